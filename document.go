@@ -1,0 +1,213 @@
+package letopis
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// BBox is a rectangle on a page in PDF points, origin bottom left:
+// X0 < X1, Y0 < Y1.
+type BBox struct {
+	X0, Y0, X1, Y1 float64
+}
+
+// Union returns the smallest box holding b and c; a zero box is ignored.
+func (b BBox) Union(c BBox) BBox {
+	if b == (BBox{}) {
+		return c
+	}
+	if c == (BBox{}) {
+		return b
+	}
+	return BBox{min(b.X0, c.X0), min(b.Y0, c.Y0), max(b.X1, c.X1), max(b.Y1, c.Y1)}
+}
+
+// Width returns X1-X0.
+func (b BBox) Width() float64 { return b.X1 - b.X0 }
+
+// Height returns Y1-Y0.
+func (b BBox) Height() float64 { return b.Y1 - b.Y0 }
+
+// Document is an extracted file: the pages of a PDF with their blocks in
+// reading order, or the sheets of a workbook or CSV as tables. It is what
+// every extractor returns and what transform reads.
+type Document struct {
+	Path   string  // the file's path as given
+	Format string  // pdf, xlsx, xls, csv
+	Title  string  // document metadata title, if any
+	Pages  []Page  // PDFs
+	Sheets []Table // spreadsheets and CSV: one table per sheet
+}
+
+// Page is one PDF page.
+type Page struct {
+	Number        int // 1-based
+	Width, Height float64
+	Blocks        []Block // in reading order
+}
+
+// BlockKind says what a block is.
+type BlockKind string
+
+// The block kinds.
+const (
+	BlockHeading   BlockKind = "heading"
+	BlockParagraph BlockKind = "paragraph"
+	BlockListItem  BlockKind = "list_item"
+	BlockBox       BlockKind = "box" // a result box of a grid: its number apart, in Label
+	BlockTable     BlockKind = "table"
+	BlockFurniture BlockKind = "furniture" // page numbers, running headers and footers
+)
+
+// Block is a run of lines that a person reads as one unit: a heading, a
+// paragraph, a list item, a result box, or a table.
+type Block struct {
+	Kind  BlockKind
+	Level int    // heading level, 1 the largest; 0 otherwise
+	Label string // a list item's bullet or number, a result box's large number
+	Page  int
+	BBox  BBox
+	Lines []Line
+	Table *Table // for BlockTable
+}
+
+// Text returns the block's lines joined into one string, hyphenation
+// already resolved by the extractor.
+func (b *Block) Text() string {
+	if b.Table != nil && len(b.Lines) == 0 {
+		return b.Table.Text()
+	}
+	var sb strings.Builder
+	for i, l := range b.Lines {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(l.Text)
+	}
+	return sb.String()
+}
+
+// Line is one line of text with its words.
+type Line struct {
+	Text  string
+	BBox  BBox
+	Size  float64 // dominant font size
+	Bold  bool
+	Words []Word
+}
+
+// Word is a run of glyphs with one font and size.
+type Word struct {
+	Text string
+	BBox BBox
+	Font string
+	Size float64
+	Bold bool
+}
+
+// CellKind is the type of a table cell's value.
+type CellKind string
+
+// The cell kinds.
+const (
+	CellEmpty  CellKind = "empty"
+	CellText   CellKind = "text"
+	CellNumber CellKind = "number"
+	CellDate   CellKind = "date"
+)
+
+// Table is a grid of cells: a table of a PDF page, or a worksheet. Both go
+// through the same table-to-facts path.
+type Table struct {
+	Sheet      string // worksheet name; "" for a PDF table
+	Page       int    // 1-based PDF page; 0 for a sheet
+	BBox       BBox
+	Hidden     bool // a hidden sheet
+	HeaderRows int  // how many leading rows the extractor knows to be header
+	Rows       [][]Cell
+	HiddenRows map[int]bool // 0-based indexes of hidden rows
+}
+
+// Cell is one table cell. Text is what a person sees; for numbers and dates
+// Number and Date hold the typed value.
+type Cell struct {
+	Kind   CellKind
+	Text   string
+	Number float64 // CellNumber: the stored value (0.4032 for 40,32 %)
+	Format string  // the number format, if any ("0.00%", "#,##0")
+	Date   Date    // CellDate
+	Ref    string  // A1 reference (sheets and CSV), "" for PDF cells
+	Row    int     // 0-based
+	Col    int     // 0-based
+	Merged bool    // spread from a merged range whose value sits elsewhere
+	BBox   BBox    // PDF cells
+}
+
+// Text returns the table as tab-separated rows.
+func (t *Table) Text() string {
+	var sb strings.Builder
+	for i, r := range t.Rows {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		for j, c := range r {
+			if j > 0 {
+				sb.WriteByte('\t')
+			}
+			sb.WriteString(c.Text)
+		}
+	}
+	return sb.String()
+}
+
+// ColumnName returns the letters of the 0-based column col (0 → A, 26 → AA).
+func ColumnName(col int) string {
+	var b []byte
+	for col >= 0 {
+		b = append([]byte{byte('A' + col%26)}, b...)
+		col = col/26 - 1
+	}
+	return string(b)
+}
+
+// CellRef returns the A1 reference of the 0-based row and column.
+func CellRef(row, col int) string { return fmt.Sprintf("%s%d", ColumnName(col), row+1) }
+
+// InputError is a problem with an input file: it names the file and, where
+// known, the page, sheet and cell, in one line a user can act on.
+type InputError struct {
+	Path  string
+	Page  int
+	Sheet string
+	Cell  string
+	Err   error
+}
+
+// Error formats "PATH: page 3: cause" or "PATH: sheet S, cell B4: cause".
+func (e *InputError) Error() string {
+	var sb strings.Builder
+	sb.WriteString(e.Path)
+	if loc := (Location{Page: e.Page, Sheet: e.Sheet, Cell: e.Cell}).String(); loc != "" {
+		sb.WriteString(": ")
+		sb.WriteString(loc)
+	}
+	sb.WriteString(": ")
+	msg := "error"
+	if e.Err != nil {
+		msg = e.Err.Error()
+	}
+	sb.WriteString(strings.Join(strings.Fields(msg), " ")) // one line, always
+	return sb.String()
+}
+
+// Unwrap returns the cause.
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Sentinel causes that callers test with errors.Is.
+var (
+	ErrUnknownFormat = errors.New("unknown format")
+	ErrEncrypted     = errors.New("encrypted: a password is needed (use --password)")
+	ErrNoText        = errors.New("no text layer (scanned image?)")
+	ErrNoYear        = errors.New("report year not found; give it with --year")
+)
