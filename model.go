@@ -167,7 +167,9 @@ type Period struct {
 }
 
 // IsZero reports whether p states nothing.
-func (p Period) IsZero() bool { return p.Start.IsZero() && p.End.IsZero() && !p.OpenStart && !p.OpenEnd }
+func (p Period) IsZero() bool {
+	return p.Start.IsZero() && p.End.IsZero() && !p.OpenStart && !p.OpenEnd
+}
 
 // YearPeriod returns 1 January to 31 December of year y.
 func YearPeriod(y int) Period {
