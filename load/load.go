@@ -1,0 +1,296 @@
+package load
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/letopis/letopis"
+)
+
+// Outcome is what became of one source.
+type Outcome string
+
+// The outcomes of a file in an import.
+const (
+	Imported  Outcome = "imported"
+	Unchanged Outcome = "unchanged"
+	Failed    Outcome = "failed"
+	Skipped   Outcome = "skipped"
+)
+
+// Result says what a Load did.
+type Result struct {
+	Outcome    Outcome
+	Facts      int
+	Activities int
+	Rejected   int
+	Replaced   string // the sha256 of the earlier source under the same path, if one was replaced
+	SamePath   string // for Unchanged: the path these bytes were imported under
+}
+
+// Known returns the path under which a source with these bytes was
+// imported, if one was.
+func (w *Warehouse) Known(ctx context.Context, sha256 string) (path string, ok bool, err error) {
+	err = w.db.QueryRowContext(ctx, `SELECT path FROM sources WHERE sha256 = ?`, sha256).Scan(&path)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, classify(err)
+	}
+	return path, true, nil
+}
+
+// LoadOptions modify a Load.
+type LoadOptions struct {
+	Force bool  // replace the source even if its bytes are already loaded
+	RunID int64 // the import run, 0 if none
+}
+
+// Load writes a report in one transaction: either all of its rows are in
+// the warehouse, or none. A source whose bytes are already loaded is left
+// alone (Unchanged) unless opts.Force; an earlier source under the same
+// path is replaced in the same transaction. Facts without an ID get their
+// stable letopis.FactID.
+func (w *Warehouse) Load(ctx context.Context, rep *letopis.Report, opts LoadOptions) (res Result, err error) {
+	if w.readOnly {
+		return res, &WarehouseError{w.path, errors.New("opened read-only")}
+	}
+	src := rep.Source
+	if src.SHA256 == "" || src.Path == "" {
+		return res, errors.New("load: report has no source path or SHA-256")
+	}
+	if rep.Year == 0 {
+		return res, fmt.Errorf("%s: %w", src.Path, letopis.ErrNoYear)
+	}
+	if !opts.Force {
+		if p, ok, err := w.Known(ctx, src.SHA256); err != nil {
+			return res, err
+		} else if ok {
+			return Result{Outcome: Unchanged, SamePath: p}, nil
+		}
+	}
+
+	conn, err := w.db.Conn(ctx)
+	if err != nil {
+		return res, classify(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return res, classify(err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			// Rolled back whatever the cause, also on cancellation: use a
+			// fresh context so the rollback itself is not cancelled.
+			_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
+		}
+	}()
+
+	// The earlier source under this path (changed bytes) and, with Force,
+	// these same bytes: both are replaced.
+	rows, err := conn.QueryContext(ctx, `SELECT sha256 FROM sources WHERE path = ? OR sha256 = ?`, src.Path, src.SHA256)
+	if err != nil {
+		return res, err
+	}
+	var old []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return res, err
+		}
+		old = append(old, s)
+	}
+	rows.Close()
+	for _, s := range old {
+		for _, table := range []string{"fact_rows", "activity_rows", "rejected_values", "sources"} {
+			col := "source_sha256"
+			if table == "sources" {
+				col = "sha256"
+			}
+			if _, err := conn.ExecContext(ctx, "DELETE FROM "+table+" WHERE "+col+" = ?", s); err != nil {
+				return res, fmt.Errorf("replace earlier source: %w", err)
+			}
+		}
+		if s != src.SHA256 {
+			res.Replaced = s
+		}
+	}
+	if err := w.fail("delete"); err != nil {
+		return res, err
+	}
+
+	var runID any
+	if opts.RunID != 0 {
+		runID = opts.RunID
+	}
+	var modified any
+	if !src.ModTime.IsZero() {
+		modified = src.ModTime.UTC()
+	}
+	if _, err := conn.ExecContext(ctx, `INSERT INTO sources (sha256, path, format, size, modified_at, organisation, report_year, imported_at, run_id, facts, activities, rejected)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		src.SHA256, src.Path, src.Format, src.Size, modified, nullString(rep.Organisation), rep.Year,
+		time.Now().UTC(), runID, len(rep.Facts), len(rep.Activities), len(rep.Rejected)); err != nil {
+		return res, fmt.Errorf("record source: %w", err)
+	}
+	if err := w.fail("source"); err != nil {
+		return res, err
+	}
+
+	err = conn.Raw(func(dc any) error { return w.appendRows(dc.(driver.Conn), rep) })
+	if err != nil {
+		return res, err
+	}
+	if err := w.fail("append"); err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return res, classify(err)
+	}
+	committed = true
+	res.Outcome = Imported
+	res.Facts, res.Activities, res.Rejected = len(rep.Facts), len(rep.Activities), len(rep.Rejected)
+	return res, nil
+}
+
+func (w *Warehouse) fail(stage string) error {
+	if w.failAt == stage {
+		return fmt.Errorf("injected failure at %s", stage)
+	}
+	return nil
+}
+
+// appendRows writes the report's facts, activities and rejected values with
+// DuckDB's Appender, inside the caller's transaction.
+func (w *Warehouse) appendRows(dc driver.Conn, rep *letopis.Report) error {
+	sha := rep.Source.SHA256
+	year := int32(rep.Year)
+	org := nullString(rep.Organisation)
+
+	fa, err := duckdb.NewAppenderFromConn(dc, "", "fact_rows")
+	if err != nil {
+		return err
+	}
+	for i := range rep.Facts {
+		f := &rep.Facts[i]
+		if f.ID == "" {
+			f.ID = letopis.FactID(sha, i, f.Location, f.Indicator, f.Value)
+		}
+		start, end := periodOf(f.Period, rep.Year)
+		kind, qual := f.Kind, f.Qualifier
+		if kind == "" {
+			kind = letopis.KindOther
+		}
+		if qual == "" {
+			qual = letopis.Exact
+		}
+		unit := f.Unit
+		if unit == "" {
+			unit = letopis.UnitOther
+		}
+		if err := fa.AppendRow(f.ID, sha, year, org, nullString(f.Activity), nullString(f.ActivityKey),
+			f.Indicator, f.IndicatorKey, string(kind), string(unit), f.Value, string(qual),
+			nullFloat(f.Target), nullFloat(f.ShareValue), nullString(f.ShareOf), start, end,
+			nullPage(f.Location.Page), nullString(f.Location.Sheet), nullString(f.Location.Cell),
+			nullString(f.Snippet), f.Confidence); err != nil {
+			fa.Close()
+			return fmt.Errorf("append fact %d: %w", i, err)
+		}
+		if w.failAt == "fact" && i == len(rep.Facts)/2 {
+			fa.Close()
+			return errors.New("injected failure in the middle of the facts")
+		}
+	}
+	if err := fa.Close(); err != nil {
+		return fmt.Errorf("append facts: %w", err)
+	}
+
+	aa, err := duckdb.NewAppenderFromConn(dc, "", "activity_rows")
+	if err != nil {
+		return err
+	}
+	for i := range rep.Activities {
+		a := &rep.Activities[i]
+		start, end := dateOrNil(a.Period.Start), dateOrNil(a.Period.End)
+		if err := aa.AppendRow(sha, year, org, a.Title, a.Key, start, end, nullString(a.LeadPartner),
+			stringList(a.Partners), stringList(a.Funders), nullPage(a.Location.Page)); err != nil {
+			aa.Close()
+			return fmt.Errorf("append activity %d: %w", i, err)
+		}
+	}
+	if err := aa.Close(); err != nil {
+		return fmt.Errorf("append activities: %w", err)
+	}
+
+	ra, err := duckdb.NewAppenderFromConn(dc, "", "rejected_values")
+	if err != nil {
+		return err
+	}
+	for i := range rep.Rejected {
+		r := &rep.Rejected[i]
+		if err := ra.AppendRow(sha, r.Text, r.Reason, nullString(r.Activity), nullPage(r.Location.Page),
+			nullString(r.Location.Sheet), nullString(r.Location.Cell), nullString(r.Snippet)); err != nil {
+			ra.Close()
+			return fmt.Errorf("append rejected value %d: %w", i, err)
+		}
+	}
+	if err := ra.Close(); err != nil {
+		return fmt.Errorf("append rejected values: %w", err)
+	}
+	return nil
+}
+
+// periodOf returns a fact's period, defaulting to the report year.
+func periodOf(p letopis.Period, year int) (start, end any) {
+	if p.Start.IsZero() && p.End.IsZero() {
+		p = letopis.YearPeriod(year)
+	}
+	return dateOrNil(p.Start), dateOrNil(p.End)
+}
+
+func dateOrNil(d letopis.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.Time()
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullFloat(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+func nullPage(p int) any {
+	if p <= 0 {
+		return nil
+	}
+	return int32(p)
+}
+
+func stringList(s []string) any {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

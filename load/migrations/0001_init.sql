@@ -1,0 +1,117 @@
+-- 0001: the base tables and the public views of MODEL.md.
+-- Base tables are letopis's own; analysts read the views `facts` and
+-- `activities`, whose columns are a public contract (add, never rename).
+
+CREATE TABLE import_runs (
+    run_id          BIGINT PRIMARY KEY,
+    started_at      TIMESTAMP NOT NULL,
+    ended_at        TIMESTAMP,
+    host            VARCHAR,
+    version         VARCHAR,
+    arguments       VARCHAR,
+    status          VARCHAR NOT NULL,      -- running, ok, failed, interrupted
+    files_imported  INTEGER DEFAULT 0,
+    files_unchanged INTEGER DEFAULT 0,
+    files_failed    INTEGER DEFAULT 0,
+    facts           BIGINT DEFAULT 0
+);
+CREATE SEQUENCE import_run_ids START 1;
+
+CREATE TABLE import_files (
+    run_id     BIGINT NOT NULL,
+    path       VARCHAR NOT NULL,
+    sha256     VARCHAR,
+    outcome    VARCHAR NOT NULL,           -- imported, unchanged, failed, skipped
+    facts      INTEGER,
+    activities INTEGER,
+    error      VARCHAR,
+    recorded_at TIMESTAMP NOT NULL
+);
+
+-- One row per imported source file, known by the SHA-256 of its bytes.
+-- A path has at most one source: importing changed bytes under the same path
+-- replaces the earlier source and all its rows in one transaction.
+CREATE TABLE sources (
+    sha256       VARCHAR PRIMARY KEY,
+    path         VARCHAR NOT NULL,
+    format       VARCHAR NOT NULL,
+    size         BIGINT NOT NULL,
+    modified_at  TIMESTAMP,
+    organisation VARCHAR,
+    report_year  INTEGER,
+    imported_at  TIMESTAMP NOT NULL,
+    run_id       BIGINT,
+    facts        INTEGER NOT NULL,
+    activities   INTEGER NOT NULL,
+    rejected     INTEGER NOT NULL
+);
+
+CREATE TABLE activity_rows (
+    source_sha256 VARCHAR NOT NULL,
+    report_year   INTEGER NOT NULL,
+    organisation  VARCHAR,
+    activity      VARCHAR NOT NULL,
+    activity_key  VARCHAR NOT NULL,
+    period_start  DATE,
+    period_end    DATE,
+    lead_partner  VARCHAR,
+    partners      VARCHAR[],
+    funders       VARCHAR[],
+    page          INTEGER
+);
+
+CREATE TABLE fact_rows (
+    fact_id       VARCHAR NOT NULL,
+    source_sha256 VARCHAR NOT NULL,
+    report_year   INTEGER NOT NULL,
+    organisation  VARCHAR,
+    activity      VARCHAR,
+    activity_key  VARCHAR,
+    indicator     VARCHAR NOT NULL,
+    indicator_key VARCHAR NOT NULL,
+    kind          VARCHAR NOT NULL,
+    unit          VARCHAR NOT NULL,
+    value         DOUBLE NOT NULL,
+    qualifier     VARCHAR NOT NULL,
+    target        DOUBLE,
+    share_value   DOUBLE,
+    share_of      VARCHAR,
+    period_start  DATE,
+    period_end    DATE,
+    page          INTEGER,
+    sheet         VARCHAR,
+    cell          VARCHAR,
+    snippet       VARCHAR,
+    confidence    DOUBLE NOT NULL
+);
+
+-- Values the pipeline saw and refused, with the reason: nothing read is
+-- silently lost.
+CREATE TABLE rejected_values (
+    source_sha256 VARCHAR NOT NULL,
+    text          VARCHAR NOT NULL,
+    reason        VARCHAR NOT NULL,
+    activity      VARCHAR,
+    page          INTEGER,
+    sheet         VARCHAR,
+    cell          VARCHAR,
+    snippet       VARCHAR
+);
+
+CREATE VIEW facts AS
+SELECT f.fact_id, f.report_year, f.organisation, f.activity, f.activity_key,
+       f.indicator, f.indicator_key, f.kind, f.unit, f.value, f.qualifier,
+       f.target, f.share_value, f.share_of, f.period_start, f.period_end,
+       s.path AS source_file, f.source_sha256, f.page, f.sheet, f.cell,
+       f.snippet, f.confidence
+FROM fact_rows f JOIN sources s ON s.sha256 = f.source_sha256;
+
+CREATE VIEW activities AS
+SELECT a.report_year, a.organisation, a.activity, a.activity_key,
+       a.period_start, a.period_end, a.lead_partner, a.partners, a.funders,
+       s.path AS source_file, a.source_sha256, a.page
+FROM activity_rows a JOIN sources s ON s.sha256 = a.source_sha256;
+
+CREATE VIEW rejected AS
+SELECT r.*, s.path AS source_file
+FROM rejected_values r JOIN sources s ON s.sha256 = r.source_sha256;

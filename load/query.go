@@ -1,0 +1,174 @@
+package load
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+// ErrWrite means a query statement would change something.
+var ErrWrite = errors.New("refused: letopis query only reads")
+
+// Table is a query's result.
+type Table struct {
+	Columns []string
+	Types   []string // DuckDB type names
+	Rows    [][]any
+}
+
+// readStatements are the statement types a query may be.
+var readStatements = map[duckdb.StmtType]bool{
+	duckdb.STATEMENT_TYPE_SELECT:  true,
+	duckdb.STATEMENT_TYPE_EXPLAIN: true,
+	duckdb.STATEMENT_TYPE_PRAGMA:  true, // PRAGMA table_info('facts'); settings are locked
+}
+
+// Query runs one read-only statement with bound args. A statement that
+// would write, or more than one statement, is refused with ErrWrite before
+// anything runs.
+func (w *Warehouse) Query(ctx context.Context, stmt string, args ...any) (*Table, error) {
+	stmt = strings.TrimSpace(stmt)
+	n := countStatements(stmt)
+	if n == 0 {
+		return nil, errors.New("empty query")
+	}
+	if n > 1 {
+		return nil, fmt.Errorf("%w: give one statement, not %d", ErrWrite, n)
+	}
+	conn, err := w.db.Conn(ctx)
+	if err != nil {
+		return nil, classify(err)
+	}
+	defer conn.Close()
+	var out *Table
+	err = conn.Raw(func(dc any) error {
+		c := dc.(*duckdb.Conn)
+		ps, err := c.PrepareContext(ctx, stmt)
+		if err != nil {
+			return err
+		}
+		defer ps.Close()
+		st := ps.(*duckdb.Stmt)
+		typ, err := st.StatementType()
+		if err != nil {
+			return err
+		}
+		if !readStatements[typ] {
+			return fmt.Errorf("%w: this is %s", ErrWrite, statementName(typ))
+		}
+		named := make([]driver.NamedValue, len(args))
+		for i, a := range args {
+			named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+		}
+		rows, err := st.QueryContext(ctx, named)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		out = &Table{Columns: rows.Columns()}
+		if tr, ok := rows.(driver.RowsColumnTypeDatabaseTypeName); ok {
+			for i := range out.Columns {
+				out.Types = append(out.Types, tr.ColumnTypeDatabaseTypeName(i))
+			}
+		}
+		for {
+			vals := make([]driver.Value, len(out.Columns))
+			if err := rows.Next(vals); err != nil {
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				return err
+			}
+			row := make([]any, len(vals))
+			for i, v := range vals {
+				row[i] = v
+			}
+			out.Rows = append(out.Rows, row)
+		}
+		return nil
+	})
+	if err != nil {
+		if strings.Contains(err.Error(), "file system operations are disabled") {
+			return nil, fmt.Errorf("%w the warehouse: it cannot read or write other files", ErrWrite)
+		}
+		if errors.Is(err, ErrWrite) {
+			return nil, err
+		}
+		return nil, errors.New(strings.Join(strings.Fields(classify(err).Error()), " "))
+	}
+	return out, nil
+}
+
+func statementName(t duckdb.StmtType) string {
+	names := map[duckdb.StmtType]string{
+		duckdb.STATEMENT_TYPE_INSERT: "an INSERT", duckdb.STATEMENT_TYPE_UPDATE: "an UPDATE",
+		duckdb.STATEMENT_TYPE_DELETE: "a DELETE", duckdb.STATEMENT_TYPE_CREATE: "a CREATE",
+		duckdb.STATEMENT_TYPE_DROP: "a DROP", duckdb.STATEMENT_TYPE_ALTER: "an ALTER",
+		duckdb.STATEMENT_TYPE_COPY: "a COPY", duckdb.STATEMENT_TYPE_ATTACH: "an ATTACH",
+		duckdb.STATEMENT_TYPE_DETACH: "a DETACH", duckdb.STATEMENT_TYPE_SET: "a SET",
+		duckdb.STATEMENT_TYPE_VARIABLE_SET: "a SET VARIABLE", duckdb.STATEMENT_TYPE_LOAD: "a LOAD",
+		duckdb.STATEMENT_TYPE_EXPORT: "an EXPORT", duckdb.STATEMENT_TYPE_TRANSACTION: "a transaction statement",
+		duckdb.STATEMENT_TYPE_CALL: "a CALL", duckdb.STATEMENT_TYPE_VACUUM: "a VACUUM",
+		duckdb.STATEMENT_TYPE_EXTENSION: "an extension statement", duckdb.STATEMENT_TYPE_CREATE_FUNC: "a CREATE FUNCTION",
+	}
+	if s, ok := names[t]; ok {
+		return s + " statement"
+	}
+	return "not a read-only statement"
+}
+
+// countStatements counts the SQL statements in s: semicolons outside
+// quotes and comments separate them; empty statements do not count. It is
+// run before DuckDB prepares anything, because preparing a multi-statement
+// string executes all but its last statement.
+func countStatements(s string) int {
+	n := 0
+	nonEmpty := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'' || c == '"':
+			nonEmpty = true
+			j := i + 1
+			for j < len(s) {
+				if s[j] == c {
+					if j+1 < len(s) && s[j+1] == c { // doubled quote
+						j += 2
+						continue
+					}
+					break
+				}
+				j++
+			}
+			i = j
+		case c == '-' && i+1 < len(s) && s[i+1] == '-':
+			for i < len(s) && s[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(s) && s[i+1] == '*':
+			end := strings.Index(s[i+2:], "*/")
+			if end < 0 {
+				i = len(s)
+			} else {
+				i += end + 3
+			}
+		case c == ';':
+			if nonEmpty {
+				n++
+			}
+			nonEmpty = false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		default:
+			nonEmpty = true
+		}
+	}
+	if nonEmpty {
+		n++
+	}
+	return n
+}

@@ -1,0 +1,60 @@
+package load
+
+import (
+	"context"
+	"os"
+	"time"
+)
+
+// Run is one `letopis import` recorded in the warehouse.
+type Run struct {
+	ID        int64
+	Started   time.Time
+	Version   string
+	Arguments string
+}
+
+// RunCounts are a run's totals.
+type RunCounts struct {
+	Imported, Unchanged, Failed int
+	Facts                       int64
+}
+
+// BeginRun records the start of an import run and returns its id.
+func (w *Warehouse) BeginRun(ctx context.Context, version, arguments string) (*Run, error) {
+	host, _ := os.Hostname()
+	r := &Run{Started: time.Now().UTC(), Version: version, Arguments: arguments}
+	err := w.db.QueryRowContext(ctx, `INSERT INTO import_runs (run_id, started_at, host, version, arguments, status)
+		VALUES (nextval('import_run_ids'), ?, ?, ?, ?, 'running') RETURNING run_id`,
+		r.Started, host, version, arguments).Scan(&r.ID)
+	if err != nil {
+		return nil, classify(err)
+	}
+	return r, nil
+}
+
+// RecordFile records one file's outcome in a run.
+func (w *Warehouse) RecordFile(ctx context.Context, runID int64, path, sha256 string, res Result, ferr error) error {
+	var msg any
+	if ferr != nil {
+		msg = ferr.Error()
+	}
+	var facts, acts any
+	if res.Outcome == Imported {
+		facts, acts = res.Facts, res.Activities
+	}
+	_, err := w.db.ExecContext(ctx, `INSERT INTO import_files (run_id, path, sha256, outcome, facts, activities, error, recorded_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, runID, path, nullString(sha256), string(res.Outcome), facts, acts, msg, time.Now().UTC())
+	return err
+}
+
+// FinishRun records the end of a run with its status (ok, failed,
+// interrupted) and counts. It uses its own context so that an interrupted
+// run is still marked.
+func (w *Warehouse) FinishRun(runID int64, status string, c RunCounts) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err := w.db.ExecContext(ctx, `UPDATE import_runs SET ended_at = ?, status = ?, files_imported = ?, files_unchanged = ?, files_failed = ?, facts = ? WHERE run_id = ?`,
+		time.Now().UTC(), status, c.Imported, c.Unchanged, c.Failed, c.Facts, runID)
+	return err
+}
