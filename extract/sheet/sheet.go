@@ -1,0 +1,415 @@
+// Package sheet extracts spreadsheets into letopis.Documents: workbooks in
+// the Office Open XML format (.xlsx, read with excelize plus a streaming
+// reader of the worksheet XML), legacy BIFF8 workbooks (.xls, read with
+// xlsReader) and CSV exports (.csv, read with encoding/csv after detecting
+// the encoding and the separator).
+//
+// Every worksheet becomes one letopis.Table of typed cells, one Cell per
+// grid position (rows padded to the sheet's width), with its A1 reference:
+//
+//   - numbers are CellNumber with Number as stored and Format the number
+//     format; Text is the value as a Slovene reader sees it ("40,32 %" for
+//     0.4032 with the format "0.00%", "250.109,76" for "#,##0.00");
+//   - date-formatted numbers are CellDate with Date set and Text "15. 2. 2021";
+//   - text (also numbers stored as text, "22.830", "25 %") is CellText, left
+//     as written for the Slovene readers of transform;
+//   - an empty or blank cell is CellEmpty.
+//
+// A merged range has its top-left value copied into every cell of the range;
+// the copies have Merged set. Hidden sheets are imported with Table.Hidden,
+// hidden rows are listed in Table.HiddenRows.
+//
+// A CSV file becomes one table whose Sheet is the file's base name without
+// the extension ("kazalniki-2020-cp1250"); its cells are CellText or
+// CellEmpty, and Ref is the A1 reference of the record (row) and field
+// (column), so row 5, field 3 is "C5".
+//
+// Importing the package registers the formats "xlsx", "xls" and "csv" with
+// package extract.
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/extract"
+)
+
+// Limits bound the work done on any input.
+const (
+	// MaxUnzipSize is the most bytes an .xlsx may inflate to in all; a zip
+	// bomb is refused before it is inflated.
+	MaxUnzipSize = 1 << 30
+	// MaxUnzipXMLSize is the size above which excelize keeps a worksheet's
+	// XML in a temporary file instead of memory.
+	MaxUnzipXMLSize = 16 << 20
+	// MaxCells is the most cells (padding and merged copies included) one
+	// workbook or CSV file may produce.
+	MaxCells = 20_000_000
+)
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+)
+
+func init() {
+	extract.Register(extract.Format{
+		Name:       "xlsx",
+		Extensions: []string{".xlsx"},
+		Sniff: func(head []byte) bool {
+			// An encrypted .xlsx is an OLE2 file: let Extract say so.
+			return bytes.HasPrefix(head, zipMagic) || bytes.HasPrefix(head, oleMagic)
+		},
+		Extractor: XLSX{},
+	})
+	extract.Register(extract.Format{
+		Name:       "xls",
+		Extensions: []string{".xls"},
+		Sniff:      func(head []byte) bool { return bytes.HasPrefix(head, oleMagic[:4]) },
+		Extractor:  XLS{},
+	})
+	extract.Register(extract.Format{
+		Name:       "csv",
+		Extensions: []string{".csv"},
+		Sniff:      sniffText,
+		Extractor:  CSV{},
+	})
+}
+
+// sniffText reports whether head looks like text: no NUL bytes and no
+// binary container magic.
+func sniffText(head []byte) bool {
+	if bytes.HasPrefix(head, zipMagic) || bytes.HasPrefix(head, oleMagic[:4]) || bytes.HasPrefix(head, []byte("%PDF-")) {
+		return false
+	}
+	return bytes.IndexByte(head, 0) < 0
+}
+
+// ErrTooLarge is the cause when a sheet would produce more than MaxCells cells.
+var ErrTooLarge = fmt.Errorf("too many cells (more than %d)", MaxCells)
+
+// sheetErr returns err as an InputError naming the sheet.
+func sheetErr(sheet string, err error) error {
+	var ie *letopis.InputError
+	if errors.As(err, &ie) {
+		return err
+	}
+	return &letopis.InputError{Sheet: sheet, Err: err}
+}
+
+// budget counts the cells produced, to refuse a sheet that would blow up.
+type budget struct{ n int }
+
+func (b *budget) take(n int) error {
+	b.n += n
+	if b.n > MaxCells {
+		return ErrTooLarge
+	}
+	return nil
+}
+
+// grid collects the cells of one sheet.
+type grid struct {
+	t      letopis.Table
+	width  int
+	budget *budget
+}
+
+func newGrid(name string, hidden bool, b *budget) *grid {
+	return &grid{t: letopis.Table{Sheet: name, Hidden: hidden}, budget: b}
+}
+
+// set stores c at its Row and Col, growing the grid as needed.
+func (g *grid) set(c letopis.Cell) error {
+	if err := g.ensure(c.Row, c.Col); err != nil {
+		return err
+	}
+	g.t.Rows[c.Row][c.Col] = c
+	return nil
+}
+
+// ensure makes row r exist with at least col+1 cells.
+func (g *grid) ensure(r, col int) error {
+	for len(g.t.Rows) <= r {
+		g.t.Rows = append(g.t.Rows, nil)
+	}
+	row := g.t.Rows[r]
+	if len(row) > col {
+		return nil
+	}
+	if err := g.budget.take(col + 1 - len(row)); err != nil {
+		return err
+	}
+	for len(row) <= col {
+		row = append(row, letopis.Cell{})
+	}
+	g.t.Rows[r] = row
+	if col+1 > g.width {
+		g.width = col + 1
+	}
+	return nil
+}
+
+func (g *grid) hideRow(r int) {
+	if g.t.HiddenRows == nil {
+		g.t.HiddenRows = map[int]bool{}
+	}
+	g.t.HiddenRows[r] = true
+}
+
+// mergeRange is a merged range, 0-based and inclusive.
+type mergeRange struct{ r0, c0, r1, c1 int }
+
+// finish spreads the merged ranges, pads every row to the sheet's width
+// with empty cells and fills in the references of all cells.
+func (g *grid) finish(merges []mergeRange) (letopis.Table, error) {
+	for _, m := range merges {
+		if m.r0 < 0 || m.c0 < 0 || m.r1 < m.r0 || m.c1 < m.c0 {
+			continue
+		}
+		if err := g.ensure(m.r0, m.c0); err != nil {
+			return letopis.Table{}, err
+		}
+		top := g.t.Rows[m.r0][m.c0]
+		for r := m.r0; r <= m.r1; r++ {
+			if err := g.ensure(r, m.c1); err != nil {
+				return letopis.Table{}, err
+			}
+			for c := m.c0; c <= m.c1; c++ {
+				if r == m.r0 && c == m.c0 {
+					continue
+				}
+				cp := top
+				cp.Merged = true
+				cp.Row, cp.Col, cp.Ref = r, c, ""
+				g.t.Rows[r][c] = cp
+			}
+		}
+	}
+	for r := range g.t.Rows {
+		if len(g.t.Rows[r]) < g.width {
+			if err := g.ensure(r, g.width-1); err != nil {
+				return letopis.Table{}, err
+			}
+		}
+		row := g.t.Rows[r]
+		for c := range row {
+			cell := &row[c]
+			if cell.Kind == "" {
+				cell.Kind = letopis.CellEmpty
+			}
+			cell.Row, cell.Col = r, c
+			if cell.Ref == "" {
+				cell.Ref = letopis.CellRef(r, c)
+			}
+		}
+	}
+	return g.t, nil
+}
+
+// numFmt is what a number format says about how to show a number.
+type numFmt struct {
+	code     string // the format code, "" for General
+	date     bool   // a date (or date and time) format
+	percent  bool
+	group    bool // thousands separators
+	decimals int  // -1: as many as needed (General)
+}
+
+// builtinFormats are the number formats that workbooks refer to by id only.
+var builtinFormats = map[int]string{
+	0: "", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
+	5: `"$"#,##0_);("$"#,##0)`, 6: `"$"#,##0_);[Red]("$"#,##0)`,
+	7: `"$"#,##0.00_);("$"#,##0.00)`, 8: `"$"#,##0.00_);[Red]("$"#,##0.00)`,
+	9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+	14: "m/d/yyyy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy",
+	18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yyyy h:mm",
+	37: "#,##0_);(#,##0)", 38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)",
+	40: "#,##0.00_);[Red](#,##0.00)", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mm:ss.0",
+	48: "##0.0E+0", 49: "@",
+}
+
+// builtinDate reports whether a built-in format id is a date format
+// (including the localised ids 27–36 and 50–58 of East Asian versions).
+func builtinDate(id int) bool {
+	return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)
+}
+
+// parseFormat reads a number format code. id is the format id (-1 if
+// unknown), used for the built-in date formats.
+func parseFormat(id int, code string) numFmt {
+	if code == "" && id >= 0 {
+		code = builtinFormats[id]
+	}
+	f := numFmt{code: code, decimals: -1}
+	if id >= 0 && builtinDate(id) {
+		f.date = true
+		return f
+	}
+	if code == "" || strings.EqualFold(code, "General") || code == "@" {
+		return f
+	}
+	// The first section is the one for positive numbers.
+	sec := code
+	inQuote := false
+	for i := 0; i < len(code); i++ {
+		if code[i] == '"' {
+			inQuote = !inQuote
+		}
+		if code[i] == ';' && !inQuote {
+			sec = code[:i]
+			break
+		}
+	}
+	// Strip quoted literals, escapes, [colour] and [$-locale] parts.
+	var plain strings.Builder
+	for i := 0; i < len(sec); i++ {
+		switch ch := sec[i]; ch {
+		case '"':
+			j := strings.IndexByte(sec[i+1:], '"')
+			if j < 0 {
+				i = len(sec)
+			} else {
+				i += j + 1
+			}
+		case '\\', '_', '*':
+			i++
+		case '[':
+			j := strings.IndexByte(sec[i:], ']')
+			if j < 0 {
+				i = len(sec)
+				break
+			}
+			inner := strings.ToLower(sec[i+1 : i+j])
+			if inner == "h" || inner == "hh" || inner == "m" || inner == "mm" || inner == "s" || inner == "ss" {
+				plain.WriteString(inner)
+			}
+			i += j
+		default:
+			plain.WriteByte(ch)
+		}
+	}
+	p := strings.ToLower(plain.String())
+	if strings.ContainsAny(p, "dy") || (strings.Contains(p, "m") && !strings.ContainsAny(p, "hs0#?")) {
+		f.date = true
+		return f
+	}
+	f.percent = strings.Contains(p, "%")
+	f.group = strings.Contains(p, ",") && strings.ContainsAny(p, "0#")
+	if i := strings.IndexByte(p, '.'); i >= 0 {
+		n := 0
+		for _, ch := range p[i+1:] {
+			if ch == '0' || ch == '#' || ch == '?' {
+				n++
+			} else {
+				break
+			}
+		}
+		f.decimals = n
+	} else if strings.ContainsAny(p, "0#?") {
+		f.decimals = 0
+	}
+	return f
+}
+
+// showNumber formats v as a Slovene reader sees it under the format f:
+// decimal comma, full stop between thousands, "40,32 %".
+func showNumber(v float64, f numFmt) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	if f.percent {
+		v *= 100
+	}
+	var s string
+	if f.decimals < 0 {
+		s = strconv.FormatFloat(v, 'f', -1, 64)
+		if len(s) > 20 {
+			s = strconv.FormatFloat(v, 'g', 15, 64)
+		}
+	} else {
+		s = strconv.FormatFloat(v, 'f', f.decimals, 64)
+	}
+	if strings.ContainsAny(s, "eE") {
+		return strings.Replace(s, ".", ",", 1)
+	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	if f.group && len(intPart) > 3 {
+		var b strings.Builder
+		for i, ch := range intPart {
+			if i > 0 && (len(intPart)-i)%3 == 0 {
+				b.WriteByte('.')
+			}
+			b.WriteRune(ch)
+		}
+		intPart = b.String()
+	}
+	var out strings.Builder
+	if neg && strings.Trim(intPart+frac, "0.") != "" {
+		out.WriteByte('-')
+	}
+	out.WriteString(intPart)
+	if frac != "" {
+		out.WriteByte(',')
+		out.WriteString(frac)
+	}
+	if f.percent {
+		out.WriteString(" %")
+	}
+	return out.String()
+}
+
+// serialDate turns an Excel serial day number into a date, or false if the
+// number is no plausible date.
+func serialDate(v float64, date1904 bool) (letopis.Date, bool) {
+	if math.IsNaN(v) || v < 0 || v >= 2958466 { // 9999-12-31 is 2958465
+		return letopis.Date{}, false
+	}
+	days := int(math.Floor(v))
+	var t time.Time
+	switch {
+	case date1904:
+		t = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
+	case days < 1:
+		return letopis.Date{}, false
+	case days < 60: // before Excel's phantom 29 February 1900
+		t = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
+	default:
+		t = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
+	}
+	return letopis.DateOf(t), true
+}
+
+// showDate formats d the Slovene way: "15. 2. 2021".
+func showDate(d letopis.Date) string {
+	return fmt.Sprintf("%d. %d. %d", d.Day, int(d.Month), d.Year)
+}
+
+// numberCell returns the cell of the number v under the format f.
+func numberCell(v float64, f numFmt, date1904 bool) letopis.Cell {
+	if f.date {
+		if d, ok := serialDate(v, date1904); ok {
+			return letopis.Cell{Kind: letopis.CellDate, Text: showDate(d), Number: v, Format: f.code, Date: d}
+		}
+	}
+	return letopis.Cell{Kind: letopis.CellNumber, Text: showNumber(v, f), Number: v, Format: f.code}
+}
+
+// textCell returns a text cell, or an empty one for blank text.
+func textCell(s string) letopis.Cell {
+	if strings.TrimSpace(s) == "" {
+		return letopis.Cell{Kind: letopis.CellEmpty}
+	}
+	return letopis.Cell{Kind: letopis.CellText, Text: s}
+}
+
+func timeMonth(m int) time.Month { return time.Month(m) }

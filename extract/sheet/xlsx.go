@@ -1,0 +1,552 @@
+package sheet
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/extract"
+	"github.com/xuri/excelize/v2"
+)
+
+// XLSX extracts Office Open XML workbooks.
+//
+// excelize opens the workbook (refusing a zip that would inflate past
+// MaxUnzipSize) and provides the sheet list, visibility and cell styles. The
+// worksheet XML itself is read with a streaming decoder straight from the
+// zip entry: excelize's row iterator gives neither the cell type nor the
+// style of a cell, and its per-cell GetCellType/GetCellStyle load the whole
+// worksheet into memory.
+type XLSX struct{}
+
+// ErrPasswordWorkbook is the cause for an OLE2 file given as .xlsx: an
+// encrypted (password-protected) workbook, or a legacy .xls renamed.
+var ErrPasswordWorkbook = errors.New("password-protected workbook (or a legacy .xls saved as .xlsx): remove the password or save it again as .xlsx")
+
+// Extract implements extract.Extractor.
+func (XLSX) Extract(ctx context.Context, _ string, data []byte, _ extract.Options) (*letopis.Document, error) {
+	doc := &letopis.Document{Format: "xlsx"}
+	err := walkXLSX(ctx, data, func(s xlsxSheet) error {
+		g := newGrid(s.name, s.hidden, s.budget)
+		merges, err := s.rows(func(r int, hidden bool, cells []letopis.Cell) error {
+			if hidden {
+				g.hideRow(r)
+			}
+			for _, c := range cells {
+				if err := g.set(c); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		t, err := g.finish(merges)
+		if err != nil {
+			return err
+		}
+		doc.Sheets = append(doc.Sheets, t)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// xlsxSheet is one worksheet being read.
+type xlsxSheet struct {
+	name   string
+	hidden bool
+	budget *budget
+	rows   func(fn func(r int, hidden bool, cells []letopis.Cell) error) ([]mergeRange, error)
+}
+
+// walkXLSX opens the workbook and calls fn for each worksheet in order.
+// The cells slice passed to a row callback is reused between rows.
+func walkXLSX(ctx context.Context, data []byte, fn func(xlsxSheet) error) error {
+	if bytes.HasPrefix(data, oleMagic) {
+		return ErrPasswordWorkbook
+	}
+	if !bytes.HasPrefix(data, zipMagic) {
+		return fmt.Errorf("not an .xlsx workbook (no zip header)")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    MaxUnzipSize,
+		UnzipXMLSizeLimit: MaxUnzipXMLSize,
+	})
+	if err != nil {
+		return xlsxOpenErr(err)
+	}
+	defer f.Close()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return xlsxOpenErr(err)
+	}
+	parts := map[string]*zip.File{}
+	for _, zf := range zr.File {
+		parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, `\`, "/"), "/"))] = zf
+	}
+	wb, err := readWorkbook(parts)
+	if err != nil {
+		return err
+	}
+	if len(wb.sheets) == 0 {
+		return fmt.Errorf("workbook has no worksheets")
+	}
+	sst, err := readSharedStrings(parts[wb.sharedStrings])
+	if err != nil {
+		return fmt.Errorf("shared strings: %w", err)
+	}
+	styles := &styleCache{f: f, byID: map[int]numFmt{}}
+	b := &budget{}
+	for _, s := range wb.sheets {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		zf := parts[s.part]
+		if zf == nil {
+			return sheetErr(s.name, fmt.Errorf("worksheet part %s is missing", s.part))
+		}
+		sh := xlsxSheet{name: s.name, hidden: s.hidden, budget: b}
+		sh.rows = func(fn func(int, bool, []letopis.Cell) error) ([]mergeRange, error) {
+			rc, err := zf.Open()
+			if err != nil {
+				return nil, err
+			}
+			defer rc.Close()
+			sr := &sheetReader{sst: sst, styles: styles, date1904: wb.date1904}
+			return sr.read(ctx, rc, fn)
+		}
+		if err := fn(sh); err != nil {
+			return sheetErr(s.name, err)
+		}
+	}
+	return nil
+}
+
+// xlsxOpenErr words an error of excelize or archive/zip for a user.
+func xlsxOpenErr(err error) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return ErrPasswordWorkbook
+	case strings.Contains(msg, "unzip size exceeds"):
+		return fmt.Errorf("refused: the workbook would inflate past %d MiB (zip bomb?)", MaxUnzipSize>>20)
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(msg, "zip:"):
+		return fmt.Errorf("damaged or truncated .xlsx workbook: %v", err)
+	}
+	return fmt.Errorf("cannot open .xlsx workbook: %v", err)
+}
+
+// styleCache maps a cell style id to its number format.
+type styleCache struct {
+	f    *excelize.File
+	byID map[int]numFmt
+}
+
+func (c *styleCache) get(id int) numFmt {
+	if f, ok := c.byID[id]; ok {
+		return f
+	}
+	f := numFmt{decimals: -1}
+	if st, err := c.f.GetStyle(id); err == nil && st != nil {
+		code := ""
+		if st.CustomNumFmt != nil {
+			code = *st.CustomNumFmt
+		}
+		fid := st.NumFmt
+		if code != "" {
+			fid = -1
+		}
+		f = parseFormat(fid, code)
+	}
+	c.byID[id] = f
+	return f
+}
+
+type wbSheet struct {
+	name   string
+	hidden bool
+	part   string // lower-case zip path
+}
+
+type workbookInfo struct {
+	sheets        []wbSheet
+	date1904      bool
+	sharedStrings string
+}
+
+type xRels struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	} `xml:"Relationship"`
+}
+
+// readWorkbook reads the workbook part and its relationships.
+func readWorkbook(parts map[string]*zip.File) (workbookInfo, error) {
+	var info workbookInfo
+	wbPath := "xl/workbook.xml"
+	var root xRels
+	if err := readXMLPart(parts["_rels/.rels"], &root); err == nil {
+		for _, r := range root.Rels {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				wbPath = resolvePart("", r.Target)
+			}
+		}
+	}
+	var wb struct {
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
+		Sheets []struct {
+			Name  string `xml:"name,attr"`
+			State string `xml:"state,attr"`
+			RID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := readXMLPart(parts[wbPath], &wb); err != nil {
+		return info, fmt.Errorf("workbook part: %w", err)
+	}
+	info.date1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
+	dir := path.Dir(wbPath)
+	var rels xRels
+	if err := readXMLPart(parts[dir+"/_rels/"+path.Base(wbPath)+".rels"], &rels); err != nil {
+		return info, fmt.Errorf("workbook relationships: %w", err)
+	}
+	targets := map[string]string{}
+	for _, r := range rels.Rels {
+		targets[r.ID] = resolvePart(dir, r.Target)
+		if strings.HasSuffix(r.Type, "/sharedStrings") {
+			info.sharedStrings = resolvePart(dir, r.Target)
+		}
+	}
+	if info.sharedStrings == "" {
+		info.sharedStrings = "xl/sharedstrings.xml"
+	}
+	for _, s := range wb.Sheets {
+		t, ok := targets[s.RID]
+		if !ok || !strings.Contains(t, "worksheets/") {
+			continue // chart sheets and dialogs have no cells
+		}
+		info.sheets = append(info.sheets, wbSheet{name: s.Name, hidden: s.State == "hidden" || s.State == "veryHidden", part: t})
+	}
+	return info, nil
+}
+
+// resolvePart returns the lower-case zip path of a relationship target.
+func resolvePart(dir, target string) string {
+	target = strings.ReplaceAll(target, `\`, "/")
+	if strings.HasPrefix(target, "/") {
+		return strings.ToLower(strings.TrimPrefix(path.Clean(target), "/"))
+	}
+	return strings.ToLower(strings.TrimPrefix(path.Clean(path.Join(dir, target)), "/"))
+}
+
+func readXMLPart(zf *zip.File, v any) error {
+	if zf == nil {
+		return fmt.Errorf("missing")
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	return xml.NewDecoder(rc).Decode(v)
+}
+
+// readSharedStrings reads the shared string table with a streaming decoder.
+func readSharedStrings(zf *zip.File) ([]string, error) {
+	if zf == nil {
+		return nil, nil
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	var out []string
+	var sb strings.Builder
+	inSI, inT, skip := false, false, 0
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "si":
+				inSI = true
+				sb.Reset()
+			case "t":
+				inT = inSI && skip == 0
+			case "rPh", "phoneticPr":
+				skip++
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "si":
+				out = append(out, sb.String())
+				inSI = false
+			case "t":
+				inT = false
+			case "rPh", "phoneticPr":
+				skip--
+			}
+		case xml.CharData:
+			if inT {
+				sb.Write(t)
+			}
+		}
+	}
+}
+
+// sheetReader streams the cells of one worksheet.
+type sheetReader struct {
+	sst      []string
+	styles   *styleCache
+	date1904 bool
+}
+
+// read decodes the worksheet XML from r, calling fn once per row element
+// with the row's cells (a slice reused between calls), and returns the
+// merged ranges listed after the cells.
+func (s *sheetReader) read(ctx context.Context, r io.Reader, fn func(int, bool, []letopis.Cell) error) ([]mergeRange, error) {
+	d := xml.NewDecoder(r)
+	var (
+		merges  []mergeRange
+		cells   []letopis.Cell
+		row     = -1
+		hidden  bool
+		inRow   bool
+		col     = -1
+		cur     cellXML
+		inCell  bool
+		text    strings.Builder
+		capture bool // collecting <v> or <is><t> text
+		inIS    bool
+		skip    int
+		nrows   int
+	)
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return merges, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("worksheet XML: %v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "row":
+				nrows++
+				if nrows%4096 == 0 {
+					if err := ctx.Err(); err != nil {
+						return nil, err
+					}
+				}
+				inRow, hidden, cells = true, false, cells[:0]
+				next := row + 1
+				for _, a := range t.Attr {
+					switch a.Name.Local {
+					case "r":
+						n, err := strconv.Atoi(a.Value)
+						if err != nil || n < 1 || n > excelize.TotalRows {
+							return nil, fmt.Errorf("row %q: bad row number", a.Value)
+						}
+						next = n - 1
+					case "hidden":
+						hidden = a.Value == "1" || a.Value == "true"
+					}
+				}
+				if next <= row {
+					return nil, fmt.Errorf("row %d: rows out of order", next+1)
+				}
+				row, col = next, -1
+			case "c":
+				if !inRow {
+					continue
+				}
+				inCell, cur = true, cellXML{style: -1}
+				col++
+				for _, a := range t.Attr {
+					switch a.Name.Local {
+					case "r":
+						c, r, err := excelize.CellNameToCoordinates(a.Value)
+						if err != nil {
+							return nil, fmt.Errorf("cell %q: bad reference", a.Value)
+						}
+						if r-1 != row {
+							return nil, fmt.Errorf("cell %s outside its row %d", a.Value, row+1)
+						}
+						col = c - 1
+						cur.ref = a.Value
+					case "t":
+						cur.typ = a.Value
+					case "s":
+						if n, err := strconv.Atoi(a.Value); err == nil {
+							cur.style = n
+						}
+					}
+				}
+			case "v":
+				if inCell {
+					capture = true
+					text.Reset()
+				}
+			case "is":
+				if inCell {
+					inIS = true
+					text.Reset()
+				}
+			case "t":
+				capture = inIS && skip == 0
+			case "rPh":
+				skip++
+			case "mergeCell":
+				for _, a := range t.Attr {
+					if a.Name.Local == "ref" {
+						if m, ok := parseRange(a.Value); ok {
+							merges = append(merges, m)
+						}
+					}
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "v":
+				capture = false
+				cur.value, cur.hasValue = text.String(), true
+			case "t":
+				if inIS {
+					capture = false
+				}
+			case "is":
+				inIS = false
+				cur.value, cur.hasValue = text.String(), true
+			case "rPh":
+				skip--
+			case "c":
+				if !inCell {
+					continue
+				}
+				inCell = false
+				c, err := s.cell(&cur)
+				if err != nil {
+					return nil, fmt.Errorf("cell %s: %v", letopis.CellRef(row, col), err)
+				}
+				if c.Kind == letopis.CellEmpty {
+					continue
+				}
+				c.Row, c.Col = row, col
+				if cur.ref != "" {
+					c.Ref = cur.ref
+				}
+				cells = append(cells, c)
+			case "row":
+				inRow = false
+				if err := fn(row, hidden, cells); err != nil {
+					return nil, err
+				}
+			}
+		case xml.CharData:
+			if capture {
+				text.Write(t)
+			}
+		}
+	}
+}
+
+type cellXML struct {
+	ref      string
+	typ      string
+	style    int
+	value    string
+	hasValue bool
+}
+
+// cell types the value of one <c> element.
+func (s *sheetReader) cell(c *cellXML) (letopis.Cell, error) {
+	if !c.hasValue {
+		return letopis.Cell{Kind: letopis.CellEmpty}, nil
+	}
+	switch c.typ {
+	case "s":
+		i, err := strconv.Atoi(strings.TrimSpace(c.value))
+		if err != nil || i < 0 || i >= len(s.sst) {
+			return letopis.Cell{}, fmt.Errorf("shared string %q out of range", c.value)
+		}
+		return textCell(s.sst[i]), nil
+	case "str", "inlineStr":
+		return textCell(c.value), nil
+	case "e":
+		return textCell(c.value), nil
+	case "b":
+		if c.value == "1" || c.value == "true" {
+			return textCell("TRUE"), nil
+		}
+		return textCell("FALSE"), nil
+	case "d":
+		v := strings.TrimSpace(c.value)
+		if len(v) >= 10 {
+			if y, err1 := strconv.Atoi(v[0:4]); err1 == nil {
+				m, err2 := strconv.Atoi(v[5:7])
+				dd, err3 := strconv.Atoi(v[8:10])
+				if err2 == nil && err3 == nil {
+					if d, err := letopis.NewDate(y, timeMonth(m), dd); err == nil {
+						f := numFmt{decimals: -1}
+						if c.style >= 0 {
+							f = s.styles.get(c.style)
+						}
+						return letopis.Cell{Kind: letopis.CellDate, Text: showDate(d), Format: f.code, Date: d}, nil
+					}
+				}
+			}
+		}
+		return textCell(c.value), nil
+	}
+	v := strings.TrimSpace(c.value)
+	if v == "" {
+		return letopis.Cell{Kind: letopis.CellEmpty}, nil
+	}
+	n, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return letopis.Cell{}, fmt.Errorf("number %q: not a number", c.value)
+	}
+	f := numFmt{decimals: -1}
+	if c.style >= 0 {
+		f = s.styles.get(c.style)
+	}
+	return numberCell(n, f, s.date1904), nil
+}
+
+// parseRange reads "A1:G1" into a 0-based inclusive range.
+func parseRange(ref string) (mergeRange, bool) {
+	a, b, ok := strings.Cut(ref, ":")
+	if !ok {
+		b = a
+	}
+	c0, r0, err1 := excelize.CellNameToCoordinates(a)
+	c1, r1, err2 := excelize.CellNameToCoordinates(b)
+	if err1 != nil || err2 != nil {
+		return mergeRange{}, false
+	}
+	return mergeRange{min(r0, r1) - 1, min(c0, c1) - 1, max(r0, r1) - 1, max(c0, c1) - 1}, true
+}
