@@ -1,0 +1,138 @@
+// Package keys normalises activity titles and indicator texts into keys
+// that stay the same across years and small changes of wording: case,
+// diacritics, quotes and punctuation, numbering, function words, the order
+// of the words and the Slovene case endings do not change a key.
+package keys
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// stop are function words that carry no identity.
+var stop = set("in ter ali oz oziroma za v na s z iz od do pri po o k h ki je so se smo so bil bila bilo bili " +
+	"the of and a an to za-", "")
+
+// generic are words that name the kind of an activity, not the activity.
+var generic = set("projekt projekta projekti projektov program programa programi operacija operacije "+
+	"strateško strateskega strateska strateski partnerstvo partnerstva", "")
+
+// filler are reporting participles and adverbs that come and go between
+// years without changing what is counted.
+var filler = set("izvedenih izvedeni izvedena izvedene izveden izvedeno opravljenih opravljene opravljeni "+
+	"organiziranih organizirani izdelani izdelanih izdelan realiziranih realizirani doseženih doseženi "+
+	"skupno skupaj vsaj več kot cca približno okoli okrog preko nad manj največ najmanj skoraj "+
+	"aktivno število stevilo", "")
+
+func set(words, _ string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[fold(w)] = true
+	}
+	return m
+}
+
+var foldMap = strings.NewReplacer("č", "c", "š", "s", "ž", "z", "ć", "c", "đ", "d", "Č", "c", "Š", "s", "Ž", "z", "Ć", "c", "Đ", "d")
+
+func fold(s string) string { return foldMap.Replace(strings.ToLower(s)) }
+
+// words splits s into folded words, dropping punctuation, numbers, roman
+// numerals used as numbering and one-letter words.
+func words(s string) []string {
+	s = fold(s)
+	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	out := f[:0]
+	for _, w := range f {
+		if len(w) < 2 || isNumber(w) || isRoman(w) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isRoman(w string) bool {
+	for _, r := range w {
+		if !strings.ContainsRune("ivxlc", r) {
+			return false
+		}
+	}
+	return len(w) <= 4 && w != "civ" && w != "ci"
+}
+
+// endings are Slovene inflectional endings, longest first.
+var endings = []string{"ega", "emu", "ima", "ami", "ovi", "ovo", "ev", "ov", "ih", "im", "om", "em", "ah", "am", "ja", "je", "ji", "jo", "ju", "a", "e", "i", "o", "u"}
+
+// Stem strips a Slovene case ending from a folded word, keeping at least
+// three letters of stem, undoes the fleeting vowel of genitive plurals
+// (storitev/storitve, dogodek/dogodka, usposabljanj/usposabljanje) and cuts
+// the stem to eight letters.
+func Stem(w string) string {
+	for _, e := range endings {
+		if strings.HasSuffix(w, e) && len(w)-len(e) >= 3 {
+			w = w[:len(w)-len(e)]
+			break
+		}
+	}
+	if n := len(w); n > 5 {
+		switch {
+		case strings.HasSuffix(w, "ek"), strings.HasSuffix(w, "ec"):
+			w = w[:n-2] + w[n-1:]
+		case (w[n-1] == 'v' || w[n-1] == 'j') && !strings.ContainsRune("aeiou", rune(w[n-2])):
+			w = w[:n-1]
+		}
+	}
+	if r := []rune(w); len(r) > 8 {
+		w = string(r[:8])
+	}
+	return w
+}
+
+func key(s string, drop ...map[string]bool) string {
+	seen := map[string]bool{}
+	var out []string
+outer:
+	for _, w := range words(s) {
+		for _, d := range drop {
+			if d[w] {
+				continue outer
+			}
+		}
+		st := Stem(w)
+		if !seen[st] {
+			seen[st] = true
+			out = append(out, st)
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "-")
+}
+
+// Activity returns the key of an activity title: `Projekt »SPIN (vzhodna
+// kohezijska regija)«` and `SPIN – Vzhodna kohezijska regija` have the same
+// key.
+func Activity(title string) string {
+	if k := key(title, stop, generic); k != "" {
+		return k
+	}
+	return key(title)
+}
+
+// Indicator returns the key of an indicator text: `izvedenih dogodkov za
+// promocijo KCM` and `Dogodki za promocijo KCM` have the same key.
+func Indicator(text string) string {
+	if k := key(text, stop, filler); k != "" {
+		return k
+	}
+	return key(text)
+}

@@ -1,0 +1,30 @@
+package keys
+
+import "testing"
+
+func TestSameKey(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Projekt »SPIN (vzhodna kohezijska regija)«", "SPIN – Vzhodna kohezijska regija"},
+		{"Strateško partnerstvo »Mreža«", "MREŽA"},
+		{"PROGRAM CENTER ZA DRUŽINE HARMONIJA", "Center za družine »Harmonija«"},
+		{"1. Regionalno stičišče NVO Savinjske regije", "Regionalnega stičišča NVO savinjske regije"},
+		{"Karierni center za mlade", "Center, karierni, za mlade"},
+	} {
+		if a, b := Activity(c[0]), Activity(c[1]); a != b {
+			t.Errorf("Activity: %q → %q, %q → %q", c[0], a, c[1], b)
+		}
+	}
+	for _, c := range [][2]string{
+		{"izvedenih dogodkov za promocijo KCM", "Dogodki za promocijo KCM"},
+		{"skupnih partnerskih usposabljanj", "skupna partnerska usposabljanja"},
+		{"novih storitev", "nove storitve"},
+		{"oseb z ohranjeno ali novo zaposlitvijo", "osebe z novo ali ohranjeno zaposlitvijo"},
+	} {
+		if a, b := Indicator(c[0]), Indicator(c[1]); a != b {
+			t.Errorf("Indicator: %q → %q, %q → %q", c[0], a, c[1], b)
+		}
+	}
+	if Indicator("ur mentorstev") == Indicator("ur svetovanj") {
+		t.Error("different indicators share a key")
+	}
+}
