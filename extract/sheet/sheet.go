@@ -248,6 +248,9 @@ func parseFormat(id int, code string) numFmt {
 	if code == "" && id >= 0 {
 		code = builtinFormats[id]
 	}
+	if strings.EqualFold(code, "General") {
+		code = ""
+	}
 	f := numFmt{code: code, decimals: -1}
 	if id >= 0 && builtinDate(id) {
 		f.date = true
