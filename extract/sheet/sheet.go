@@ -50,8 +50,11 @@ const (
 	// XML in a temporary file instead of memory.
 	MaxUnzipXMLSize = 16 << 20
 	// MaxCells is the most cells (padding and merged copies included) one
-	// workbook or CSV file may produce.
-	MaxCells = 20_000_000
+	// workbook or CSV file may produce; a file may also produce at most
+	// CellsPerByte cells per byte of its size (plus 100 000), so that a few
+	// bytes naming a far-away cell cannot make millions of empty ones.
+	MaxCells     = 10_000_000
+	CellsPerByte = 16
 )
 
 var (
@@ -92,8 +95,9 @@ func sniffText(head []byte) bool {
 	return bytes.IndexByte(head, 0) < 0
 }
 
-// ErrTooLarge is the cause when a sheet would produce more than MaxCells cells.
-var ErrTooLarge = fmt.Errorf("too many cells (more than %d)", MaxCells)
+// ErrTooLarge is the cause when a sheet would produce more cells than its
+// file's size allows (see MaxCells).
+var ErrTooLarge = errors.New("too many cells for the size of the file (a cell far away from the others, or a huge merged range?)")
 
 // sheetErr returns err as an InputError naming the sheet.
 func sheetErr(sheet string, err error) error {
@@ -105,11 +109,15 @@ func sheetErr(sheet string, err error) error {
 }
 
 // budget counts the cells produced, to refuse a sheet that would blow up.
-type budget struct{ n int }
+type budget struct{ n, limit int }
+
+func newBudget(size int) *budget {
+	return &budget{limit: min(MaxCells, 100_000+CellsPerByte*size)}
+}
 
 func (b *budget) take(n int) error {
 	b.n += n
-	if b.n > MaxCells {
+	if b.n > b.limit {
 		return ErrTooLarge
 	}
 	return nil

@@ -68,7 +68,7 @@ func (XLS) Extract(ctx context.Context, _ string, data []byte, _ extract.Options
 		return nil, fmt.Errorf("damaged .xls workbook: %d sheets listed, %d read", len(scan.sheets), len(sheets))
 	}
 	doc = &letopis.Document{Format: "xls"}
-	b := &budget{}
+	b := newBudget(len(data))
 	fmts := map[int]numFmt{}
 	format := func(xfIndex int) numFmt {
 		if f, ok := fmts[xfIndex]; ok {

@@ -108,7 +108,7 @@ func walkXLSX(ctx context.Context, data []byte, fn func(xlsxSheet) error) error 
 		return fmt.Errorf("shared strings: %w", err)
 	}
 	styles := &styleCache{f: f, byID: map[int]numFmt{}}
-	b := &budget{}
+	b := newBudget(len(data))
 	for _, s := range wb.sheets {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -343,14 +343,24 @@ func (s *sheetReader) read(ctx context.Context, r io.Reader, fn func(int, bool, 
 		inIS    bool
 		skip    int
 		nrows   int
+		depth   int
 	)
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
+			if depth != 0 {
+				return nil, fmt.Errorf("worksheet XML ends early (truncated?)")
+			}
 			return merges, nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("worksheet XML: %v", err)
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
