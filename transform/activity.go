@@ -1,0 +1,396 @@
+package transform
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/letopis/letopis"
+)
+
+var leadType = regexp.MustCompile(`(?i)^(?:projekt[ia]?|prijekt[ia]?|projek[ti]|program|operacija)\s+`)
+
+// openActivity starts the activity whose heading is g: its title, and what
+// the paragraphs right after the heading (its introduction) state about
+// its period, lead partner, partners and funders.
+func (r *reader) openActivity(items []item, g group, intro map[int]bool) {
+	var introText []string
+	for j := g.last + 1; j < len(items) && len(introText) < 3; j++ {
+		b := items[j].b
+		if b.Kind != letopis.BlockParagraph {
+			break
+		}
+		intro[j] = true
+		introText = append(introText, clean(b.Text()))
+	}
+	raw := clean(g.text)
+	prose := strings.Join(introText, " ")
+	title := titleText(raw)
+	// a relative clause of the heading says who funded it, not what it is
+	var headFunders []string
+	if k := strings.Index(title, ", ki "); k > 0 {
+		headFunders = funders(title[k:])
+		title = title[:k]
+	}
+	if t := leadType.ReplaceAllString(title, ""); t != "" && len(letters(t)) > 2 {
+		title = t
+	}
+	title = recase(title, prose)
+	// a name quoted in the introduction that is most of the title is the
+	// title as the report writes it in prose
+	for _, q := range quoteSpans(prose) {
+		name := clean(prose[q[0]:q[1]])
+		ln, lt := letters(name), letters(title)
+		if ln != "" && strings.Contains(lt, ln) && len(ln)*10 >= len(lt)*6 {
+			title = name
+			break
+		}
+	}
+	a := letopis.Activity{Title: title, Key: ActivityKey(title), Location: letopis.Location{Page: items[g.first].b.Page, BBox: items[g.first].b.BBox}}
+	a.Period = r.introPeriod(prose)
+	a.LeadPartner, a.Partners = parties(prose)
+	a.Funders = append(headFunders, funders(prose)...)
+	a.Funders = dedupe(a.Funders)
+	r.rep.Activities = append(r.rep.Activities, a)
+	r.act = len(r.rep.Activities) - 1
+}
+
+// recase gives an upper-case heading the casing of the prose: each word as
+// the prose writes it, else lower case; the first word capitalised.
+func recase(title, prose string) string {
+	if !isUpperText(title) {
+		return title
+	}
+	forms := map[string]string{}
+	for _, w := range strings.Fields(prose) {
+		w = strings.Trim(w, "»«\"„“”,.;:()")
+		lw := strings.ToLower(w)
+		if _, ok := forms[lw]; !ok && w != "" {
+			forms[lw] = w
+		}
+	}
+	words := strings.Fields(title)
+	for i, w := range words {
+		core := strings.Trim(w, "»«\"„“”,.;:()")
+		rep := strings.ToLower(core)
+		if f, ok := forms[strings.ToLower(core)]; ok {
+			rep = f
+		} else if len([]rune(core)) <= 4 && isUpperText(core) {
+			rep = core // an acronym: NVO, SAŠA
+		}
+		words[i] = strings.Replace(w, core, rep, 1)
+	}
+	out := strings.Join(words, " ")
+	rs := []rune(out)
+	for i, c := range rs {
+		if unicode.IsLetter(c) {
+			rs[i] = unicode.ToUpper(c)
+			break
+		}
+	}
+	return string(rs)
+}
+
+// introPeriod returns the activity's own period from its introduction: the
+// first period with both ends stated outside quoted names that is not just
+// the report year.
+func (r *reader) introPeriod(prose string) letopis.Period {
+	quotes := quoteSpans(prose)
+	for _, pm := range findPeriods(prose) {
+		if inSpans(quotes, pm.Start) {
+			continue
+		}
+		p := pm.Period
+		if p.Start.IsZero() || p.End.IsZero() || p == r.year {
+			continue
+		}
+		return p
+	}
+	return letopis.Period{}
+}
+
+var (
+	leadMark   = regexp.MustCompile(`\((?:vodilni partner|nosilec|prijavitelj)\)`)
+	leadAfter  = regexp.MustCompile(`(?i)(?:vodilni partner(?: projekta| operacije)?|nosilec(?: projekta| operacije| programa)?|prijavitelj(?: projekta)?)\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)([^,;.]+(?:d\.\s?o\.\s?o\.)?[^,;.]*)`)
+	inPartner  = regexp.MustCompile(`(?:izvaja(?:mo)?|izvajajo|izvaja(?:l[aoi]?)?)\s+(?:([A-ZČŠŽ][^,;]*?)\s+)?v partnerstvu (?:z|s)\s+([^.;]+)`)
+	partnersRe = regexp.MustCompile(`(?i)(?:partnerji(?: projekta| operacije| v projektu)?(?: pa)? so(?: bili)?|partnerstvo sestavlja(?:jo|mo)?(?:\s+\S+)?(?:\s+strokovn\S*)?\s+organizacij\S*|partnerji:)\s+([^.;]+)`)
+	funderRe   = regexp.MustCompile(`(?i)(?:so)?financira(?:jo|ta|l[aoi]?)?\s+|(?:so)?financiran[aoi]?\s+(?:s strani|iz sredstev)\s+|iz sredstev\s+`)
+	funderCut  = regexp.MustCompile(`(?i)\s+(?:iz|v okviru|na podlagi|za obdobje|v obdobju|v letih|v letu)\s|,\s*(?:zato|ki|kar|saj)\s|[.;]`)
+	relVerb    = regexp.MustCompile(`(?i)^,?\s*ki\s+(?:\S+\s+){0,5}?(?:so)?financira\S*\s+`)
+)
+
+// parties reads the lead partner and the partners from an introduction.
+func parties(prose string) (lead string, partners []string) {
+	for _, s := range sentences(prose) {
+		if m := leadMark.FindStringIndex(s); m != nil && lead == "" {
+			lead = nameBefore(s[:m[0]])
+		}
+		if m := leadAfter.FindStringSubmatch(s); m != nil && lead == "" {
+			lead = trimName(m[1])
+		}
+		if m := inPartner.FindStringSubmatch(s); m != nil {
+			if lead == "" && m[1] != "" {
+				lead = trimName(m[1])
+			}
+			partners = append(partners, splitNames(cutAt(m[2]))...)
+		} else if strings.Contains(s, "v partnerstvu z") || strings.Contains(s, "v partnerstvu s") {
+			// `Društvo NOVUS izvaja v partnerstvu z …`
+			k := strings.Index(s, "v partnerstvu ")
+			before := strings.TrimSpace(s[:k])
+			if lead == "" {
+				if j := strings.LastIndex(before, " izvaja"); j > 0 {
+					lead = nameBefore(before[:j])
+				}
+			}
+			rest := s[k+len("v partnerstvu "):]
+			if _, after, ok := strings.Cut(rest, " "); ok {
+				partners = append(partners, splitNames(cutAt(after))...)
+			}
+		}
+		if m := partnersRe.FindStringSubmatch(s); m != nil {
+			partners = append(partners, splitNames(m[1])...)
+		}
+	}
+	var out []string
+	for _, p := range dedupe(partners) {
+		if p != lead && letters(p) != letters(lead) {
+			out = append(out, p)
+		}
+	}
+	return lead, out
+}
+
+func cutAt(s string) string {
+	if m := funderCut.FindStringIndex(s); m != nil {
+		return s[:m[0]]
+	}
+	return s
+}
+
+// funders reads the financing bodies named after sofinancira, financira,
+// sofinanciran s strani, iz sredstev.
+func funders(prose string) []string {
+	var out []string
+	for _, s := range sentences(prose) {
+		for _, m := range funderRe.FindAllStringIndex(s, -1) {
+			rest := s[m[1]:]
+			// `… sofinancirata Republika Slovenija in Evropska unija iz Evropskega socialnega sklada`
+			fund := ""
+			if k := strings.Index(rest, " iz "); k > 0 {
+				tail := rest[k+4:]
+				if c := funderCut.FindStringIndex(tail); c != nil {
+					tail = tail[:c[0]]
+				}
+				if strings.Contains(fold(tail), "sklad") {
+					fund = nominative(clean(tail))
+				}
+			}
+			for _, n := range splitNames(cutAt(rest)) {
+				out = append(out, nominative(n))
+			}
+			if fund != "" {
+				out = append(out, fund)
+			}
+		}
+	}
+	return dedupe(out)
+}
+
+// splitNames splits a list of organisations at commas and at in/ter where
+// a capitalised name follows (Ministrstvo za delo, družino, socialne zadeve
+// in enake možnosti stays whole), dropping lower-case role words before a
+// name (predstavnik delodajalske organizacije Savinjsko-Šaleška …).
+func splitNames(s string) []string {
+	s = clean(s)
+	var parts []string
+	start := 0
+	toks := tokenize(s)
+	for i, t := range toks {
+		if i+1 >= len(toks) {
+			break
+		}
+		next := toks[i+1]
+		cap := unicode.IsUpper(firstRune(next.Text))
+		if t.Punct && t.Text == "," && (cap || hasCapital(s[next.Start:nextComma(s, next.Start)])) {
+			parts = append(parts, s[start:t.Start])
+			start = next.Start
+		} else if !t.Punct && (t.Text == "in" || t.Text == "ter") && cap && i > 0 {
+			parts = append(parts, s[start:t.Start])
+			start = next.Start
+		}
+	}
+	parts = append(parts, s[start:])
+	var out []string
+	for _, p := range parts {
+		p = trimName(p)
+		if p != "" && hasCapital(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func nextComma(s string, i int) int {
+	if k := strings.IndexAny(s[i:], ",;"); k >= 0 {
+		return i + k
+	}
+	return len(s)
+}
+
+func hasCapital(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimName drops leading lower-case words (roles, `pa so bili`) and
+// trailing punctuation from a name.
+func trimName(s string) string {
+	s = clean(s)
+	for {
+		f := strings.Fields(s)
+		if len(f) == 0 || unicode.IsUpper(firstRune(f[0])) || unicode.IsDigit(firstRune(f[0])) {
+			break
+		}
+		s = strings.Join(f[1:], " ")
+	}
+	s = strings.Trim(s, " ,;:–-")
+	// a parenthesised abbreviation stays; a dangling one goes
+	if strings.Count(s, "(") != strings.Count(s, ")") {
+		if k := strings.LastIndex(s, "("); k > 0 {
+			s = strings.TrimSpace(s[:k])
+		}
+	}
+	return s
+}
+
+// nameBefore returns the organisation name that ends s: back from the end
+// to the first capitalised word after the last comma, colon or verb.
+func nameBefore(s string) string {
+	s = strings.TrimSpace(s)
+	if k := strings.LastIndexAny(s, ",:;"); k >= 0 {
+		s = s[k+1:]
+	}
+	f := strings.Fields(s)
+	// the name starts at the first capitalised word that is not the
+	// sentence's first word, or at the first word if it is all there is
+	start := -1
+	for i, w := range f {
+		if unicode.IsUpper(firstRune(w)) && (i > 0 || len(f) == 1) {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		if len(f) > 0 && unicode.IsUpper(firstRune(f[0])) {
+			start = 0
+		} else {
+			return ""
+		}
+	}
+	return trimName(strings.Join(f[start:], " "))
+}
+
+// nominative turns the first words of an organisation name written in the
+// genitive or instrumental into the nominative, for the common heads of
+// Slovene organisation names (Ministrstva → Ministrstvo, Mestne občine →
+// Mestna občina, Evropskega socialnega sklada → Evropski socialni sklad).
+func nominative(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return name
+	}
+	// find the head noun among the first three words
+	for i := 0; i < len(f) && i < 3; i++ {
+		lw := strings.ToLower(f[i])
+		for _, h := range heads {
+			for _, form := range h.forms {
+				if lw == form {
+					f[i] = matchCase(f[i], h.nom)
+					for j := 0; j < i; j++ {
+						f[j] = adjNominative(f[j], h.gender)
+					}
+					return strings.Join(f, " ")
+				}
+			}
+		}
+	}
+	return name
+}
+
+type head struct {
+	nom    string
+	gender byte // m, f, n
+	forms  []string
+}
+
+var heads = []head{
+	{"ministrstvo", 'n', []string{"ministrstva", "ministrstvu", "ministrstvom"}},
+	{"občina", 'f', []string{"občine", "občini", "občino"}},
+	{"unija", 'f', []string{"unije", "uniji", "unijo"}},
+	{"republika", 'f', []string{"republike", "republiki", "republiko"}},
+	{"sklad", 'm', []string{"sklada", "skladu", "skladom"}},
+	{"zavod", 'm', []string{"zavoda", "zavodu", "zavodom"}},
+	{"center", 'm', []string{"centra", "centru", "centrom"}},
+	{"društvo", 'n', []string{"društva", "društvu", "društvom"}},
+	{"fundacija", 'f', []string{"fundacije", "fundaciji", "fundacijo"}},
+	{"agencija", 'f', []string{"agencije", "agenciji", "agencijo"}},
+	{"zbornica", 'f', []string{"zbornice", "zbornici", "zbornico"}},
+	{"univerza", 'f', []string{"univerze", "univerzi", "univerzo"}},
+	{"zveza", 'f', []string{"zveze", "zvezi", "zvezo"}},
+	{"urad", 'm', []string{"urada", "uradu", "uradom"}},
+	{"služba", 'f', []string{"službe", "službi", "službo"}},
+}
+
+func matchCase(orig, lower string) string {
+	if isUpperText(orig) {
+		return strings.ToUpper(lower)
+	}
+	if unicode.IsUpper(firstRune(orig)) {
+		r := []rune(lower)
+		r[0] = unicode.ToUpper(r[0])
+		return string(r)
+	}
+	return lower
+}
+
+// adjNominative puts an adjective before a head noun into the nominative.
+func adjNominative(w string, gender byte) string {
+	lw := strings.ToLower(w)
+	var stem string
+	for _, e := range []string{"ega", "emu", "im", "em", "e", "i", "o"} {
+		if strings.HasSuffix(lw, e) && len(lw) > len(e)+2 {
+			stem = lw[:len(lw)-len(e)]
+			break
+		}
+	}
+	if stem == "" {
+		return w
+	}
+	switch gender {
+	case 'f':
+		stem += "a"
+	case 'n':
+		stem += "o"
+	default:
+		stem += "i"
+	}
+	return matchCase(w, stem)
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		k := letters(x)
+		if x == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, x)
+	}
+	return out
+}

@@ -1,0 +1,367 @@
+package transform
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/transform/units"
+)
+
+// rawFact is a quantity read from one sentence, before the activity and
+// report context are added.
+type rawFact struct {
+	Indicator  string
+	Unit       letopis.Unit
+	Value      float64
+	Qualifier  letopis.Qualifier
+	ShareValue *float64
+	ShareOf    string
+	Period     letopis.Period // zero: the report year
+	Confidence float64
+}
+
+// rawReject is a number seen and refused.
+type rawReject struct {
+	Text, Reason string
+}
+
+// stopWords end a noun phrase: conjunctions that open a clause.
+var clauseWords = map[string]bool{"ki": true, "kjer": true, "ko": true, "da": true, "ker": true, "saj": true, "kot": true,
+	"katere": true, "katerih": true, "kar": true, "pa": true, "je": true, "so": true, "se": true, "smo": true, "sta": true, "bo": true, "bodo": true, "in/ali": true}
+
+var coordWords = map[string]bool{"in": true, "ter": true, "ali": true, "oz": true, "oziroma": true}
+
+// prepositions after a number written in words mean it is no count (ena
+// izmed, dva od).
+var prepositions = map[string]bool{"v": true, "na": true, "za": true, "od": true, "do": true, "izmed": true, "po": true,
+	"pri": true, "s": true, "z": true, "iz": true, "k": true, "ob": true, "med": true, "ter": true, "in": true, "krat": true}
+
+// participle matches a participle or adjective that heads a quantity:
+// izvedenih, Izdelani, sodelujočih, vključenih, priglašenih.
+var participle = regexp.MustCompile(`(?i)^\pL{3,}(?:en|an|n|t|č|l)(?:ih|i|e|a)$`)
+
+var notParticiple = map[string]bool{"skupno": true, "skupaj": true, "tudi": true, "še": true, "le": true, "vseh": true, "vsi": true,
+	"ostali": true, "drugih": true, "teh": true, "letu": true, "leta": true}
+
+// sentenceFacts reads the quantities of one sentence. intro says the
+// sentence describes an activity rather than reporting its results.
+func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawReject) {
+	nums := scanNumbers(s)
+	if len(nums) == 0 {
+		return nil, nil
+	}
+	quotes := quoteSpans(s)
+	toks := tokenize(s)
+	var facts []rawFact
+	var rej []rawReject
+	type slot struct {
+		n        num
+		fact     int // index in facts, -1 if none
+		consumed bool
+	}
+	slots := make([]slot, len(nums))
+	for i, n := range nums {
+		slots[i] = slot{n: n, fact: -1}
+	}
+	lower := strings.ToLower(s)
+	composition := strings.Contains(lower, "sestavlja") || strings.Contains(lower, "sestavljamo")
+	for i := range slots {
+		n := slots[i].n
+		switch {
+		case !n.Quantity:
+			rej = append(rej, rawReject{n.Text, orDefault(n.Reason, "not a quantity")})
+			slots[i].consumed = true
+		case inSpans(quotes, n.Start):
+			rej = append(rej, rawReject{n.Text, "part of a name"})
+			slots[i].consumed = true
+		case strings.HasSuffix(strings.TrimSpace(s[:n.Start]), "(") && strings.HasPrefix(strings.TrimSpace(s[n.End:]), ")") && strings.TrimSpace(s[:n.Start]) == "(":
+			rej = append(rej, rawReject{n.Text, "list number"})
+			slots[i].consumed = true
+		case n.Word && (intro || composition):
+			rej = append(rej, rawReject{n.Text, "description of the activity, not a result"})
+			slots[i].consumed = true
+		case n.Word && !wordCount(s, n, toks):
+			rej = append(rej, rawReject{n.Text, "number word without a counted noun"})
+			slots[i].consumed = true
+		}
+	}
+	// Shares: `190 (od tega Društvo NOVUS – 42)` and `701 oseb …, od tega
+	// Društvo NOVUS 98 oseb`. A part with no name (`od tega kar 19
+	// strokovnjakov`) is a fact of its own.
+	for i := range slots {
+		if slots[i].consumed {
+			continue
+		}
+		n := slots[i].n
+		parent := -1
+		for j := i - 1; j >= 0; j-- {
+			if !slots[j].consumed && slots[j].n.Quantity {
+				parent = j
+				break
+			}
+		}
+		if parent < 0 {
+			continue
+		}
+		between := s[slots[parent].n.UnitEnd:n.QStart]
+		lb := strings.ToLower(between)
+		k := strings.LastIndex(lb, "od tega")
+		if k < 0 {
+			continue
+		}
+		// the share's owner: the words between "od tega" and the number
+		owner := between[k+len("od tega"):]
+		inParen := strings.Contains(between[:k], "(") && !strings.Contains(between[:k], ")")
+		owner = strings.Trim(owner, " \t–—-:,()")
+		of := strings.Fields(owner)
+		for len(of) > 0 && (of[0] == "kar" || of[0] == "še" || of[0] == "pa" || of[0] == "tudi" || of[0] == "je" || of[0] == "so") {
+			of = of[1:]
+		}
+		owner = strings.Join(of, " ")
+		if owner == "" || strings.ContainsAny(owner, ",0123456789") || (!inParen && len(strings.Fields(owner)) > 6) {
+			continue
+		}
+		v := n.Value
+		slots[i].consumed = true
+		slots[parent].n.shareValue = &v
+		slots[parent].n.shareOf = placeName(owner)
+	}
+	for i := range slots {
+		if slots[i].consumed {
+			continue
+		}
+		n := slots[i].n
+		f, ok := nounPhrase(s, toks, nums, i, lex, map[int]bool{})
+		if !ok {
+			rej = append(rej, rawReject{n.Text, "no counted noun"})
+			continue
+		}
+		f.Value = n.Value
+		f.Qualifier = n.Qualifier
+		if f.Qualifier == "" {
+			f.Qualifier = letopis.Exact
+		}
+		f.ShareValue, f.ShareOf = n.shareValue, n.shareOf
+		if n.Word {
+			f.Confidence -= 0.15
+		}
+		if intro {
+			f.Confidence -= 0.2
+		}
+		// a participle right before the number belongs to the indicator
+		if w := wordBefore(s, n.QStart); w != "" && participle.MatchString(w) && !notParticiple[strings.ToLower(w)] {
+			f.Indicator = strings.ToLower(w) + " " + f.Indicator
+		}
+		facts = append(facts, f)
+	}
+	return facts, rej
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// wordCount reports whether the number word n counts a noun: a word, not
+// a preposition, follows it.
+func wordCount(s string, n num, toks []tok) bool {
+	for _, t := range toks {
+		if t.Start >= n.End {
+			return !t.Punct && !prepositions[strings.ToLower(t.Text)] && !isDigits(t.Text)
+		}
+	}
+	return false
+}
+
+// wordBefore returns the word that ends right before byte i, "" if a
+// punctuation mark comes first.
+func wordBefore(s string, i int) string {
+	t := strings.TrimRight(s[:i], " ")
+	j := strings.LastIndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	if j < 0 {
+		return t
+	}
+	_, sz := utf8.DecodeRuneInString(t[j:])
+	return t[j+sz:]
+}
+
+// nounPhrase reads what the i-th number counts: the words after it up to
+// the counted noun (a lexicon word) and a short complement, skipping
+// parentheses; `28 osnovnih in 7 srednjih šol` borrows the noun of the next
+// number.
+func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, seen map[int]bool) (rawFact, bool) {
+	n := nums[i]
+	f := rawFact{Confidence: 0.9, Unit: n.Unit}
+	seen[i] = true
+	start := n.UnitEnd
+	var words []string
+	head := n.Unit != ""
+	complement := 0
+	depth := 0
+	prevCoord := false
+	numAt := map[int]int{}
+	for j, m := range nums {
+		numAt[m.Start] = j
+	}
+	var k int
+	for k = 0; k < len(toks) && toks[k].Start < start; k++ {
+	}
+	for ; k < len(toks); k++ {
+		t := toks[k]
+		lt := strings.ToLower(t.Text)
+		if depth > 0 {
+			if t.Text == "(" {
+				depth++
+			} else if t.Text == ")" {
+				depth--
+			}
+			continue
+		}
+		if t.Punct {
+			switch t.Text {
+			case "(":
+				depth = 1
+				continue
+			case "»", "«", "“", "”", "„", "\"":
+				continue
+			case "/":
+				continue
+			}
+			if t.Text == "," && !head && k+1 < len(toks) {
+				if j, ok := numAt[toks[k+1].Start]; ok && !seen[j] && len(words) > 0 {
+					// `28 osnovnih, 7 srednjih šol`
+					return borrow(s, toks, nums, j, lex, seen, f, words)
+				}
+			}
+			break
+		}
+		if j, ok := numAt[t.Start]; ok {
+			if !head && prevCoord && len(words) > 0 && !seen[j] && nums[j].Quantity {
+				return borrow(s, toks, nums, j, lex, seen, f, words[:len(words)-1])
+			}
+			break
+		}
+		if clauseWords[lt] {
+			break
+		}
+		if coordWords[lt] || lt == "in/ali" {
+			if head {
+				// `100 organizacij in institucij`: a second noun of the same phrase
+				if k+1 < len(toks) && !toks[k+1].Punct {
+					if _, ok := lex.Lookup(toks[k+1].Text); ok {
+						words = append(words, t.Text)
+						continue
+					}
+				}
+				break
+			}
+			prevCoord = true
+			words = append(words, t.Text)
+			continue
+		}
+		prevCoord = false
+		if !head {
+			if u, ok := lex.Lookup(t.Text); ok {
+				head = true
+				f.Unit = u
+				words = append(words, t.Text)
+				continue
+			}
+			words = append(words, t.Text)
+			if len(words) > 6 {
+				break
+			}
+			continue
+		}
+		if complement >= 5 {
+			break
+		}
+		complement++
+		words = append(words, t.Text)
+	}
+	if len(words) == 0 {
+		// `udeležencev: 45` — the noun before the number
+		if w := wordBefore(strings.TrimRight(s[:n.QStart], " :–-"), len(strings.TrimRight(s[:n.QStart], " :–-"))); w != "" {
+			if u, ok := lex.Lookup(w); ok {
+				f.Unit, f.Indicator, f.Confidence = u, strings.ToLower(w), 0.7
+				return f, true
+			}
+		}
+		if n.Unit != "" {
+			f.Indicator = strings.ToLower(strings.TrimSpace(s[n.End:n.UnitEnd]))
+			f.Confidence = 0.6
+			return f, true
+		}
+		return f, false
+	}
+	// trailing coordinators and prepositions are not part of the phrase
+	for len(words) > 0 {
+		lw := strings.ToLower(words[len(words)-1])
+		if coordWords[lw] || prepositions[lw] {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	if !head {
+		f.Unit = letopis.UnitOther
+		f.Confidence = 0.6
+		if len(words) > 4 {
+			words = words[:4]
+		}
+	}
+	f.Indicator = strings.Join(words, " ")
+	if n.Unit != "" {
+		f.Indicator = strings.TrimSpace(s[n.End:n.UnitEnd]) + " " + f.Indicator
+	}
+	f.Indicator = strings.ToLower(strings.TrimSpace(f.Indicator))
+	return f, len(words) > 0 || n.Unit != ""
+}
+
+// borrow completes an elliptic phrase (`28 osnovnih in 7 srednjih šol`)
+// with the counted noun of the number j that follows it.
+func borrow(s string, toks []tok, nums []num, j int, lex *units.Lexicon, seen map[int]bool, f rawFact, words []string) (rawFact, bool) {
+	g, ok := nounPhrase(s, toks, nums, j, lex, seen)
+	delete(seen, j)
+	if !ok {
+		return f, false
+	}
+	f.Unit = g.Unit
+	gw := strings.Fields(g.Indicator)
+	// the noun is the first lexicon word of the other phrase
+	noun := ""
+	for _, w := range gw {
+		if _, ok := lex.Lookup(w); ok {
+			noun = w
+			break
+		}
+	}
+	if noun == "" && len(gw) > 0 {
+		noun = gw[len(gw)-1]
+	}
+	f.Indicator = strings.ToLower(strings.TrimSpace(strings.Join(words, " ") + " " + noun))
+	f.Confidence = g.Confidence - 0.05
+	return f, true
+}
+
+// placeName turns the owner of a share into a name: `v Velenju` →
+// `Velenje`, `Društvo NOVUS` as is.
+func placeName(s string) string {
+	s = clean(strings.Trim(s, " –-:()"))
+	for _, p := range []string{"v ", "na ", "V "} {
+		if r, ok := strings.CutPrefix(s, p); ok {
+			s = r
+			// locative of -je place names: Velenju → Velenje, Celju → Celje
+			if strings.HasSuffix(s, "ju") {
+				s = s[:len(s)-1] + "e"
+			}
+			break
+		}
+	}
+	return s
+}

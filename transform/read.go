@@ -1,0 +1,201 @@
+// Package transform reads an extracted document (letopis.Document) the way
+// a careful analyst reads an annual report: it finds the reporting
+// organisation and year, splits the report into its activities (projects
+// and programmes) from their headings, and turns every reported quantity of
+// prose, list items, result boxes and tables into a letopis.Fact with what
+// was counted, its unit, qualifier, target and partner share, and the page
+// and sentence it came from. Numbers that are no facts (years, dates,
+// ordinals, ages, times, box numbers, parts of names) go to
+// Report.Rejected with the reason.
+package transform
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/transform/keys"
+	"github.com/letopis/letopis/transform/units"
+)
+
+// Options are the settings of Read.
+type Options struct {
+	// Organisation overrides the reporting organisation; "" finds it in
+	// the document (the cover or title page).
+	Organisation string
+	// Year overrides the report year; 0 finds it in the document
+	// (`LETNO POROČILO 2020`, `Poročilo o delu za leto 2021`).
+	Year int
+	// UnitsFile is an optional user lexicon that extends the built-in
+	// unit lexicon. Its format is that of transform/units/units.tsv: one
+	// counted noun a line, the unit (persons, events, hours, eur, percent,
+	// organisations, schools, services, documents, posts, units,
+	// locations, projects, other), a tab, and the noun's forms separated by
+	// spaces, lower case (`other	tematika tematike tematik tematikam`);
+	// a form ending in * is a stem matching every word that begins with
+	// it; lines starting with # are comments; a later line wins.
+	UnitsFile string
+}
+
+// ActivityKey returns the key of an activity title, stable across years and
+// wordings: case, quotes, numbering, the order of the words and Slovene
+// case endings do not change it.
+func ActivityKey(title string) string { return keys.Activity(title) }
+
+// IndicatorKey returns the key of an indicator text, stable across years
+// and wordings like ActivityKey.
+func IndicatorKey(indicator string) string { return keys.Indicator(indicator) }
+
+// Read turns an extracted document into a report. It sets Organisation,
+// Year, Activities, Facts (with Location, Snippet, Confidence, Period: the
+// report year unless the text says otherwise, Kind, keys) and Rejected. It
+// does not set Source or Fact.ID. A report whose year cannot be found
+// returns an error wrapping letopis.ErrNoYear.
+func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
+	if doc == nil {
+		return nil, fmt.Errorf("transform: no document")
+	}
+	lex, err := units.Load(opts.UnitsFile)
+	if err != nil {
+		return nil, fmt.Errorf("units file: %w", err)
+	}
+	rep := &letopis.Report{Organisation: opts.Organisation, Year: opts.Year}
+	if rep.Year == 0 {
+		rep.Year = findYear(doc)
+	}
+	if rep.Year == 0 {
+		return nil, fmt.Errorf("%s: %w", orDefault(doc.Path, "document"), letopis.ErrNoYear)
+	}
+	if rep.Organisation == "" {
+		rep.Organisation = findOrganisation(doc)
+	}
+	r := &reader{rep: rep, lex: lex, year: letopis.YearPeriod(rep.Year)}
+	r.read(doc)
+	return rep, nil
+}
+
+// reader holds the state of one Read.
+type reader struct {
+	rep  *letopis.Report
+	lex  *units.Lexicon
+	year letopis.Period
+	act  int    // index of the current activity in rep.Activities, -1 before the first
+	sect string // the current section heading inside the activity
+
+	sections []string // the section of each fact, for telling apart equal indicators
+}
+
+var (
+	yearRe     = regexp.MustCompile(`(?i)poro[čc]ilo[^0-9\n]{0,40}?\b((?:19|20)\d\d)\b`)
+	resultYear = regexp.MustCompile(`(?i)(?:rezultati|kazalniki|realizacija)[^0-9\n]{0,30}?\b((?:19|20)\d\d)\b`)
+	orgStart   = regexp.MustCompile(`^(?:Društvo|Zavod|Fundacija|Zveza|Združenje|Inštitut|Institut|Ustanova|Zadruga|Center|Mladinski center|Klub|Sklad|Javni zavod|Ljudska univerza)\b`)
+)
+
+// blockTexts returns the texts of the first pages' blocks.
+func firstTexts(doc *letopis.Document, pages int) []string {
+	var out []string
+	if doc.Title != "" {
+		out = append(out, doc.Title)
+	}
+	for _, p := range doc.Pages {
+		if p.Number > pages && pages > 0 {
+			break
+		}
+		for i := range p.Blocks {
+			out = append(out, clean(p.Blocks[i].Text()))
+		}
+	}
+	for _, t := range doc.Sheets {
+		for _, row := range t.Rows {
+			for _, c := range row {
+				if c.Kind == letopis.CellText {
+					out = append(out, c.Text)
+				}
+			}
+			if len(out) > 50 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// findYear reads the report year from the title or the cover, then from
+// headings like `DOSEŽENI REZULTATI V LETU 2020`.
+func findYear(doc *letopis.Document) int {
+	for _, re := range []*regexp.Regexp{yearRe, resultYear} {
+		for _, pages := range []int{2, 0} {
+			for _, t := range firstTexts(doc, pages) {
+				if m := re.FindStringSubmatch(t); m != nil {
+					y, _ := strconv.Atoi(m[1])
+					return y
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// findOrganisation reads the organisation from the cover: the first line
+// that names an organisation.
+func findOrganisation(doc *letopis.Document) string {
+	for _, t := range firstTexts(doc, 1) {
+		for _, line := range strings.Split(t, "\n") {
+			line = clean(line)
+			if orgStart.MatchString(line) && len(line) < 120 {
+				return strings.TrimRight(line, ".,")
+			}
+		}
+	}
+	return ""
+}
+
+// add appends raw facts read from a piece of text to the report.
+func (r *reader) add(raw []rawFact, rej []rawReject, loc letopis.Location, snippet string, kind letopis.Kind) {
+	act := ""
+	if r.act >= 0 {
+		act = r.rep.Activities[r.act].Title
+	}
+	for _, f := range raw {
+		p := f.Period
+		if p.IsZero() {
+			p = r.year
+		}
+		conf := f.Confidence
+		if conf > 1 {
+			conf = 1
+		}
+		if conf < 0.05 {
+			conf = 0.05
+		}
+		r.rep.Facts = append(r.rep.Facts, letopis.Fact{
+			Activity:     act,
+			ActivityKey:  r.actKey(),
+			Indicator:    f.Indicator,
+			IndicatorKey: IndicatorKey(f.Indicator),
+			Kind:         kind,
+			Unit:         f.Unit,
+			Value:        f.Value,
+			Qualifier:    f.Qualifier,
+			ShareValue:   f.ShareValue,
+			ShareOf:      f.ShareOf,
+			Period:       p,
+			Location:     loc,
+			Snippet:      snippet,
+			Confidence:   conf,
+		})
+		r.sections = append(r.sections, r.sect)
+	}
+	for _, x := range rej {
+		r.rep.Rejected = append(r.rep.Rejected, letopis.Rejected{Text: x.Text, Reason: x.Reason, Activity: act, Location: loc, Snippet: snippet})
+	}
+}
+
+func (r *reader) actKey() string {
+	if r.act < 0 {
+		return ""
+	}
+	return r.rep.Activities[r.act].Key
+}
