@@ -25,6 +25,18 @@ func (r *reader) openActivity(items []item, g group, intro map[int]bool) {
 	}
 	raw := clean(g.text)
 	prose := strings.Join(introText, " ")
+	// a period in the heading, `Projekt »X« (1. 3. 2021–28. 2. 2023)`, is
+	// the activity's and no part of its title
+	headPeriod := letopis.Period{}
+	for _, pm := range findPeriods(raw) {
+		if k := strings.LastIndex(raw[:pm.Start], "("); k >= 0 && !strings.Contains(raw[k:pm.Start], ")") {
+			if e := strings.Index(raw[pm.End:], ")"); e >= 0 {
+				headPeriod = pm.Period
+				raw = clean(raw[:k] + raw[pm.End+e+1:])
+				break
+			}
+		}
+	}
 	title := titleText(raw)
 	// a relative clause of the heading says who funded it, not what it is
 	var headFunders []string
@@ -47,8 +59,15 @@ func (r *reader) openActivity(items []item, g group, intro map[int]bool) {
 		}
 	}
 	a := letopis.Activity{Title: title, Key: ActivityKey(title), Location: letopis.Location{Page: items[g.first].b.Page, BBox: items[g.first].b.BBox}}
-	a.Period = r.introPeriod(prose)
+	a.Period = headPeriod
+	if a.Period.IsZero() {
+		a.Period = r.introPeriod(prose)
+	}
 	a.LeadPartner, a.Partners = parties(prose)
+	for i, p := range a.Partners {
+		a.Partners[i] = nominative(p)
+	}
+	a.LeadPartner = nominative(a.LeadPartner)
 	a.Funders = append(headFunders, funders(prose)...)
 	a.Funders = dedupe(a.Funders)
 	r.rep.Activities = append(r.rep.Activities, a)
@@ -335,6 +354,8 @@ var heads = []head{
 	{"sklad", 'm', []string{"sklada", "skladu", "skladom"}},
 	{"zavod", 'm', []string{"zavoda", "zavodu", "zavodom"}},
 	{"center", 'm', []string{"centra", "centru", "centrom"}},
+	{"inkubator", 'm', []string{"inkubatorja", "inkubatorju", "inkubatorjem"}},
+	{"inštitut", 'm', []string{"inštituta", "inštitutu", "inštitutom"}},
 	{"društvo", 'n', []string{"društva", "društvu", "društvom"}},
 	{"fundacija", 'f', []string{"fundacije", "fundaciji", "fundacijo"}},
 	{"agencija", 'f', []string{"agencije", "agenciji", "agencijo"}},

@@ -41,7 +41,7 @@ var prepositions = map[string]bool{"v": true, "na": true, "za": true, "od": true
 
 // participle matches a participle or adjective that heads a quantity:
 // izvedenih, Izdelani, sodelujočih, vključenih, priglašenih.
-var participle = regexp.MustCompile(`(?i)^\pL{3,}(?:en|an|n|t|č|l)(?:ih|i|e|a)$`)
+var participle = regexp.MustCompile(`(?i)^\pL{3,}(?:en|an|n|t|č)(?:ih|i|e|a)$`)
 
 var notParticiple = map[string]bool{"skupno": true, "skupaj": true, "tudi": true, "še": true, "le": true, "vseh": true, "vsi": true,
 	"ostali": true, "drugih": true, "teh": true, "letu": true, "leta": true}

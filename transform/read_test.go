@@ -1,0 +1,129 @@
+package transform
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/letopis/letopis"
+)
+
+// doc builds a document from a small markup, one block a line: `# ` a
+// heading (size 16), `## ` a sub-heading (size 12), `- ` a list item,
+// `[N] ` a result box with label N, `~ ` a new page, else a paragraph.
+func doc(src string) *letopis.Document {
+	d := &letopis.Document{Format: "pdf", Pages: []letopis.Page{{Number: 1}}}
+	for _, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		p := &d.Pages[len(d.Pages)-1]
+		b := letopis.Block{Kind: letopis.BlockParagraph, Page: p.Number}
+		size := 10.0
+		switch {
+		case strings.HasPrefix(line, "~"):
+			d.Pages = append(d.Pages, letopis.Page{Number: p.Number + 1})
+			continue
+		case strings.HasPrefix(line, "## "):
+			b.Kind, b.Level, size, line = letopis.BlockHeading, 2, 12, line[3:]
+		case strings.HasPrefix(line, "# "):
+			b.Kind, b.Level, size, line = letopis.BlockHeading, 1, 16, line[2:]
+		case strings.HasPrefix(line, "- "):
+			b.Kind, b.Label, line = letopis.BlockListItem, "•", line[2:]
+		case strings.HasPrefix(line, "["):
+			k := strings.Index(line, "] ")
+			b.Kind, b.Label, line = letopis.BlockBox, line[1:k], line[k+2:]
+		}
+		b.Lines = []letopis.Line{{Text: line, Size: size}}
+		p.Blocks = append(p.Blocks, b)
+	}
+	return d
+}
+
+const otherReport = `
+# LETNO POROČILO 2022
+Zavod Mladi zmaji, Ljubljana
+~
+# Projekt »Skupaj zmoremo« (1. 3. 2021–28. 2. 2023)
+Projekt »Skupaj zmoremo« izvaja Zavod Mladi zmaji v partnerstvu z Društvom Sonček in Zavodom Vezal. Vodilni partner je Zavod Mladi zmaji. Projekt sofinancira Ministrstvo za javno upravo iz Sklada za razvoj NVO.
+## DOSEŽENI REZULTATI V LETU 2022:
+[1] Izvedenih 24 delavnic za mlade, od tega v Ljubljani 10 delavnic.
+[2] 312 (od tega Društvo Sonček – 80) vključenih mladih.
+## 1. SVETOVANJE
+- Skupno smo opravili 140 ur svetovanj in 35 individualnih obravnav.
+# PROGRAM MLADINSKI CENTER ZMAJ
+Program Mladinski center Zmaj v letih 2020–2023 sofinancirata Mestna občina Ljubljana in Urad RS za mladino, zato so vse aktivnosti brezplačne.
+## POČITNIŠKI PROGRAM
+Počitniških delavnic se je v letu 2022 udeležilo 480 otrok.
+## IZOBRAŽEVANJA
+Izvedli smo 12 izobraževanj za 96 prostovoljcev.
+`
+
+func TestReadOtherReport(t *testing.T) {
+	rep, err := Read(doc(otherReport), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Year != 2022 || !strings.HasPrefix(rep.Organisation, "Zavod Mladi zmaji") {
+		t.Errorf("year %d, organisation %q", rep.Year, rep.Organisation)
+	}
+	if len(rep.Activities) != 2 {
+		for _, a := range rep.Activities {
+			t.Logf("activity %q", a.Title)
+		}
+		t.Fatalf("%d activities, want 2", len(rep.Activities))
+	}
+	a := rep.Activities[0]
+	if a.Title != "Skupaj zmoremo" || a.Period.String() != "2021-03-01..2023-02-28" || a.LeadPartner != "Zavod Mladi zmaji" ||
+		len(a.Partners) != 2 || len(a.Funders) == 0 || a.Funders[0] != "Ministrstvo za javno upravo" {
+		t.Errorf("activity 1: %+v", a)
+	}
+	b := rep.Activities[1]
+	if b.Title != "Mladinski center Zmaj" || b.Period.String() != "2020-01-01..2023-12-31" || len(b.Funders) != 2 {
+		t.Errorf("activity 2: %+v", b)
+	}
+	type f struct {
+		act   string
+		value float64
+		unit  letopis.Unit
+		share float64
+	}
+	want := []f{{"Skupaj zmoremo", 24, "events", 10}, {"Skupaj zmoremo", 312, "persons", 80}, {"Skupaj zmoremo", 140, "hours", 0},
+		{"Skupaj zmoremo", 35, "events", 0}, {"Mladinski center Zmaj", 480, "persons", 0}, {"Mladinski center Zmaj", 12, "events", 0},
+		{"Mladinski center Zmaj", 96, "persons", 0}}
+	if len(rep.Facts) != len(want) {
+		for _, x := range rep.Facts {
+			t.Logf("%s %g %s %q", x.Activity, x.Value, x.Unit, x.Indicator)
+		}
+		t.Fatalf("%d facts, want %d", len(rep.Facts), len(want))
+	}
+	for i, w := range want {
+		x := rep.Facts[i]
+		sh := 0.0
+		if x.ShareValue != nil {
+			sh = *x.ShareValue
+		}
+		if x.Activity != w.act || x.Value != w.value || x.Unit != w.unit || sh != w.share || x.Location.Page == 0 || x.Snippet == "" {
+			t.Errorf("fact %d: %+v, want %+v", i, x, w)
+		}
+	}
+	reasons := map[string]bool{}
+	for _, r := range rep.Rejected {
+		reasons[r.Reason] = true
+	}
+	if len(rep.Rejected) == 0 {
+		t.Error("nothing rejected (box numbers, years, section numbers)")
+	}
+}
+
+func TestNoYear(t *testing.T) {
+	_, err := Read(doc("# Projekt X\nIzvedli smo 5 delavnic."), Options{})
+	if !errors.Is(err, letopis.ErrNoYear) {
+		t.Errorf("err = %v", err)
+	}
+	rep, err := Read(doc("# Projekt X\nIzvedli smo 5 delavnic."), Options{Year: 2019, Organisation: "Društvo Y"})
+	if err != nil || rep.Year != 2019 || rep.Organisation != "Društvo Y" || len(rep.Facts) != 1 {
+		t.Errorf("override: %v %+v", err, rep)
+	}
+}
