@@ -1,0 +1,368 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/extract"
+	_ "github.com/letopis/letopis/extract/all" // every format
+	"github.com/letopis/letopis/load"
+	"github.com/letopis/letopis/transform"
+)
+
+// maxFileSize bounds what one input file may be; larger is refused, not read.
+const maxFileSize = 512 << 20
+
+type importOptions struct {
+	db        string
+	year      int
+	org       string
+	dryRun    bool
+	force     bool
+	password  string
+	unitsFile string
+}
+
+func newImportCmd(s streams) *cobra.Command {
+	var o importOptions
+	cmd := &cobra.Command{
+		Use:   "import [flags] PATH...",
+		Short: "Import report files into the warehouse",
+		Long: `Import report files (PDF, xlsx, xls, CSV) into the warehouse. A folder is
+walked recursively for the formats letopis reads; other files are listed as
+skipped.
+
+Each file is loaded in one transaction: all of its facts or none. A file is
+known by the SHA-256 of its bytes: importing the same bytes again changes
+nothing and says "unchanged"; changed bytes under the same path replace that
+path's earlier rows. Each file ends with one line: imported, unchanged or
+failed (why). A failed file never stops the others.
+
+` + exitCodesHelp,
+		Example: `  letopis import report-2020.pdf
+  letopis import --year 2021 --org "Društvo NOVUS" kazalniki.xlsx
+  letopis import --dry-run report.pdf      # show what would be loaded, write nothing
+  letopis import --db /srv/letopis.duckdb inbox/`,
+		Args: args(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			return importRun(cmd.Context(), s, o, a, strings.Join(os.Args[1:], " "))
+		},
+	}
+	addDBFlag(cmd, &o.db)
+	f := cmd.Flags()
+	f.IntVar(&o.year, "year", 0, "the year the report covers, if it cannot be read from the report")
+	f.StringVar(&o.org, "org", "", "the reporting organisation, if it cannot be read from the report")
+	f.BoolVar(&o.dryRun, "dry-run", false, "print what would be loaded; write nothing")
+	f.BoolVar(&o.force, "force", false, "re-extract and replace files whose bytes are already imported")
+	f.StringVar(&o.password, "password", "", "password of encrypted PDFs (env LETOPIS_PASSWORD)")
+	f.StringVar(&o.unitsFile, "units-file", "", "extra unit lexicon (see README, \"Units\")")
+	return cmd
+}
+
+// inputFile is one file to import.
+type inputFile struct {
+	path string
+	err  error // a problem found while listing it (missing, unreadable)
+}
+
+// listInputs expands folders recursively into the files letopis reads.
+// Other files in folders are returned as skipped.
+func listInputs(paths []string) (files []inputFile, skipped []string) {
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			files = append(files, inputFile{p, fileError(p, err)})
+			continue
+		}
+		if !fi.IsDir() {
+			files = append(files, inputFile{path: p})
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				files = append(files, inputFile{path, fileError(path, err)})
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			if extract.Supported(path) {
+				found = append(found, path)
+			} else {
+				skipped = append(skipped, path)
+			}
+			return nil
+		})
+		if err != nil {
+			files = append(files, inputFile{p, fileError(p, err)})
+		}
+		sort.Strings(found)
+		for _, f := range found {
+			files = append(files, inputFile{path: f})
+		}
+	}
+	return files, skipped
+}
+
+func fileError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		err = fmt.Errorf("no such file: %w", fs.ErrNotExist)
+	}
+	return &letopis.InputError{Path: path, Err: err}
+}
+
+// readInput reads a file, refusing folders and files too large to be a report.
+func readInput(path string) ([]byte, os.FileInfo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fileError(path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, nil, fileError(path, err)
+	}
+	if fi.IsDir() {
+		return nil, nil, &letopis.InputError{Path: path, Err: errors.New("is a folder")}
+	}
+	if fi.Size() > maxFileSize {
+		return nil, nil, &letopis.InputError{Path: path, Err: fmt.Errorf("file is %d MB, larger than the %d MB letopis reads", fi.Size()>>20, maxFileSize>>20)}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, nil, fileError(path, err)
+	}
+	return data, fi, nil
+}
+
+// readReport extracts and transforms one file's bytes. A panic in either
+// step is a bug of letopis, but it fails this file only, never the batch.
+func readReport(ctx context.Context, path string, data []byte, fi os.FileInfo, o importOptions) (rep *letopis.Report, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rep, err = nil, &letopis.InputError{Path: path, Err: fmt.Errorf("internal error while reading facts (please report it): %v", r)}
+		}
+	}()
+	sum := sha256.Sum256(data)
+	doc, err := extract.File(ctx, path, data, extract.Options{Password: o.password})
+	if err != nil {
+		return nil, err
+	}
+	rep, err = transform.Read(doc, transform.Options{Organisation: o.org, Year: o.year, UnitsFile: o.unitsFile})
+	if err != nil {
+		var ie *letopis.InputError
+		if errors.As(err, &ie) {
+			if ie.Path == "" {
+				ie.Path = path
+			}
+			return nil, ie
+		}
+		return nil, &letopis.InputError{Path: path, Err: err}
+	}
+	rep.Source = letopis.Source{Path: path, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Format: doc.Format, ModTime: fi.ModTime()}
+	return rep, nil
+}
+
+func importRun(ctx context.Context, s streams, o importOptions, paths []string, argLine string) error {
+	if o.year != 0 && (o.year < 1900 || o.year > 2200) {
+		return usageErrorf("--year %d: want a year such as 2020", o.year)
+	}
+	files, skipped := listInputs(paths)
+	for _, p := range skipped {
+		fmt.Fprintf(s.out, "skipped   %s: not a format letopis reads\n", p)
+	}
+	if len(files) == 0 {
+		return withCode(exitNoInput, fmt.Errorf("no report files found in %s", strings.Join(paths, ", ")))
+	}
+
+	var w *load.Warehouse
+	var run *load.Run
+	if !o.dryRun {
+		var err error
+		w, err = load.Open(ctx, o.db, load.Options{})
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		run, err = w.BeginRun(ctx, versionString(), argLine)
+		if err != nil {
+			return &load.WarehouseError{Path: o.db, Err: err}
+		}
+	}
+
+	var counts load.RunCounts
+	missing := 0
+	for _, in := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		var runID int64
+		if run != nil {
+			runID = run.ID
+		}
+		res, sha, err := importFile(ctx, s, w, runID, in, o)
+		if err != nil {
+			counts.Failed++
+			if errors.Is(err, fs.ErrNotExist) {
+				missing++
+			}
+			fmt.Fprintf(s.out, "failed    %s\n", oneLine(err.Error()))
+			// A fault of the warehouse itself stops the batch: the next
+			// file would fail the same way.
+			var we *load.WarehouseError
+			if errors.As(err, &we) {
+				if w != nil {
+					w.FinishRun(run.ID, "failed", counts)
+				}
+				return err
+			}
+		} else {
+			switch res.Outcome {
+			case load.Imported:
+				counts.Imported++
+				counts.Facts += int64(res.Facts)
+			case load.Unchanged:
+				counts.Unchanged++
+			}
+		}
+		if w != nil && ctx.Err() == nil {
+			if rerr := w.RecordFile(ctx, run.ID, in.path, sha, res, err); rerr != nil {
+				return &load.WarehouseError{Path: o.db, Err: rerr}
+			}
+		}
+	}
+
+	status := "ok"
+	switch {
+	case ctx.Err() != nil:
+		status = "interrupted"
+	case counts.Failed > 0:
+		status = "failed"
+	}
+	if w != nil {
+		if err := w.FinishRun(run.ID, status, counts); err != nil {
+			return &load.WarehouseError{Path: o.db, Err: err}
+		}
+	}
+	verb := "imported"
+	if o.dryRun {
+		verb = "would import"
+	}
+	fmt.Fprintf(s.err, "%d %s, %d unchanged, %d failed, %d skipped; %d facts\n",
+		counts.Imported, verb, counts.Unchanged, counts.Failed, len(skipped), counts.Facts)
+	switch {
+	case ctx.Err() != nil:
+		return withCode(interruptCode(ctx), context.Cause(ctx))
+	case counts.Failed > 0 && missing == counts.Failed && counts.Imported+counts.Unchanged == 0:
+		return &quietError{exitNoInput}
+	case counts.Failed > 0:
+		return &quietError{exitDataErr}
+	}
+	return nil
+}
+
+// importFile imports one file and prints its summary line (except for a
+// failure, which the caller prints).
+func importFile(ctx context.Context, s streams, w *load.Warehouse, runID int64, in inputFile, o importOptions) (load.Result, string, error) {
+	res := load.Result{Outcome: load.Failed}
+	if in.err != nil {
+		return res, "", in.err
+	}
+	data, fi, err := readInput(in.path)
+	if err != nil {
+		return res, "", err
+	}
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	if w != nil && !o.force {
+		if p, ok, err := w.Known(ctx, sha); err != nil {
+			return res, sha, &load.WarehouseError{Path: w.Path(), Err: err}
+		} else if ok {
+			printUnchanged(s, in.path, p)
+			return load.Result{Outcome: load.Unchanged, SamePath: p}, sha, nil
+		}
+	}
+	rep, err := readReport(ctx, in.path, data, fi, o)
+	if err != nil {
+		return res, sha, err
+	}
+	if w == nil { // dry run
+		printDryRun(s.out, rep)
+		return load.Result{Outcome: load.Imported, Facts: len(rep.Facts), Activities: len(rep.Activities)}, sha, nil
+	}
+	res, err = w.Load(ctx, rep, load.LoadOptions{Force: o.force, RunID: runID})
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return load.Result{Outcome: load.Failed}, sha, &letopis.InputError{Path: in.path, Err: errors.New("interrupted; nothing of it was loaded")}
+		}
+		return load.Result{Outcome: load.Failed}, sha, &load.WarehouseError{Path: w.Path(), Err: fmt.Errorf("loading %s: %w", in.path, err)}
+	}
+	switch res.Outcome {
+	case load.Unchanged:
+		printUnchanged(s, in.path, res.SamePath)
+	default:
+		extra := ""
+		if res.Replaced != "" {
+			extra = ", replacing the earlier version"
+		}
+		fmt.Fprintf(s.out, "imported  %s: %d facts, %d activities, %d values refused (%s %d, %s)%s\n",
+			in.path, res.Facts, res.Activities, res.Rejected, orUnknown(rep.Organisation), rep.Year, rep.Source.Format, extra)
+	}
+	return res, sha, nil
+}
+
+func printUnchanged(s streams, path, samePath string) {
+	if samePath != "" && samePath != path {
+		fmt.Fprintf(s.out, "unchanged %s: same bytes as %s, already imported\n", path, samePath)
+		return
+	}
+	fmt.Fprintf(s.out, "unchanged %s: already imported\n", path)
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "organisation unknown"
+	}
+	return s
+}
+
+// printDryRun lists what a report would load.
+func printDryRun(w io.Writer, rep *letopis.Report) {
+	fmt.Fprintf(w, "would import %s: %s %d, %d facts, %d activities, %d values refused\n",
+		rep.Source.Path, orUnknown(rep.Organisation), rep.Year, len(rep.Facts), len(rep.Activities), len(rep.Rejected))
+	for _, a := range rep.Activities {
+		fmt.Fprintf(w, "  activity  %s", a.Title)
+		if !a.Period.IsZero() {
+			fmt.Fprintf(w, " (%s)", a.Period)
+		}
+		fmt.Fprintln(w)
+	}
+	for _, f := range rep.Facts {
+		fmt.Fprintf(w, "  fact      %-8s %s %s %s [%s] %s\n", f.Location, formatValue(f.Value), f.Unit, f.Qualifier, f.Activity, f.Indicator)
+	}
+}
+
+func formatValue(v float64) string { return cellText(v) }
