@@ -1,0 +1,551 @@
+// Package pdf reads PDF files into letopis Documents.
+//
+// The low-level parsing (cross-reference table, objects, streams, content
+// stream tokens) is github.com/ledongthuc/pdf; encrypted files are first
+// decrypted in memory with github.com/pdfcpu/pdfcpu. On top of that this
+// package has its own content-stream interpreter (glyph positions with
+// correct widths for one- and two-byte fonts, fonts decoded once per
+// document, drawn rectangles and rules) and its own layout analysis:
+// glyphs to words, letter-spaced headings collapsed, words to lines,
+// recursive XY-cut into columns and boxes, tables from ruling lines or from
+// column alignment, hyphenation, and block kinds.
+//
+// Robustness: every page is read in its own goroutine that recovers from
+// panics, counts operators, glyphs and rectangles against fixed limits and
+// checks a per-page deadline; a page that still does not finish in time is
+// abandoned (its goroutine is left to end on its own, see pageTimeout) and
+// reported. Any page that cannot be read makes the whole file an error
+// naming that page: a document with a page silently missing would yield
+// wrong facts.
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	lpdf "github.com/ledongthuc/pdf"
+	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/extract"
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+)
+
+func init() {
+	// pdfcpu would otherwise create a configuration directory in $HOME.
+	api.DisableConfigDir()
+	extract.Register(extract.Format{
+		Name:       "pdf",
+		Extensions: []string{".pdf"},
+		Sniff:      Sniff,
+		Extractor:  Extractor{},
+	})
+}
+
+// Sniff reports whether head, the first bytes of a file, hold the PDF
+// signature %PDF- within their first 1024 bytes.
+func Sniff(head []byte) bool {
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	return bytes.Contains(head, []byte("%PDF-"))
+}
+
+// Extractor is the registered PDF extractor.
+type Extractor struct{}
+
+// Extract implements extract.Extractor.
+func (Extractor) Extract(ctx context.Context, path string, data []byte, opts extract.Options) (*letopis.Document, error) {
+	return Extract(ctx, path, data, opts)
+}
+
+// pageTimeout bounds the wall time of one page. The interpreter checks it
+// between operators; a page stuck inside the tokenizer is abandoned when it
+// expires (the goroutine cannot be killed, but it holds no locks and its
+// result is dropped).
+var pageTimeout = 20 * time.Second
+
+// Extract reads the PDF in data (the bytes of the file at path) into a
+// Document with its pages' blocks in reading order.
+func Extract(ctx context.Context, path string, data []byte, opts extract.Options) (doc *letopis.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("damaged PDF: %v", r)
+		}
+	}()
+	if len(data) == 0 {
+		return nil, errors.New("empty file")
+	}
+	if !Sniff(data) {
+		return nil, errors.New("not a PDF file: no %PDF- signature")
+	}
+	if i := bytes.Index(data, []byte("%PDF-")); i > 0 {
+		data = data[i:] // junk before the header: offsets count from it
+	}
+	data, err = decrypt(data, opts.Password)
+	if err != nil {
+		return nil, err
+	}
+	r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, describeOpenError(err)
+	}
+	pages, err := pageTree(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(pages) == 0 {
+		return nil, errors.New("damaged PDF: no pages found (broken page tree or cross-reference table)")
+	}
+	doc = &letopis.Document{Path: path, Format: "pdf", Title: title(r)}
+	doc.Pages = make([]letopis.Page, len(pages))
+	fonts := newFontCache()
+
+	type result struct {
+		page letopis.Page
+		text bool
+		img  bool
+		err  error
+	}
+	results := make([]chan result, len(pages))
+	for i := range results {
+		results[i] = make(chan result, 1)
+	}
+	workers := min(runtime.GOMAXPROCS(0), 4, len(pages))
+	jobs := make(chan int)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := range jobs {
+				pctx, pcancel := context.WithTimeout(ctx, pageTimeout)
+				done := make(chan result, 1)
+				go func() {
+					p, text, img, err := readPage(pctx, pages[i], i+1, fonts)
+					done <- result{p, text, img, err}
+				}()
+				var res result
+				select {
+				case res = <-done:
+				case <-pctx.Done():
+					select {
+					case res = <-done:
+					case <-time.After(time.Second):
+						res.err = fmt.Errorf("page took longer than %s to read (looping content?)", pageTimeout)
+						if ctx.Err() != nil {
+							res.err = ctx.Err()
+						}
+					}
+				}
+				pcancel()
+				results[i] <- res
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range pages {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				for j := i; j < len(pages); j++ {
+					results[j] <- result{err: ctx.Err()}
+				}
+				return
+			}
+		}
+	}()
+	var noText, images []int
+	for i := range pages {
+		res := <-results[i]
+		if res.err != nil {
+			cancel()
+			if ctx.Err() != nil && errors.Is(res.err, context.Canceled) {
+				return nil, res.err
+			}
+			return nil, &letopis.InputError{Page: i + 1, Err: fmt.Errorf("cannot read page: %w", res.err)}
+		}
+		doc.Pages[i] = res.page
+		if !res.text {
+			noText = append(noText, i+1)
+			if res.img {
+				images = append(images, i+1)
+			}
+		}
+	}
+	if len(noText) == len(pages) {
+		what := "no page has text"
+		if len(images) > 0 {
+			what = "only images on " + pageList(images)
+		}
+		return nil, fmt.Errorf("%w: %s of %d", letopis.ErrNoText, what, len(pages))
+	}
+	markFurniture(doc)
+	classifyHeadings(doc)
+	return doc, nil
+}
+
+// pageList formats page numbers as "pages 1-3, 5" or "page 2".
+func pageList(p []int) string {
+	var parts []string
+	for i := 0; i < len(p); {
+		j := i
+		for j+1 < len(p) && p[j+1] == p[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, strconv.Itoa(p[i])+"-"+strconv.Itoa(p[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(p[i]))
+		}
+		i = j + 1
+	}
+	if len(p) == 1 {
+		return "page " + parts[0]
+	}
+	return "pages " + strings.Join(parts, ", ")
+}
+
+// decrypt returns data decrypted in memory if it is encrypted. An empty
+// user password (the "no editing" protection) needs no password; any
+// other needs opts.Password.
+func decrypt(data []byte, password string) ([]byte, error) {
+	if !encrypted(data) {
+		return data, nil
+	}
+	conf := model.NewDefaultConfiguration()
+	conf.UserPW = password
+	conf.OwnerPW = password
+	conf.ValidationMode = model.ValidationRelaxed
+	var out bytes.Buffer
+	err := func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("%v", r)
+			}
+		}()
+		return api.Decrypt(bytes.NewReader(data), &out, conf)
+	}()
+	switch {
+	case err == nil:
+		return out.Bytes(), nil
+	case errors.Is(err, pdfcpu.ErrNotEncrypted):
+		return data, nil
+	case errors.Is(err, pdfcpu.ErrWrongPassword) || strings.Contains(err.Error(), "password"):
+		if password != "" {
+			return nil, fmt.Errorf("%w: the password given does not open it", letopis.ErrEncrypted)
+		}
+		return nil, letopis.ErrEncrypted
+	}
+	return nil, fmt.Errorf("encrypted PDF that cannot be decrypted: %v", oneLine(err))
+}
+
+// encrypted reports whether the trailer of data names an /Encrypt
+// dictionary (the last 4 KiB hold the trailer or the xref stream dict).
+func encrypted(data []byte) bool {
+	tail := data
+	if len(tail) > 4096 {
+		tail = tail[len(tail)-4096:]
+	}
+	if bytes.Contains(tail, []byte("/Encrypt")) {
+		return true
+	}
+	// Cross-reference streams may sit anywhere; look where startxref points.
+	i := bytes.LastIndex(tail, []byte("startxref"))
+	if i < 0 {
+		return false
+	}
+	f := strings.Fields(string(tail[i+len("startxref"):]))
+	if len(f) == 0 {
+		return false
+	}
+	off, err := strconv.Atoi(f[0])
+	if err != nil || off < 0 || off >= len(data) {
+		return false
+	}
+	end := min(len(data), off+4096)
+	return bytes.Contains(data[off:end], []byte("/Encrypt"))
+}
+
+func describeOpenError(err error) error {
+	msg := oneLine(err)
+	switch {
+	case strings.Contains(msg, "%%EOF") || strings.Contains(msg, "%EOF"):
+		return errors.New("truncated or damaged PDF: no end-of-file marker (%%EOF)")
+	case strings.Contains(msg, "invalid header"):
+		return errors.New("not a PDF file this reader supports: invalid header")
+	case strings.Contains(msg, "xref") || strings.Contains(msg, "startxref") || strings.Contains(msg, "trailer"):
+		return fmt.Errorf("damaged PDF: broken cross-reference table (%s)", msg)
+	case errors.Is(err, lpdf.ErrInvalidPassword):
+		return letopis.ErrEncrypted
+	}
+	return fmt.Errorf("damaged PDF: %s", msg)
+}
+
+func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
+
+func title(r *lpdf.Reader) (t string) {
+	defer func() { _ = recover() }()
+	return strings.TrimSpace(r.Trailer().Key("Info").Key("Title").Text())
+}
+
+// pageRef is a page dictionary with its inherited attributes resolved.
+type pageRef struct {
+	v         lpdf.Value
+	res       lpdf.Value
+	mediaBox  [4]float64
+	hasMedia  bool
+	inherited bool
+}
+
+// Limits on the page tree walk: a cyclic or absurd tree stops here.
+const (
+	maxPages     = 100_000
+	maxTreeDepth = 64
+)
+
+// pageTree lists the pages in order, walking the tree once (ledongthuc's
+// Reader.Page walks from the root for every page) and never following a
+// cycle.
+func pageTree(r *lpdf.Reader) (pages []pageRef, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = fmt.Errorf("damaged PDF: broken page tree or cross-reference table (%v)", x)
+		}
+	}()
+	root := r.Trailer().Key("Root")
+	if root.Kind() != lpdf.Dict {
+		return nil, errors.New("damaged PDF: no document catalog (broken cross-reference table?)")
+	}
+	nodes := 0
+	var walk func(v lpdf.Value, inh pageRef, depth int)
+	walk = func(v lpdf.Value, inh pageRef, depth int) {
+		nodes++
+		if depth > maxTreeDepth || nodes > 4*maxPages || len(pages) >= maxPages {
+			return
+		}
+		if res := v.Key("Resources"); res.Kind() == lpdf.Dict {
+			inh.res = res
+		}
+		if mb := v.Key("MediaBox"); mb.Len() == 4 {
+			for i := 0; i < 4; i++ {
+				inh.mediaBox[i] = num(mb.Index(i))
+			}
+			inh.hasMedia = true
+		}
+		kids := v.Key("Kids")
+		typ := v.Key("Type").Name()
+		if typ == "Page" || (typ == "" && kids.Kind() != lpdf.Array && v.Key("Contents").Kind() != lpdf.Null) {
+			inh.v = v
+			pages = append(pages, inh)
+			return
+		}
+		for i := 0; i < kids.Len(); i++ {
+			k := kids.Index(i)
+			if k.Kind() == lpdf.Dict {
+				walk(k, inh, depth+1)
+			}
+		}
+	}
+	walk(root.Key("Pages"), pageRef{}, 0)
+	return pages, nil
+}
+
+// readPage interprets and lays out one page. It never panics.
+func readPage(ctx context.Context, pr pageRef, n int, fonts *fontCache) (page letopis.Page, hasText, hasImage bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok && (errors.Is(e, errBudget) || errors.Is(e, context.DeadlineExceeded) || errors.Is(e, context.Canceled)) {
+				err = e
+				return
+			}
+			err = fmt.Errorf("damaged page content: %v", r)
+		}
+	}()
+	page.Number = n
+	mb := pr.mediaBox
+	if !pr.hasMedia || mb[2]-mb[0] <= 0 || mb[3]-mb[1] <= 0 {
+		mb = [4]float64{0, 0, 595.28, 841.89}
+	}
+	page.Width, page.Height = mb[2]-mb[0], mb[3]-mb[1]
+	in := &interp{ctx: ctx, fonts: fonts, out: &pageContent{}}
+	contents := pr.v.Key("Contents")
+	if contents.Kind() == lpdf.Stream || contents.Kind() == lpdf.Array {
+		in.run(contents, pr.res, matrix{1, 0, 0, 1, -mb[0], -mb[1]}, 0)
+	}
+	pc := in.out
+	for _, g := range pc.glyphs {
+		if !g.space {
+			hasText = true
+			break
+		}
+	}
+	hasImage = pc.imageArea > 0.25*page.Width*page.Height
+	if err := ctx.Err(); err != nil {
+		return page, false, false, err
+	}
+	page.Blocks = layoutPage(pc, n, page.Width, page.Height)
+	return page, hasText, hasImage, nil
+}
+
+// markFurniture marks running headers and footers (text repeated at the
+// same place on several pages) and page numbers as furniture.
+func markFurniture(doc *letopis.Document) {
+	if len(doc.Pages) == 0 {
+		return
+	}
+	type key struct {
+		text string
+		top  bool
+	}
+	count := map[key]int{}
+	norm := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return '#'
+			}
+			return r
+		}, s)
+	}
+	edge := func(p *letopis.Page, b *letopis.Block) (bool, bool) {
+		top := b.BBox.Y0 > p.Height*0.92
+		bottom := b.BBox.Y1 < p.Height*0.08
+		return top, bottom
+	}
+	for pi := range doc.Pages {
+		p := &doc.Pages[pi]
+		seen := map[key]bool{}
+		for bi := range p.Blocks {
+			b := &p.Blocks[bi]
+			top, bottom := edge(p, b)
+			if !top && !bottom || b.Kind == letopis.BlockTable {
+				continue
+			}
+			k := key{norm(b.Text()), top}
+			if !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	for pi := range doc.Pages {
+		p := &doc.Pages[pi]
+		for bi := range p.Blocks {
+			b := &p.Blocks[bi]
+			top, bottom := edge(p, b)
+			if !top && !bottom || b.Kind == letopis.BlockTable {
+				continue
+			}
+			t := strings.TrimSpace(b.Text())
+			if isPageNumber(t) || len(doc.Pages) >= 3 && count[key{norm(t), top}] >= max(2, len(doc.Pages)/2) {
+				b.Kind = letopis.BlockFurniture
+				b.Level = 0
+			}
+		}
+	}
+}
+
+// classifyHeadings marks as headings the short paragraphs set larger than
+// the document's body text, or in bold, or in capitals and bold; levels
+// follow the sizes (1 the largest).
+func classifyHeadings(doc *letopis.Document) {
+	count := map[float64]int{}
+	for _, p := range doc.Pages {
+		for _, b := range p.Blocks {
+			for _, l := range b.Lines {
+				count[math.Round(l.Size*2)/2] += utf8.RuneCountInString(l.Text)
+			}
+		}
+	}
+	body, bn := 10.0, -1
+	for s, n := range count {
+		if n > bn || n == bn && s < body {
+			body, bn = s, n
+		}
+	}
+	type ref struct{ p, b int }
+	var heads []ref
+	sizes := map[float64]bool{}
+	for pi := range doc.Pages {
+		for bi := range doc.Pages[pi].Blocks {
+			b := &doc.Pages[pi].Blocks[bi]
+			if b.Kind != letopis.BlockParagraph || len(b.Lines) == 0 || len(b.Lines) > 4 {
+				continue
+			}
+			text := b.Text()
+			n := utf8.RuneCountInString(text)
+			if n < 2 || n > 200 {
+				continue
+			}
+			size, bold := 0.0, true
+			for _, l := range b.Lines {
+				size = max(size, l.Size)
+				bold = bold && l.Bold
+			}
+			upper, letters := 0, 0
+			for _, r := range text {
+				if unicode.IsLetter(r) {
+					letters++
+					if unicode.IsUpper(r) {
+						upper++
+					}
+				}
+			}
+			caps := letters >= 3 && upper*10 >= letters*9
+			last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
+			sentence := last == '.' && !caps
+			big := size >= 1.15*body
+			if sentence || letters == 0 || !(big || bold && (caps || n <= 120)) {
+				continue
+			}
+			b.Kind = letopis.BlockHeading
+			heads = append(heads, ref{pi, bi})
+			sizes[math.Round(size*2)/2] = true
+		}
+	}
+	var ss []float64
+	for s := range sizes {
+		ss = append(ss, s)
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(ss)))
+	for _, h := range heads {
+		b := &doc.Pages[h.p].Blocks[h.b]
+		size := 0.0
+		for _, l := range b.Lines {
+			size = max(size, l.Size)
+		}
+		b.Level = sort.Search(len(ss), func(i int) bool { return ss[i] <= math.Round(size*2)/2 }) + 1
+	}
+}
+
+// isPageNumber reports whether t is a bare page number: "7", "- 7 -",
+// "Stran 7", "7/11".
+func isPageNumber(t string) bool {
+	t = strings.Trim(t, "-–— ")
+	low := strings.ToLower(t)
+	for _, p := range []string{"stran ", "str. ", "page "} {
+		low = strings.TrimPrefix(low, p)
+	}
+	if i := strings.IndexAny(low, "/"); i > 0 {
+		low = low[:i]
+	}
+	if low == "" || len(low) > 4 {
+		return false
+	}
+	for _, r := range low {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,366 @@
+package pdf
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/letopis/letopis"
+)
+
+// seg is a ruling line: horizontal (y fixed) or vertical (x fixed).
+type seg struct {
+	horiz    bool
+	pos      float64 // y of a horizontal, x of a vertical rule
+	from, to float64
+}
+
+// ruledTables finds tables drawn with ruling lines: connected sets of
+// horizontal and vertical rules forming a grid of at least 2×2 cells with
+// text. Their words leave the page flow.
+func ruledTables(ws []*word, rules, fills []rect, pageNo int) ([]*word, []*region) {
+	if len(rules) < 6 {
+		return ws, nil
+	}
+	segs := make([]seg, 0, len(rules))
+	for _, r := range rules {
+		if r.h() <= r.w() {
+			segs = append(segs, seg{true, (r.y0 + r.y1) / 2, r.x0, r.x1})
+		} else {
+			segs = append(segs, seg{false, (r.x0 + r.x1) / 2, r.y0, r.y1})
+		}
+	}
+	if len(segs) > 5000 {
+		return ws, nil // a drawing, not a table; keep the work bounded
+	}
+	parent := make([]int, len(segs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	const tol = 2.0
+	touch := func(a, b seg) bool {
+		if a.horiz == b.horiz {
+			return math.Abs(a.pos-b.pos) < tol && a.from <= b.to+tol && b.from <= a.to+tol
+		}
+		if !a.horiz {
+			a, b = b, a
+		}
+		// a horizontal, b vertical
+		return b.pos >= a.from-tol && b.pos <= a.to+tol && a.pos >= b.from-tol && a.pos <= b.to+tol
+	}
+	for i := range segs {
+		for j := i + 1; j < len(segs); j++ {
+			if touch(segs[i], segs[j]) {
+				parent[find(i)] = find(j)
+			}
+		}
+	}
+	comps := map[int][]seg{}
+	for i, s := range segs {
+		comps[find(i)] = append(comps[find(i)], s)
+	}
+	keys := make([]int, 0, len(comps))
+	for k := range comps {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	var out []*region
+	taken := make([]bool, len(ws))
+	for _, k := range keys {
+		c := comps[k]
+		var xs, ys []float64
+		for _, s := range c {
+			if s.horiz {
+				ys = append(ys, s.pos)
+			} else {
+				xs = append(xs, s.pos)
+			}
+		}
+		xs, ys = cluster(xs, 3), cluster(ys, 3)
+		if len(xs) < 3 || len(ys) < 3 {
+			continue
+		}
+		sort.Sort(sort.Reverse(sort.Float64Slice(ys)))
+		t := gridTable(c, xs, ys, ws, taken, fills, pageNo)
+		if t == nil {
+			continue
+		}
+		out = append(out, &region{x0: xs[0], y0: ys[len(ys)-1], x1: xs[len(xs)-1], y1: ys[0], table: t})
+	}
+	var rest []*word
+	for i, w := range ws {
+		if !taken[i] {
+			rest = append(rest, w)
+		}
+	}
+	return rest, out
+}
+
+// cluster sorts vs and merges values closer than tol.
+func cluster(vs []float64, tol float64) []float64 {
+	sort.Float64s(vs)
+	var out []float64
+	for _, v := range vs {
+		if len(out) > 0 && v-out[len(out)-1] < tol {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// gridTable fills the grid xs × ys (ys top down) with the words inside it.
+// A cell whose separating rule is missing is merged with its neighbour.
+func gridTable(c []seg, xs, ys []float64, ws []*word, taken []bool, fills []rect, pageNo int) *letopis.Table {
+	nr, nc := len(ys)-1, len(xs)-1
+	if nr*nc > 10000 {
+		return nil
+	}
+	hasRule := func(horiz bool, pos, at float64) bool {
+		for _, s := range c {
+			if s.horiz == horiz && math.Abs(s.pos-pos) < 3 && at >= s.from-1 && at <= s.to+1 {
+				return true
+			}
+		}
+		return false
+	}
+	// owner[r][c] is the top-left cell of the merged cell holding (r, c)
+	owner := make([][2]int, nr*nc)
+	for r := 0; r < nr; r++ {
+		for col := 0; col < nc; col++ {
+			owner[r*nc+col] = [2]int{r, col}
+			midY := (ys[r] + ys[r+1]) / 2
+			midX := (xs[col] + xs[col+1]) / 2
+			if col > 0 && !hasRule(false, xs[col], midY) {
+				owner[r*nc+col] = owner[r*nc+col-1]
+			} else if r > 0 && !hasRule(true, ys[r], midX) {
+				owner[r*nc+col] = owner[(r-1)*nc+col]
+			}
+		}
+	}
+	cellWords := make([][]*word, nr*nc)
+	n := 0
+	for i, w := range ws {
+		if taken[i] {
+			continue
+		}
+		x, y := w.cx(), (w.base+w.y1)/2
+		if x < xs[0] || x > xs[nc] || y > ys[0] || y < ys[nr] {
+			continue
+		}
+		col := sort.SearchFloat64s(xs, x) - 1
+		r := sort.Search(nr+1, func(k int) bool { return ys[k] < y }) - 1
+		if col < 0 || col >= nc || r < 0 || r >= nr {
+			continue
+		}
+		o := owner[r*nc+col]
+		cellWords[o[0]*nc+o[1]] = append(cellWords[o[0]*nc+o[1]], w)
+		taken[i] = true
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	t := &letopis.Table{Page: pageNo, BBox: bbox(xs[0], ys[nr], xs[nc], ys[0])}
+	var marked [][]bool
+	for r := 0; r < nr; r++ {
+		row := make([]letopis.Cell, nc)
+		mark := make([]bool, nc)
+		empty := true
+		for col := 0; col < nc; col++ {
+			o := owner[r*nc+col]
+			cell := letopis.Cell{Row: r, Col: col, BBox: bbox(xs[col], ys[r+1], xs[col+1], ys[r])}
+			if o != [2]int{r, col} {
+				cell.Merged = true
+				cell.Kind = letopis.CellEmpty
+			} else {
+				cw := cellWords[r*nc+col]
+				setCellText(&cell, cw)
+				mark[col] = mostlyBold(cw) || shadedAt(fills, (xs[col]+xs[col+1])/2, (ys[r]+ys[r+1])/2)
+			}
+			if cell.Text != "" {
+				empty = false
+			}
+			row[col] = cell
+		}
+		if !empty {
+			t.Rows = append(t.Rows, row)
+			marked = append(marked, mark)
+		}
+	}
+	if len(t.Rows) < 2 && nc < 2 {
+		return nil
+	}
+	renumber(t)
+	t.HeaderRows = headerRows(t, marked)
+	return t
+}
+
+// renumber sets the cells' Row after empty rows were dropped.
+func renumber(t *letopis.Table) {
+	for r := range t.Rows {
+		for c := range t.Rows[r] {
+			t.Rows[r][c].Row = r
+			t.Rows[r][c].Col = c
+		}
+	}
+}
+
+// setCellText joins a cell's words into its text (lines joined,
+// hyphenation resolved) and types it.
+func setCellText(c *letopis.Cell, ws []*word) {
+	if len(ws) == 0 {
+		c.Kind = letopis.CellEmpty
+		return
+	}
+	lines := makeLines(ws)
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.text
+	}
+	texts = dehyphenate(texts)
+	var parts []string
+	for _, t := range texts {
+		if t != "" {
+			parts = append(parts, t)
+		}
+	}
+	c.Text = strings.Join(parts, " ")
+	c.Kind = letopis.CellText
+	if v, format, ok := parseNumber(c.Text); ok {
+		c.Kind = letopis.CellNumber
+		c.Number = v
+		c.Format = format
+	}
+}
+
+// parseNumber reads a number as Slovene reports write it: `22.830`,
+// `40,32 %`, `1.234,5`, `25 %`. Percentages are stored as fractions.
+func parseNumber(s string) (float64, string, bool) {
+	s = strings.TrimSpace(s)
+	pct := strings.HasSuffix(s, "%")
+	s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	eur := strings.HasSuffix(s, "€") || strings.HasSuffix(s, "EUR")
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "€"), "EUR"))
+	if s == "" || len(s) > 20 {
+		return 0, "", false
+	}
+	neg := strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−")
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "−")
+	intPart, frac, hasFrac := strings.Cut(s, ",")
+	groups := strings.Split(intPart, ".")
+	for i, g := range groups {
+		if !allDigits(g) || i > 0 && len(g) != 3 || i == 0 && len(groups) > 1 && len(g) > 3 {
+			return 0, "", false
+		}
+	}
+	if hasFrac && !allDigits(frac) {
+		return 0, "", false
+	}
+	v, err := strconv.ParseFloat(strings.Join(groups, "")+"."+frac+"0", 64)
+	if err != nil {
+		return 0, "", false
+	}
+	if neg {
+		v = -v
+	}
+	format := "0"
+	if len(groups) > 1 {
+		format = "#,##0"
+	}
+	if hasFrac {
+		format += "." + strings.Repeat("0", len(frac))
+	}
+	if pct {
+		v /= 100
+		format += "%"
+	}
+	if eur {
+		format += " €"
+	}
+	return v, format, true
+}
+
+// headerRows counts the leading rows a reader takes for the header: rows
+// whose text cells are set in bold or on a shaded background; failing
+// that, a first row of text above rows with numbers.
+func headerRows(t *letopis.Table, marked [][]bool) int {
+	n := 0
+	for r, row := range t.Rows {
+		if r >= len(t.Rows)-1 {
+			break
+		}
+		all, hit := 0, 0
+		for c, cell := range row {
+			if cell.Text == "" {
+				continue
+			}
+			all++
+			if cell.Kind != letopis.CellNumber && marked[r][c] {
+				hit++
+			}
+		}
+		if all == 0 || hit < all {
+			break
+		}
+		n++
+	}
+	if n > 0 {
+		return n
+	}
+	if len(t.Rows) > 1 {
+		for _, c := range t.Rows[0] {
+			if c.Kind == letopis.CellNumber {
+				return 0
+			}
+		}
+		for _, row := range t.Rows[1:] {
+			for _, c := range row {
+				if c.Kind == letopis.CellNumber {
+					return 1
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// shadedAt reports whether a filled rectangle lies under the point.
+func shadedAt(fills []rect, x, y float64) bool {
+	for _, f := range fills {
+		if f.filled && f.w() > 4 && f.h() > 4 && x > f.x0 && x < f.x1 && y > f.y0 && y < f.y1 {
+			return true
+		}
+	}
+	return false
+}
+
+func mostlyBold(ws []*word) bool {
+	b, n := 0, 0
+	for _, w := range ws {
+		k := utf8.RuneCountInString(w.text)
+		n += k
+		if w.bold {
+			b += k
+		}
+	}
+	return n > 0 && 2*b > n
+}
+
+// alignedTables finds tables drawn without rules: consecutive lines whose
+// cells (runs of words separated by wide gaps) start at the same x
+// positions, at least three of them, with the lines in between that
+// continue a cell. Their words leave the page flow.
+func alignedTables(ws []*word, fills []rect, pageNo int, body float64) ([]*word, []*region) {
+	return ws, nil
+}

@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/letopis/letopis"
+)
+
+// maxCellWidth is the widest a grid column is printed; longer cell text
+// wraps onto more lines of the same row.
+const maxCellWidth = 36
+
+// Print writes doc in the human-readable inspect format: for a PDF, page
+// by page, its blocks in reading order with their kind, label, bounding box
+// (rounded to whole points) and text, tables as aligned grids with header
+// rows marked; for a workbook or CSV, each sheet as a grid. The output
+// depends only on doc, so it makes a stable golden file.
+func Print(w io.Writer, doc *letopis.Document) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "document %s (%s)", doc.Path, doc.Format)
+	if doc.Title != "" {
+		fmt.Fprintf(bw, " title %q", doc.Title)
+	}
+	fmt.Fprintf(bw, ": %d pages, %d sheets\n", len(doc.Pages), len(doc.Sheets))
+	for _, p := range doc.Pages {
+		fmt.Fprintf(bw, "\n=== page %d (%s x %s pt)", p.Number, num(p.Width), num(p.Height))
+		if len(p.Blocks) == 0 {
+			bw.WriteString(": no text layer")
+		}
+		bw.WriteByte('\n')
+		for i := range p.Blocks {
+			printBlock(bw, i+1, &p.Blocks[i])
+		}
+	}
+	for i := range doc.Sheets {
+		t := &doc.Sheets[i]
+		fmt.Fprintf(bw, "\n=== sheet %q", t.Sheet)
+		if t.Hidden {
+			bw.WriteString(" (hidden)")
+		}
+		fmt.Fprintf(bw, ": %d rows, header rows %d\n", len(t.Rows), t.HeaderRows)
+		printGrid(bw, t, "  ")
+	}
+	return bw.Flush()
+}
+
+func printBlock(w *bufio.Writer, n int, b *letopis.Block) {
+	fmt.Fprintf(w, "[%d] %s", n, b.Kind)
+	if b.Level > 0 {
+		fmt.Fprintf(w, " h%d", b.Level)
+	}
+	if b.Label != "" {
+		fmt.Fprintf(w, " label=%q", b.Label)
+	}
+	fmt.Fprintf(w, " @%s\n", box(b.BBox))
+	if b.Table != nil {
+		t := b.Table
+		cols := 0
+		for _, r := range t.Rows {
+			cols = max(cols, len(r))
+		}
+		fmt.Fprintf(w, "    table %d rows x %d cols, header rows %d\n", len(t.Rows), cols, t.HeaderRows)
+		printGrid(w, t, "    ")
+	}
+	for _, l := range b.Lines {
+		w.WriteString("    ")
+		w.WriteString(l.Text)
+		w.WriteByte('\n')
+	}
+}
+
+func box(b letopis.BBox) string {
+	return fmt.Sprintf("(%s,%s %s,%s)", num(b.X0), num(b.Y0), num(b.X1), num(b.Y1))
+}
+
+// num prints a coordinate rounded to a whole point.
+func num(f float64) string {
+	r := math.Round(f)
+	if r == 0 {
+		r = 0 // no "-0"
+	}
+	return fmt.Sprintf("%.0f", r)
+}
+
+// printGrid prints a table as an aligned grid; header rows are followed by
+// a rule of '=' and hidden rows are marked.
+func printGrid(w *bufio.Writer, t *letopis.Table, indent string) {
+	cols := 0
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		fmt.Fprintf(w, "%s(empty)\n", indent)
+		return
+	}
+	width := make([]int, cols)
+	for _, r := range t.Rows {
+		for c, cell := range r {
+			for _, part := range wrap(cellText(cell), maxCellWidth) {
+				width[c] = max(width[c], utf8.RuneCountInString(part))
+			}
+		}
+	}
+	for c := range width {
+		width[c] = max(width[c], 1)
+	}
+	rule := func(ch string) {
+		w.WriteString(indent)
+		w.WriteString("+")
+		for _, wd := range width {
+			w.WriteString(strings.Repeat(ch, wd+2))
+			w.WriteString("+")
+		}
+		w.WriteByte('\n')
+	}
+	rule("-")
+	for ri, r := range t.Rows {
+		parts := make([][]string, cols)
+		h := 1
+		for c := 0; c < cols; c++ {
+			if c < len(r) {
+				parts[c] = wrap(cellText(r[c]), maxCellWidth)
+			}
+			h = max(h, len(parts[c]))
+		}
+		for k := 0; k < h; k++ {
+			w.WriteString(indent)
+			w.WriteString("|")
+			for c := 0; c < cols; c++ {
+				s := ""
+				if k < len(parts[c]) {
+					s = parts[c][k]
+				}
+				pad := width[c] - utf8.RuneCountInString(s)
+				w.WriteString(" ")
+				if c < len(r) && r[c].Kind == letopis.CellNumber {
+					w.WriteString(strings.Repeat(" ", pad) + s)
+				} else {
+					w.WriteString(s + strings.Repeat(" ", pad))
+				}
+				w.WriteString(" |")
+			}
+			if k == 0 && t.HiddenRows[ri] {
+				w.WriteString(" (hidden)")
+			}
+			w.WriteByte('\n')
+		}
+		if ri+1 == t.HeaderRows {
+			rule("=")
+		} else if ri+1 == len(t.Rows) {
+			rule("-")
+		}
+	}
+}
+
+func cellText(c letopis.Cell) string {
+	if c.Merged && c.Text == "" {
+		return "^"
+	}
+	return strings.Join(strings.Fields(c.Text), " ")
+}
+
+// wrap breaks s into lines of at most width runes at spaces (a longer
+// word is cut).
+func wrap(s string, width int) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	var cur []rune
+	for _, word := range strings.Fields(s) {
+		r := []rune(word)
+		for len(r) > width {
+			if len(cur) > 0 {
+				out = append(out, string(cur))
+				cur = nil
+			}
+			out = append(out, string(r[:width]))
+			r = r[width:]
+		}
+		if len(cur) > 0 && len(cur)+1+len(r) > width {
+			out = append(out, string(cur))
+			cur = nil
+		}
+		if len(cur) > 0 {
+			cur = append(cur, ' ')
+		}
+		cur = append(cur, r...)
+	}
+	if len(cur) > 0 {
+		out = append(out, string(cur))
+	}
+	return out
+}
+
+// PrintJSON writes doc as indented JSON, for tools. Field names are the Go
+// names of the letopis model; map keys are sorted, so the output is stable.
+func PrintJSON(w io.Writer, doc *letopis.Document) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
