@@ -134,7 +134,7 @@ func yearAt(s string, i int) (int, int) {
 	if n != 4 || letterAt(s, i+4) {
 		return 0, 0
 	}
-	if i+5 < len(s) && (s[i+4] == ',' || s[i+4] == '.') && digitAt(s, i+5) {
+	if i+5 < len(s) && (s[i+4] == ',' || s[i+4] == '.' || s[i+4] == '/') && digitAt(s, i+5) {
 		return 0, 0
 	}
 	return y, 4

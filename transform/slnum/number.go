@@ -138,7 +138,9 @@ func lexNumber(s string, i int, text bool) numLex {
 				continue
 			}
 			if !text {
-				l.err = errGroups
+				if l.err == errNone {
+					l.err = errGroups
+				}
 				l.end = len(s)
 				return l
 			}
@@ -236,7 +238,7 @@ func (e numErr) reason(t string) string {
 // signAt returns the length of a minus or plus sign at s[i] (-, +, U+2212)
 // and whether it is a minus.
 func signAt(s string, i int) (n int, minus bool) {
-	if i >= len(s) {
+	if i < 0 || i >= len(s) {
 		return 0, false
 	}
 	switch {

@@ -157,19 +157,17 @@ func periodAt(s string, i int, hits *[]periodHit, whole bool) (int, bool) {
 		case is(w, "med"):
 			kind = pBetween
 		case is(w, "v"):
-			kind = pIn
+			w2, _, e := nextWord(s, we)
+			if !isYearWord(w2) {
+				return i, false
+			}
+			kind, yearOK, we = pIn, true, e
 		case isYearWord(w):
 			kind, yearOK = pIn, true
 		}
 		if kind != pNone {
 			j = we
-			if kind == pIn && !yearOK {
-				w2, _, e := nextWord(s, j)
-				if !isYearWord(w2) {
-					return i, false
-				}
-				j, yearOK = e, true
-			} else if kind != pIn {
+			if kind != pIn {
 				w2, _, e := nextWord(s, j)
 				if kind == pUntil && is(w2, "konca") {
 					j, yearOK = e, true

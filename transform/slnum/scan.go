@@ -108,11 +108,13 @@ func tokenize(s string, hits []periodHit) []tok {
 			}
 			t := tok{kind: tkDigits, lx: lx, sign: -1}
 			t.m.Start, t.m.End = i, lx.end
-			if n, minus := signAt(s, i-1); minus && n == 1 || i >= 3 && s[i-3] == 0xE2 && s[i-2] == 0x88 && s[i-1] == 0x92 {
-				ss := i - 1
-				if n != 1 {
-					ss = i - 3
-				}
+			ss := -1
+			if i >= 1 && s[i-1] == '-' {
+				ss = i - 1
+			} else if i >= 3 && s[i-3:i] == "−" {
+				ss = i - 3
+			}
+			if ss >= 0 {
 				if r, _ := runeBefore(s, ss); r == -1 || r == ' ' || r == '\n' || r == '\t' || r == '(' || r == 0xA0 {
 					t.sign = ss
 				}
@@ -282,7 +284,7 @@ func classify(s string, t *tok, prev *Match, next *tok, consumed int) {
 	}
 	if m.End+1 < len(s) && (s[m.End] == '/' || s[m.End] == '_') && (digitAt(s, m.End+1) || letterAt(s, m.End+1)) ||
 		m.Start >= 2 && s[m.Start-1] == '/' && (digitAt(s, m.Start-2) || letterBefore(s, m.Start-1)) {
-		if lx.plain() && lx.firstLen == 4 && textYear(int(lx.val)) {
+		if schoolYear(s, m.Start, m.End) {
 			set(Year, "school or financial year (2019/2020)")
 			return
 		}
@@ -884,4 +886,36 @@ func ParseQuantity(s string) (Match, error) {
 	}
 	m.Class = Quantity
 	return m, nil
+}
+
+// schoolYear reports whether the number at s[start:end] is one of two
+// consecutive years joined by a slash: 2019/2020, 2019/20.
+func schoolYear(s string, start, end int) bool {
+	a, b := start, end
+	if end < len(s) && s[end] == '/' {
+		b = end + 1
+		for b < len(s) && isDigit(s[b]) {
+			b++
+		}
+	} else {
+		a = start - 1
+		for a > 0 && isDigit(s[a-1]) {
+			a--
+		}
+		b = end
+	}
+	x := s[a:b]
+	sl := strings.IndexByte(x, '/')
+	if sl != 4 || alnumBefore(s, a) || letterAt(s, b) || b < len(s) && s[b] == '/' {
+		return false
+	}
+	y1, _ := readInt(x, 0, 4)
+	y2, n := readInt(x, 5, 4)
+	switch {
+	case n == 4:
+		return textYear(y1) && y2 == y1+1
+	case n == 2:
+		return textYear(y1) && y2 == (y1+1)%100
+	}
+	return false
 }
