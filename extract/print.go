@@ -153,7 +153,7 @@ func printGrid(w *bufio.Writer, t *letopis.Table, indent string) {
 		}
 		if ri+1 == t.HeaderRows {
 			rule("=")
-		} else if ri+1 == len(t.Rows) {
+		} else {
 			rule("-")
 		}
 	}
@@ -207,4 +207,3 @@ func PrintJSON(w io.Writer, doc *letopis.Document) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(doc)
 }
-

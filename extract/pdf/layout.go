@@ -283,14 +283,14 @@ func layoutPage(pc *pageContent, pageNo int, pw, ph float64) []letopis.Block {
 	}
 	ws = collapsePage(ws)
 	body := bodySize(ws)
-	rules, boxes := classifyRects(pc.rects, pw, ph)
+	rules, boxes, fills := classifyRects(pc.rects, pw, ph)
 	var regions []*region
-	ws, regions = ruledTables(ws, rules, boxes, pageNo)
-	var tabs []*region
-	ws, tabs = alignedTables(ws, pc.rects, pageNo, body)
-	regions = append(regions, tabs...)
+	ws, regions = ruledTables(ws, rules, fills, pageNo)
 	ws, bx := boxRegions(ws, boxes, regions)
 	regions = append(regions, bx...)
+	var tabs []*region
+	ws, tabs = alignedTables(ws, fills, pageNo, body)
+	regions = append(regions, tabs...)
 
 	items := make([]*item, 0, len(ws)+len(regions))
 	for _, w := range ws {
@@ -340,8 +340,9 @@ func bodySize(ws []*word) float64 {
 }
 
 // classifyRects splits drawn rectangles into rules (thin lines, and the
-// edges of drawn boxes) and boxes (rectangles large enough to hold text).
-func classifyRects(rs []rect, pw, ph float64) (rules, boxes []rect) {
+// edges of drawn boxes), boxes (outlined rectangles large enough to hold
+// text) and fills (shaded backgrounds: table headers, highlights).
+func classifyRects(rs []rect, pw, ph float64) (rules, boxes, fills []rect) {
 	for _, r := range rs {
 		if r.w() > 0.95*pw && r.h() > 0.9*ph {
 			continue // page background
@@ -351,9 +352,11 @@ func classifyRects(rs []rect, pw, ph float64) (rules, boxes []rect) {
 			rules = append(rules, r)
 		case r.w() <= 2 && r.h() > 4:
 			rules = append(rules, r)
+		case r.w() > 4 && r.h() > 4 && r.filled:
+			fills = append(fills, r)
 		case r.w() > 4 && r.h() > 4:
 			boxes = append(boxes, r)
-			if !r.filled {
+			{
 				rules = append(rules,
 					rect{r.x0, r.y0, r.x1, r.y0, false}, rect{r.x0, r.y1, r.x1, r.y1, false},
 					rect{r.x0, r.y0, r.x0, r.y1, false}, rect{r.x1, r.y0, r.x1, r.y1, false})
@@ -383,7 +386,7 @@ func classifyRects(rs []rect, pw, ph float64) (rules, boxes []rect) {
 			}
 		}
 	}
-	return rules, boxes
+	return rules, boxes, fills
 }
 
 // boxRegions makes a region of every drawn box that holds words and no
@@ -477,6 +480,13 @@ func xycut(items []*item, body float64, out *[][]*item, depth int) {
 		group := slabs[i]
 		gut := gutters(slabs[i], x0, x1, body)
 		j := i + 1
+		// a slab that continues the line above it (a wrapped heading) stays
+		// with it rather than opening a column group
+		if i > 0 && len(pending) > 0 && continues(slabs[i-1], slabs[i], body) {
+			pending = append(pending, group...)
+			i++
+			continue
+		}
 		if !hasRegion(slabs[i]) && len(gut) > 0 {
 			for j < len(slabs) && !hasRegion(slabs[j]) {
 				g2 := intersect(gut, gutters(slabs[j], x0, x1, body), gutterEms*body)
@@ -534,6 +544,17 @@ func sortTopDown(items []*item) []*item {
 		return a.y1 > b.y1
 	})
 	return items
+}
+
+// continues reports whether slab b, right below a, is set in the same
+// size and weight and as close as lines of one paragraph.
+func continues(a, b []*item, body float64) bool {
+	if hasRegion(a) || hasRegion(b) {
+		return false
+	}
+	sa, sb := a[0].size(), b[0].size()
+	return sa > 1.1*body && math.Abs(sa-sb) < 0.5 && a[0].w.bold == b[0].w.bold &&
+		lowest(a)-highest(b) < 0.6*sb
 }
 
 func hasRight(items []*item, x float64) bool {

@@ -358,9 +358,255 @@ func mostlyBold(ws []*word) bool {
 }
 
 // alignedTables finds tables drawn without rules: consecutive lines whose
-// cells (runs of words separated by wide gaps) start at the same x
-// positions, at least three of them, with the lines in between that
-// continue a cell. Their words leave the page flow.
+// cells (runs of words separated by gaps of at least cellGap ems) start at
+// the same x positions, three or more of them, with the lines in between
+// (or right after) that continue a cell within one column. Rows are split
+// where the vertical gap is clearly wider than between the lines of a
+// cell. Their words leave the page flow.
 func alignedTables(ws []*word, fills []rect, pageNo int, body float64) ([]*word, []*region) {
-	return ws, nil
+	lines := baselines(ws)
+	if len(lines) < 2 {
+		return ws, nil
+	}
+	type tl struct {
+		ws     []*word
+		starts []float64
+	}
+	info := make([]tl, len(lines))
+	for i, l := range lines {
+		info[i] = tl{ws: l, starts: segStarts(l)}
+	}
+	const tol = 4.0
+	match := func(cols, starts []float64) int {
+		n := 0
+		for _, s := range starts {
+			for _, c := range cols {
+				if math.Abs(s-c) < tol {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	inOneCol := func(cols []float64, l []*word) bool {
+		x0, x1 := l[0].x0, l[len(l)-1].x1
+		if x1 <= cols[0]+tol {
+			return true // left of the known columns: the first column's text
+		}
+		for i, c := range cols {
+			next := math.Inf(1)
+			if i+1 < len(cols) {
+				next = cols[i+1]
+			}
+			if x0 >= c-tol && x1 <= next+tol {
+				return true
+			}
+		}
+		return false
+	}
+	taken := map[*word]bool{}
+	var out []*region
+	for i := 0; i < len(lines); i++ {
+		if len(info[i].starts) < 3 {
+			continue
+		}
+		cols := append([]float64(nil), info[i].starts...)
+		members := []int{i}
+		tabular := 1
+		var tentative []int
+		last := i
+		for j := i + 1; j < len(lines); j++ {
+			gap := lowestW(lines[last]) - highestW(lines[j])
+			sz := lines[j][0].size
+			if gap > 2.5*sz {
+				break
+			}
+			st := info[j].starts
+			m := match(cols, st)
+			if len(st) >= 2 && (m >= 3 || m >= 2 && m == len(st)) {
+				members = append(members, tentative...)
+				tentative = nil
+				members = append(members, j)
+				tabular++
+				for _, s := range st {
+					if match(cols, []float64{s}) == 0 {
+						cols = append(cols, s)
+					}
+				}
+				sort.Float64s(cols)
+				last = j
+				continue
+			}
+			if inOneCol(cols, lines[j]) && len(tentative) < 4 {
+				tentative = append(tentative, j)
+				last = j
+				continue
+			}
+			break
+		}
+		// trailing continuation lines close to the table
+		for _, t := range tentative {
+			prev := members[len(members)-1]
+			if lowestW(lines[prev])-highestW(lines[t]) < 0.6*lines[t][0].size {
+				members = append(members, t)
+			} else {
+				break
+			}
+		}
+		if tabular < 2 || len(cols) < 3 {
+			continue
+		}
+		t := buildAligned(lines, members, cols, fills, pageNo, tol)
+		if t == nil {
+			continue
+		}
+		for _, m := range members {
+			for _, w := range lines[m] {
+				taken[w] = true
+			}
+		}
+		out = append(out, &region{x0: t.BBox.X0, y0: t.BBox.Y0, x1: t.BBox.X1, y1: t.BBox.Y1, table: t})
+		i = members[len(members)-1]
+	}
+	if len(out) == 0 {
+		return ws, nil
+	}
+	var rest []*word
+	for _, w := range ws {
+		if !taken[w] {
+			rest = append(rest, w)
+		}
+	}
+	return rest, out
+}
+
+// cellGap is the narrowest gap, in ems, between two cells of a row.
+const cellGap = 0.9
+
+// baselines groups words into page-wide lines (all columns), top down.
+func baselines(ws []*word) [][]*word {
+	s := append([]*word(nil), ws...)
+	sort.SliceStable(s, func(i, j int) bool { return s[i].base > s[j].base })
+	var out [][]*word
+	for _, w := range s {
+		if n := len(out); n > 0 && math.Abs(out[n-1][0].base-w.base) < lineTol*w.size {
+			out[n-1] = append(out[n-1], w)
+			continue
+		}
+		out = append(out, []*word{w})
+	}
+	for _, l := range out {
+		sort.SliceStable(l, func(i, j int) bool { return l[i].x0 < l[j].x0 })
+	}
+	return out
+}
+
+// segStarts returns the left edges of a line's cells.
+func segStarts(l []*word) []float64 {
+	starts := []float64{l[0].x0}
+	for k := 1; k < len(l); k++ {
+		if l[k].x0-l[k-1].x1 >= cellGap*max(l[k].size, l[k-1].size) {
+			starts = append(starts, l[k].x0)
+		}
+	}
+	return starts
+}
+
+func lowestW(l []*word) float64 {
+	y := math.Inf(1)
+	for _, w := range l {
+		y = min(y, w.y0)
+	}
+	return y
+}
+
+func highestW(l []*word) float64 {
+	y := math.Inf(-1)
+	for _, w := range l {
+		y = max(y, w.y1)
+	}
+	return y
+}
+
+// buildAligned makes the table of the member lines, columns starting at
+// cols.
+func buildAligned(lines [][]*word, members []int, cols []float64, fills []rect, pageNo int, tol float64) *letopis.Table {
+	sort.Ints(members)
+	// rows: split where the step from one line to the next is clearly
+	// wider than the usual step (the leading inside a cell)
+	var steps []float64
+	for k := 1; k < len(members); k++ {
+		steps = append(steps, lines[members[k-1]][0].base-lines[members[k]][0].base)
+	}
+	sort.Float64s(steps)
+	lead := steps[len(steps)/2]
+	var rows [][]int
+	for k, m := range members {
+		if k == 0 {
+			rows = append(rows, []int{m})
+			continue
+		}
+		step := lines[members[k-1]][0].base - lines[m][0].base
+		if step > 1.3*lead {
+			rows = append(rows, []int{m})
+		} else {
+			rows[len(rows)-1] = append(rows[len(rows)-1], m)
+		}
+	}
+	if len(rows) < 2 {
+		return nil
+	}
+	nc := len(cols)
+	t := &letopis.Table{Page: pageNo}
+	var marked [][]bool
+	var tb letopis.BBox
+	for r, rl := range rows {
+		cellWords := make([][]*word, nc)
+		for _, m := range rl {
+			for _, w := range lines[m] {
+				c := sort.SearchFloat64s(cols, w.x0+tol) - 1
+				c = max(c, 0)
+				cellWords[c] = append(cellWords[c], w)
+			}
+		}
+		row := make([]letopis.Cell, nc)
+		mark := make([]bool, nc)
+		var ry0, ry1 = math.Inf(1), math.Inf(-1)
+		for _, m := range rl {
+			ry0, ry1 = min(ry0, lowestW(lines[m])), max(ry1, highestW(lines[m]))
+		}
+		for c := 0; c < nc; c++ {
+			cell := letopis.Cell{Row: r, Col: c}
+			x1 := math.Inf(-1)
+			for _, w := range cellWords[c] {
+				x1 = max(x1, w.x1)
+			}
+			if len(cellWords[c]) > 0 {
+				cell.BBox = bbox(cols[c], ry0, x1, ry1)
+				tb = tb.Union(cell.BBox)
+				w := cellWords[c][0]
+				mark[c] = mostlyBold(cellWords[c]) || shadedAt(fills, w.cx(), w.cy())
+			}
+			setCellText(&cell, cellWords[c])
+			row[c] = cell
+		}
+		t.Rows = append(t.Rows, row)
+		marked = append(marked, mark)
+	}
+	// every column needs text in two rows, or it is no column
+	for c := 0; c < nc; c++ {
+		n := 0
+		for _, row := range t.Rows {
+			if row[c].Text != "" {
+				n++
+			}
+		}
+		if n < 2 {
+			return nil
+		}
+	}
+	t.BBox = tb
+	t.HeaderRows = headerRows(t, marked)
+	return t
 }
