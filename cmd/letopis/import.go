@@ -12,13 +12,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
 	_ "github.com/letopis/letopis/extract/all" // every format
-	"github.com/letopis/letopis/load"
 	"github.com/letopis/letopis/transform"
 )
 
@@ -26,13 +26,18 @@ import (
 const maxFileSize = 512 << 20
 
 type importOptions struct {
-	db        string
-	year      int
-	org       string
-	dryRun    bool
-	force     bool
-	password  string
-	unitsFile string
+	db         string
+	year       int
+	org        string
+	dryRun     bool
+	force      bool
+	password   string
+	unitsFile  string
+	workers    int
+	archive    string
+	quarantine string
+	wait       time.Duration
+	logFormat  string
 }
 
 func newImportCmd(s streams) *cobra.Command {
@@ -68,6 +73,11 @@ failed (why). A failed file never stops the others.
 	f.BoolVar(&o.force, "force", false, "re-extract and replace files whose bytes are already imported")
 	f.StringVar(&o.password, "password", "", "password of encrypted PDFs (env LETOPIS_PASSWORD)")
 	f.StringVar(&o.unitsFile, "units-file", "", "extra unit lexicon (see README, \"Units\")")
+	f.IntVarP(&o.workers, "workers", "j", 0, "files read in parallel (0: one per core); one writer loads them")
+	f.StringVar(&o.archive, "archive", "", "move each imported or unchanged file into this folder (never overwrites)")
+	f.StringVar(&o.quarantine, "quarantine", "", "move each failed file into this folder, with NAME.error.txt saying why")
+	f.DurationVar(&o.wait, "wait", 0, "if another import holds the warehouse, wait this long (e.g. 10m) before giving up with exit 75")
+	f.StringVar(&o.logFormat, "log-format", "text", "text, or json: structured log records on stderr for a scheduler's journal")
 	return cmd
 }
 
@@ -186,162 +196,6 @@ func readReport(ctx context.Context, path string, data []byte, fi os.FileInfo, o
 	return rep, nil
 }
 
-func importRun(ctx context.Context, s streams, o importOptions, paths []string, argLine string) error {
-	if o.year != 0 && (o.year < 1900 || o.year > 2200) {
-		return usageErrorf("--year %d: want a year such as 2020", o.year)
-	}
-	files, skipped := listInputs(paths)
-	for _, p := range skipped {
-		fmt.Fprintf(s.out, "skipped   %s: not a format letopis reads\n", p)
-	}
-	if len(files) == 0 {
-		return withCode(exitNoInput, fmt.Errorf("no report files found in %s", strings.Join(paths, ", ")))
-	}
-
-	var w *load.Warehouse
-	var run *load.Run
-	if !o.dryRun {
-		var err error
-		w, err = load.Open(ctx, o.db, load.Options{})
-		if err != nil {
-			return err
-		}
-		defer w.Close()
-		run, err = w.BeginRun(ctx, versionString(), argLine)
-		if err != nil {
-			return &load.WarehouseError{Path: o.db, Err: err}
-		}
-	}
-
-	var counts load.RunCounts
-	missing := 0
-	for _, in := range files {
-		if ctx.Err() != nil {
-			break
-		}
-		var runID int64
-		if run != nil {
-			runID = run.ID
-		}
-		res, sha, err := importFile(ctx, s, w, runID, in, o)
-		if err != nil {
-			counts.Failed++
-			if errors.Is(err, fs.ErrNotExist) {
-				missing++
-			}
-			fmt.Fprintf(s.out, "failed    %s\n", oneLine(err.Error()))
-			// A fault of the warehouse itself stops the batch: the next
-			// file would fail the same way.
-			var we *load.WarehouseError
-			if errors.As(err, &we) {
-				if w != nil {
-					w.FinishRun(run.ID, "failed", counts)
-				}
-				return err
-			}
-		} else {
-			switch res.Outcome {
-			case load.Imported:
-				counts.Imported++
-				counts.Facts += int64(res.Facts)
-			case load.Unchanged:
-				counts.Unchanged++
-			}
-		}
-		if w != nil && ctx.Err() == nil {
-			if rerr := w.RecordFile(ctx, run.ID, in.path, sha, res, err); rerr != nil {
-				return &load.WarehouseError{Path: o.db, Err: rerr}
-			}
-		}
-	}
-
-	status := "ok"
-	switch {
-	case ctx.Err() != nil:
-		status = "interrupted"
-	case counts.Failed > 0:
-		status = "failed"
-	}
-	if w != nil {
-		if err := w.FinishRun(run.ID, status, counts); err != nil {
-			return &load.WarehouseError{Path: o.db, Err: err}
-		}
-	}
-	verb := "imported"
-	if o.dryRun {
-		verb = "would import"
-	}
-	fmt.Fprintf(s.err, "%d %s, %d unchanged, %d failed, %d skipped; %d facts\n",
-		counts.Imported, verb, counts.Unchanged, counts.Failed, len(skipped), counts.Facts)
-	switch {
-	case ctx.Err() != nil:
-		return withCode(interruptCode(ctx), context.Cause(ctx))
-	case counts.Failed > 0 && missing == counts.Failed && counts.Imported+counts.Unchanged == 0:
-		return &quietError{exitNoInput}
-	case counts.Failed > 0:
-		return &quietError{exitDataErr}
-	}
-	return nil
-}
-
-// importFile imports one file and prints its summary line (except for a
-// failure, which the caller prints).
-func importFile(ctx context.Context, s streams, w *load.Warehouse, runID int64, in inputFile, o importOptions) (load.Result, string, error) {
-	res := load.Result{Outcome: load.Failed}
-	if in.err != nil {
-		return res, "", in.err
-	}
-	data, fi, err := readInput(in.path)
-	if err != nil {
-		return res, "", err
-	}
-	sum := sha256.Sum256(data)
-	sha := hex.EncodeToString(sum[:])
-	if w != nil && !o.force {
-		if p, ok, err := w.Known(ctx, sha); err != nil {
-			return res, sha, &load.WarehouseError{Path: w.Path(), Err: err}
-		} else if ok {
-			printUnchanged(s, in.path, p)
-			return load.Result{Outcome: load.Unchanged, SamePath: p}, sha, nil
-		}
-	}
-	rep, err := readReport(ctx, in.path, data, fi, o)
-	if err != nil {
-		return res, sha, err
-	}
-	if w == nil { // dry run
-		printDryRun(s.out, rep)
-		return load.Result{Outcome: load.Imported, Facts: len(rep.Facts), Activities: len(rep.Activities)}, sha, nil
-	}
-	res, err = w.Load(ctx, rep, load.LoadOptions{Force: o.force, RunID: runID})
-	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			return load.Result{Outcome: load.Failed}, sha, &letopis.InputError{Path: in.path, Err: errors.New("interrupted; nothing of it was loaded")}
-		}
-		return load.Result{Outcome: load.Failed}, sha, &load.WarehouseError{Path: w.Path(), Err: fmt.Errorf("loading %s: %w", in.path, err)}
-	}
-	switch res.Outcome {
-	case load.Unchanged:
-		printUnchanged(s, in.path, res.SamePath)
-	default:
-		extra := ""
-		if res.Replaced != "" {
-			extra = ", replacing the earlier version"
-		}
-		fmt.Fprintf(s.out, "imported  %s: %d facts, %d activities, %d values refused (%s %d, %s)%s\n",
-			in.path, res.Facts, res.Activities, res.Rejected, orUnknown(rep.Organisation), rep.Year, rep.Source.Format, extra)
-	}
-	return res, sha, nil
-}
-
-func printUnchanged(s streams, path, samePath string) {
-	if samePath != "" && samePath != path {
-		fmt.Fprintf(s.out, "unchanged %s: same bytes as %s, already imported\n", path, samePath)
-		return
-	}
-	fmt.Fprintf(s.out, "unchanged %s: already imported\n", path)
-}
-
 func orUnknown(s string) string {
 	if s == "" {
 		return "organisation unknown"
@@ -351,8 +205,6 @@ func orUnknown(s string) string {
 
 // printDryRun lists what a report would load.
 func printDryRun(w io.Writer, rep *letopis.Report) {
-	fmt.Fprintf(w, "would import %s: %s %d, %d facts, %d activities, %d values refused\n",
-		rep.Source.Path, orUnknown(rep.Organisation), rep.Year, len(rep.Facts), len(rep.Activities), len(rep.Rejected))
 	for _, a := range rep.Activities {
 		fmt.Fprintf(w, "  activity  %s", a.Title)
 		if !a.Period.IsZero() {

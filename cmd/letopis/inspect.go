@@ -1,0 +1,47 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/letopis/letopis/extract"
+)
+
+type inspectOptions struct {
+	format   string
+	password string
+}
+
+func newInspectCmd(s streams) *cobra.Command {
+	var o inspectOptions
+	cmd := &cobra.Command{
+		Use:   "inspect [flags] FILE",
+		Short: "Show a file as letopis reads it: pages, blocks, tables",
+		Long: `Show what letopis extracts from a file, before any fact is read: for a PDF,
+its pages with their blocks in reading order (heading, paragraph, list item,
+result box, table) and tables as grids; for a workbook or CSV, its sheets as
+tables of typed cells. Nothing is written.`,
+		Example: `  letopis inspect testdata/novus-2020-brochure.pdf
+  letopis inspect --format json testdata/kazalniki-2020.xlsx | jq '.Sheets[0].Rows[0]'`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if o.format != "text" && o.format != "json" {
+				return usageErrorf("--format %q: want text or json", o.format)
+			}
+			data, _, err := readInput(a[0])
+			if err != nil {
+				return err
+			}
+			doc, err := extract.File(cmd.Context(), a[0], data, extract.Options{Password: o.password})
+			if err != nil {
+				return err
+			}
+			if o.format == "json" {
+				return extract.PrintJSON(s.out, doc)
+			}
+			return extract.Print(s.out, doc)
+		},
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&o.password, "password", "", "password of an encrypted PDF")
+	return cmd
+}
