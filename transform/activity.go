@@ -13,15 +13,36 @@ var leadType = regexp.MustCompile(`(?i)^(?:projekt[ia]?|prijekt[ia]?|projek[ti]|
 // openActivity starts the activity whose heading is g: its title, and what
 // the paragraphs right after the heading (its introduction) state about
 // its period, lead partner, partners and funders.
-func (r *reader) openActivity(items []item, g group, intro map[int]bool) {
+func (r *reader) openActivity(items []item, groups []group, gi int, intro map[int]bool) {
+	g := groups[gi]
+	groupAt := map[int]int{}
+	for k, x := range groups {
+		groupAt[x.first] = k
+	}
+	// the introduction: the paragraphs after the heading (and its
+	// subtitles and generic headings), up to the first box, list, table or
+	// section; a paragraph that starts in lower case continues the one
+	// before it (a sentence split by the layout)
 	var introText []string
-	for j := g.last + 1; j < len(items) && len(introText) < 3; j++ {
+	for j := g.last + 1; j < len(items) && len(introText) < 4; j++ {
+		if k, ok := groupAt[j]; ok {
+			if x := groups[k]; x.role == roleSubtitle || x.role == roleGeneric {
+				j = x.last
+				continue
+			}
+			break
+		}
 		b := items[j].b
 		if b.Kind != letopis.BlockParagraph {
 			break
 		}
 		intro[j] = true
-		introText = append(introText, clean(b.Text()))
+		t := clean(b.Text())
+		if len(introText) > 0 && unicode.IsLower(firstRune(t)) {
+			introText[len(introText)-1] += " " + t
+			continue
+		}
+		introText = append(introText, t)
 	}
 	raw := clean(g.text)
 	prose := strings.Join(introText, " ")
@@ -40,11 +61,13 @@ func (r *reader) openActivity(items []item, g group, intro map[int]bool) {
 	title := titleText(raw)
 	// a relative clause of the heading says who funded it, not what it is
 	var headFunders []string
-	if k := strings.Index(title, ", ki "); k > 0 {
-		headFunders = funders(title[k:])
+	if k := strings.Index(strings.ToLower(title), ", ki "); k > 0 {
+		for _, f := range funders(title[k:]) {
+			headFunders = append(headFunders, nameCase(f))
+		}
 		title = title[:k]
 	}
-	if t := leadType.ReplaceAllString(title, ""); t != "" && len(letters(t)) > 2 {
+	if t := leadType.ReplaceAllString(title, ""); t != "" && len(letters(t)) > 2 && !prepositions[strings.ToLower(strings.Fields(t)[0])] {
 		title = t
 	}
 	title = recase(title, prose)
@@ -53,7 +76,7 @@ func (r *reader) openActivity(items []item, g group, intro map[int]bool) {
 	for _, q := range quoteSpans(prose) {
 		name := clean(prose[q[0]:q[1]])
 		ln, lt := letters(name), letters(title)
-		if ln != "" && strings.Contains(lt, ln) && len(ln)*10 >= len(lt)*6 {
+		if ln != "" && (strings.Contains(lt, ln) && len(ln)*10 >= len(lt)*6 || strings.HasPrefix(ln, lt) && len(lt) >= 6) {
 			title = name
 			break
 		}
@@ -72,6 +95,24 @@ func (r *reader) openActivity(items []item, g group, intro map[int]bool) {
 	a.Funders = dedupe(a.Funders)
 	r.rep.Activities = append(r.rep.Activities, a)
 	r.act = len(r.rep.Activities) - 1
+}
+
+// nameCase gives a name written in capitals the case of a name: each word
+// capitalised but the short function words (MESTNA OBČINA VELENJE →
+// Mestna Občina Velenje).
+func nameCase(s string) string {
+	if !isUpperText(s) {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if i == 0 || !(prepositions[w] || coordWords[w]) {
+			r := []rune(w)
+			r[0] = unicode.ToUpper(r[0])
+			words[i] = string(r)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // recase gives an upper-case heading the casing of the prose: each word as
@@ -131,10 +172,10 @@ func (r *reader) introPeriod(prose string) letopis.Period {
 var (
 	leadMark   = regexp.MustCompile(`\((?:vodilni partner|nosilec|prijavitelj)\)`)
 	leadAfter  = regexp.MustCompile(`(?i)(?:vodilni partner(?: projekta| operacije)?|nosilec(?: projekta| operacije| programa)?|prijavitelj(?: projekta)?)\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)([^,;.]+(?:d\.\s?o\.\s?o\.)?[^,;.]*)`)
-	inPartner  = regexp.MustCompile(`(?:izvaja(?:mo)?|izvajajo|izvaja(?:l[aoi]?)?)\s+(?:([A-ZČŠŽ][^,;]*?)\s+)?v partnerstvu (?:z|s)\s+([^.;]+)`)
-	partnersRe = regexp.MustCompile(`(?i)(?:partnerji(?: projekta| operacije| v projektu)?(?: pa)? so(?: bili)?|partnerstvo sestavlja(?:jo|mo)?(?:\s+\S+)?(?:\s+strokovn\S*)?\s+organizacij\S*|partnerji:)\s+([^.;]+)`)
+	inPartner  = regexp.MustCompile(`(?:izvaja(?:mo)?|izvajajo|izvaja(?:l[aoi]?)?)\s+(?:([A-ZČŠŽ][^,;]*?)\s+)?v partnerstvu (?:z|s)\s+(.+)$`)
+	partnersRe = regexp.MustCompile(`(?i)(?:partnerji(?: projekta| operacije| v projektu)?(?: pa)? so(?: bili)?|partnerstvo sestavlja(?:jo|mo)?(?:\s+\S+)?(?:\s+strokovn\S*)?\s+organizacij\S*|partnerji:)\s+(.+)$`)
 	funderRe   = regexp.MustCompile(`(?i)(?:so)?financira(?:jo|ta|l[aoi]?)?\s+|(?:so)?financiran[aoi]?\s+(?:s strani|iz sredstev)\s+|iz sredstev\s+`)
-	funderCut  = regexp.MustCompile(`(?i)\s+(?:iz|v okviru|na podlagi|za obdobje|v obdobju|v letih|v letu)\s|,\s*(?:zato|ki|kar|saj)\s|[.;]`)
+	funderCut  = regexp.MustCompile(`(?i)\s+(?:iz|v okviru|na podlagi|za obdobje|v obdobju|v letih|v letu)\s|\s+(?:že|od|do)\s|,\s*(?:zato|ki|kar|saj)\s|[.;](?:\s|$)`)
 	relVerb    = regexp.MustCompile(`(?i)^,?\s*ki\s+(?:\S+\s+){0,5}?(?:so)?financira\S*\s+`)
 )
 
@@ -150,6 +191,11 @@ func parties(prose string) (lead string, partners []string) {
 		if m := inPartner.FindStringSubmatch(s); m != nil {
 			if lead == "" && m[1] != "" {
 				lead = trimName(m[1])
+			}
+			if lead == "" {
+				if k := strings.Index(s, " izvaja"); k > 0 {
+					lead = nameBefore(s[:k])
+				}
 			}
 			partners = append(partners, splitNames(cutAt(m[2]))...)
 		} else if strings.Contains(s, "v partnerstvu z") || strings.Contains(s, "v partnerstvu s") {
@@ -167,11 +213,14 @@ func parties(prose string) (lead string, partners []string) {
 			}
 		}
 		if m := partnersRe.FindStringSubmatch(s); m != nil {
-			partners = append(partners, splitNames(m[1])...)
+			partners = append(partners, splitNames(cutAt(m[1]))...)
 		}
 	}
 	var out []string
 	for _, p := range dedupe(partners) {
+		if m := leadMark.FindStringIndex(p); m != nil {
+			p = trimName(p[:m[0]] + p[m[1]:])
+		}
 		if p != lead && letters(p) != letters(lead) {
 			out = append(out, p)
 		}
@@ -230,7 +279,7 @@ func splitNames(s string) []string {
 		}
 		next := toks[i+1]
 		cap := unicode.IsUpper(firstRune(next.Text))
-		if t.Punct && t.Text == "," && (cap || hasCapital(s[next.Start:nextComma(s, next.Start)])) {
+		if t.Punct && t.Text == "," && (cap || roleThenName(s[next.Start:nextComma(s, next.Start)])) {
 			parts = append(parts, s[start:t.Start])
 			start = next.Start
 		} else if !t.Punct && (t.Text == "in" || t.Text == "ter") && cap && i > 0 {
@@ -247,6 +296,21 @@ func splitNames(s string) []string {
 		}
 	}
 	return out
+}
+
+// roleThenName reports whether s is a few lower-case role words and then a
+// name (`predstavnik delodajalske organizacije Savinjsko-Šaleška …`), not
+// the rest of a name (`socialne zadeve in enake možnosti in Evropska …`).
+func roleThenName(s string) bool {
+	for i, w := range strings.Fields(s) {
+		if unicode.IsUpper(firstRune(w)) {
+			return i <= 4
+		}
+		if coordWords[w] {
+			return false
+		}
+	}
+	return false
 }
 
 func nextComma(s string, i int) int {
@@ -290,15 +354,24 @@ func trimName(s string) string {
 // to the first capitalised word after the last comma, colon or verb.
 func nameBefore(s string) string {
 	s = strings.TrimSpace(s)
-	if k := strings.LastIndexAny(s, ",:;"); k >= 0 {
+	if k := strings.LastIndexAny(s, ",:;«»"); k >= 0 {
 		s = s[k+1:]
 	}
 	f := strings.Fields(s)
+	cut := false
+	// after the last word that announces a name
+	for i := len(f) - 1; i >= 0; i-- {
+		if nameCue[strings.ToLower(strings.Trim(f[i], ".,"))] || strings.HasSuffix(f[i], ".") && i < len(f)-1 && unicode.IsUpper(firstRune(f[i+1])) && abbrev[strings.ToLower(strings.TrimSuffix(f[i], "."))] {
+			f = f[i+1:]
+			cut = true
+			break
+		}
+	}
 	// the name starts at the first capitalised word that is not the
 	// sentence's first word, or at the first word if it is all there is
 	start := -1
 	for i, w := range f {
-		if unicode.IsUpper(firstRune(w)) && (i > 0 || len(f) == 1) {
+		if unicode.IsUpper(firstRune(w)) && (i > 0 || len(f) == 1 || cut) {
 			start = i
 			break
 		}
@@ -339,6 +412,10 @@ func nominative(name string) string {
 	}
 	return name
 }
+
+// nameCue are words after which an organisation's name begins.
+var nameCue = map[string]bool{"so": true, "sta": true, "je": true, "sestavljajo": true, "sestavljamo": true, "sestavlja": true,
+	"organizacije": true, "organizacij": true, "organizaciji": true, "partnerji": true, "partner": true, "partnerja": true, "ipd": true, "itd": true}
 
 type head struct {
 	nom    string

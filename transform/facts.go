@@ -80,7 +80,7 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		case strings.HasSuffix(strings.TrimSpace(s[:n.Start]), "(") && strings.HasPrefix(strings.TrimSpace(s[n.End:]), ")") && strings.TrimSpace(s[:n.Start]) == "(":
 			rej = append(rej, rawReject{n.Text, "list number"})
 			slots[i].consumed = true
-		case n.Word && (intro || composition):
+		case n.Word && composition:
 			rej = append(rej, rawReject{n.Text, "description of the activity, not a result"})
 			slots[i].consumed = true
 		case n.Word && !wordCount(s, n, toks):

@@ -144,8 +144,11 @@ func findOrganisation(doc *letopis.Document) string {
 	for _, t := range firstTexts(doc, 1) {
 		for _, line := range strings.Split(t, "\n") {
 			line = clean(line)
-			if orgStart.MatchString(line) && len(line) < 120 {
-				return strings.TrimRight(line, ".,")
+			// `Društvo NOVUS – Letno poročilo 2020`: the part that names it
+			for _, part := range regexp.MustCompile(`\s+[–—-]\s+|:\s+|,\s+`).Split(line, -1) {
+				if orgStart.MatchString(part) && len(part) < 120 {
+					return strings.TrimRight(part, ".,")
+				}
 			}
 		}
 	}

@@ -31,7 +31,7 @@ func doc(src string) *letopis.Document {
 			b.Kind, b.Level, size, line = letopis.BlockHeading, 1, 16, line[2:]
 		case strings.HasPrefix(line, "- "):
 			b.Kind, b.Label, line = letopis.BlockListItem, "•", line[2:]
-		case strings.HasPrefix(line, "["):
+		case strings.HasPrefix(line, "[") && strings.Contains(line, "] "):
 			k := strings.Index(line, "] ")
 			b.Kind, b.Label, line = letopis.BlockBox, line[1:k], line[k+2:]
 		}

@@ -9,7 +9,8 @@ import (
 
 // item is a block of the document in reading order.
 type item struct {
-	b *letopis.Block
+	b       *letopis.Block
+	heading bool // a heading, as the extractor says or as its size and case show
 }
 
 // group is a run of consecutive headings read as one title.
@@ -19,6 +20,8 @@ type group struct {
 	size        float64
 	level       int
 	role        role
+	numbered    bool // `1. INFORMIRANJE`: a section, never an activity
+	strong      bool
 }
 
 type role int
@@ -28,6 +31,7 @@ const (
 	roleFront
 	roleGeneric
 	roleActivity
+	roleSubtitle // a heading right under an activity's heading: part of it
 )
 
 var (
@@ -45,35 +49,51 @@ func headingSize(b *letopis.Block) float64 {
 	return s
 }
 
-// classify decides which heading groups open activities.
+// classify decides which heading groups open activities: those that
+// name a project, programme, operation or partnership (or a quoted name),
+// those the next paragraph introduces as one (`Program Regionalnega
+// stičišča …` after `REGIONALNO STIČIŠČE …`), and those set as large as
+// these. A heading right under an activity's heading is its subtitle.
 func classify(items []item, groups []group, org string) {
 	strongSize := 0.0
 	for gi := range groups {
 		g := &groups[gi]
 		t := clean(g.text)
 		_, number := stripNumbering(t)
+		if number == "" && g.first < len(items) {
+			if l := strings.TrimSpace(items[g.first].b.Label); l != "" && l != "•" {
+				number = l
+			}
+		}
+		bare := strings.Trim(t, "»«\"„“ ")
 		switch {
 		case frontRe.MatchString(t) || (org != "" && letters(t) == letters(org)):
 			g.role = roleFront
-		case number != "" || genericRe.MatchString(strings.Trim(t, "»«\"„“ ")) || strings.HasSuffix(t, ":") ||
-			strings.Contains(fold(t), " smo ") || strings.Contains(fold(t), "in sicer"):
+		case genericRe.MatchString(bare) || strings.Contains(fold(t), " smo ") || strings.Contains(fold(t), "in sicer"):
 			g.role = roleGeneric
-		case typeWord.MatchString(strings.Trim(t, "»«\"„“ ")) || strings.ContainsAny(t, "»«„"):
+		case number != "" || strings.HasSuffix(t, ":"):
+			g.numbered = true
+			g.role = roleSection
+		case typeWord.MatchString(bare) || strings.ContainsAny(t, "»«„"):
 			g.role = roleActivity
+			g.strong = true
 		case nextProseNames(items, g):
 			g.role = roleActivity
+			g.strong = true
 		}
-		if g.role == roleActivity && g.size > 0 && (strongSize == 0 || g.size < strongSize) {
+		if g.role == roleActivity && g.size > strongSize {
 			strongSize = g.size
 		}
 	}
-	if strongSize == 0 {
-		return
-	}
 	for gi := range groups {
 		g := &groups[gi]
-		if g.role == roleSection && g.size >= strongSize-0.5 {
+		if g.role == roleSection && !g.numbered && strongSize > 0 && g.size >= strongSize-0.5 {
 			g.role = roleActivity
+		}
+		// directly under an activity heading, no body between: a subtitle
+		if gi > 0 && (g.role == roleActivity || g.role == roleSection) && groups[gi-1].role == roleActivity &&
+			groups[gi-1].last+1 == g.first && (g.size == 0 || g.size < groups[gi-1].size) {
+			g.role = roleSubtitle
 		}
 	}
 }
@@ -86,7 +106,7 @@ func nextProseNames(items []item, g *group) bool {
 		return false
 	}
 	b := items[g.last+1].b
-	if b.Kind != letopis.BlockParagraph {
+	if b.Kind != letopis.BlockParagraph || items[g.last+1].heading {
 		return false
 	}
 	t := clean(b.Text())
@@ -126,19 +146,20 @@ func (r *reader) read(doc *letopis.Document) {
 			if b.Kind == letopis.BlockFurniture {
 				continue
 			}
-			items = append(items, item{b})
+			items = append(items, item{b: b, heading: b.Kind == letopis.BlockHeading})
 		}
 	}
+	inferHeadings(items)
 	// heading groups
 	var groups []group
 	groupAt := map[int]int{}
 	for i := 0; i < len(items); i++ {
-		if items[i].b.Kind != letopis.BlockHeading {
+		if !items[i].heading {
 			continue
 		}
 		g := group{first: i, last: i, size: headingSize(items[i].b), level: items[i].b.Level}
 		texts := []string{clean(items[i].b.Text())}
-		for i+1 < len(items) && items[i+1].b.Kind == letopis.BlockHeading && sameTitle(items[i].b, items[i+1].b) {
+		for i+1 < len(items) && items[i+1].heading && sameTitle(items[i].b, items[i+1].b) {
 			i++
 			g.last = i
 			texts = append(texts, clean(items[i].b.Text()))
@@ -157,7 +178,7 @@ func (r *reader) read(doc *letopis.Document) {
 			g := groups[gi]
 			switch g.role {
 			case roleActivity:
-				r.openActivity(items, g, intro)
+				r.openActivity(items, groups, gi, intro)
 				r.sect = ""
 			case roleGeneric, roleSection:
 				if g.role == roleSection {
@@ -165,7 +186,7 @@ func (r *reader) read(doc *letopis.Document) {
 				}
 			}
 			for j := g.first; j <= g.last; j++ {
-				r.readText(items[j].b, false)
+				r.readTextAs(items[j].b, letopis.BlockHeading, false)
 			}
 			i = g.last
 			continue
@@ -240,12 +261,16 @@ func (r *reader) actTitle() string {
 
 // readText reads the facts of a heading, paragraph, list item or box.
 func (r *reader) readText(b *letopis.Block, intro bool) {
+	r.readTextAs(b, b.Kind, intro)
+}
+
+func (r *reader) readTextAs(b *letopis.Block, kind letopis.BlockKind, intro bool) {
 	loc := letopis.Location{Page: b.Page, BBox: b.BBox}
 	text := clean(b.Text())
 	if b.Kind == letopis.BlockBox && strings.TrimSpace(b.Label) != "" {
 		r.add(nil, []rawReject{{strings.TrimSpace(b.Label), "box number"}}, loc, text, "")
 	}
-	if b.Kind == letopis.BlockListItem || b.Kind == letopis.BlockHeading || b.Kind == letopis.BlockBox {
+	if kind == letopis.BlockListItem || kind == letopis.BlockHeading || kind == letopis.BlockBox {
 		rest, number := stripNumbering(text)
 		if number != "" {
 			r.add(nil, []rawReject{{number, "list or section number"}}, loc, text, "")
@@ -318,4 +343,42 @@ func (r *reader) sentencePeriod(s string) letopis.Period {
 		return p
 	}
 	return letopis.Period{}
+}
+
+// inferHeadings marks as headings the short blocks that the extractor left
+// as paragraphs or list items but that are set larger than the body text,
+// or in capitals at least as large (`REGIONALNO STIČIŠČE NVO …`,
+// `1. INFORMIRANJE`, `DOSEŽENI REZULTATI V LETU 2020:`).
+func inferHeadings(items []item) {
+	count := map[float64]int{}
+	for _, it := range items {
+		if it.b.Kind == letopis.BlockParagraph || it.b.Kind == letopis.BlockListItem || it.b.Kind == letopis.BlockBox {
+			for _, l := range it.b.Lines {
+				count[float64(int(l.Size*2+0.5))/2] += len(l.Text)
+			}
+		}
+	}
+	body, best := 0.0, 0
+	for sz, n := range count {
+		if n > best || n == best && sz < body {
+			body, best = sz, n
+		}
+	}
+	if body == 0 {
+		return
+	}
+	for i := range items {
+		b := items[i].b
+		if items[i].heading || (b.Kind != letopis.BlockParagraph && b.Kind != letopis.BlockListItem) {
+			continue
+		}
+		t := clean(b.Text())
+		if t == "" || len(t) > 160 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",") {
+			continue
+		}
+		sz := headingSize(b)
+		if sz >= body*1.12 || (isUpperText(t) && sz >= body && len(strings.Fields(t)) <= 14) {
+			items[i].heading = true
+		}
+	}
 }
