@@ -11,7 +11,7 @@ import (
 )
 
 // stop are function words that carry no identity.
-var stop = set("in ter ali oz oziroma za v na s z iz od do pri po o k h ki je so se smo so bil bila bilo bili " +
+var stop = set("in ter ali oz oziroma za v na s z iz od do pri po o k h ki je so se smo so bil bila bilo bili "+
 	"the of and a an to za-", "")
 
 // generic are words that name the kind of an activity, not the activity.
