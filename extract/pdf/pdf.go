@@ -328,6 +328,7 @@ func pageTree(r *lpdf.Reader) (pages []pageRef, err error) {
 		return nil, errors.New("damaged PDF: no document catalog (broken cross-reference table?)")
 	}
 	nodes := 0
+	seen := map[string]bool{}
 	var walk func(v lpdf.Value, inh pageRef, depth int)
 	walk = func(v lpdf.Value, inh pageRef, depth int) {
 		nodes++
@@ -345,6 +346,15 @@ func pageTree(r *lpdf.Reader) (pages []pageRef, err error) {
 		}
 		kids := v.Key("Kids")
 		typ := v.Key("Type").Name()
+		if kids.Kind() == lpdf.Array {
+			// an inner node seen before: a cycle (or a shared subtree, which
+			// is just as broken)
+			k := v.String()
+			if seen[k] {
+				return
+			}
+			seen[k] = true
+		}
 		if typ == "Page" || (typ == "" && kids.Kind() != lpdf.Array && v.Key("Contents").Kind() != lpdf.Null) {
 			inh.v = v
 			pages = append(pages, inh)
