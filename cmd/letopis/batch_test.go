@@ -269,3 +269,56 @@ func TestEndToEndInterrupted(t *testing.T) {
 		t.Fatalf("%d partial sources after SIGTERM", n)
 	}
 }
+
+// TestEndToEndSchedule runs imports every second until SIGTERM: the file is
+// imported once, later ticks find it unchanged, and the scheduler stops
+// cleanly.
+func TestEndToEndSchedule(t *testing.T) {
+	dir := t.TempDir()
+	fixture(t, dir, "novus-2020-plain.pdf", "in/a.pdf")
+	cmd := exec.Command(binary, "schedule", "--cron", "@every 1s", "--", "import", "--log-format", "json", "in")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stderr)
+	var log strings.Builder
+	ends := 0
+	for sc.Scan() {
+		log.WriteString(sc.Text() + "\n")
+		if strings.Contains(sc.Text(), "schedule: import exited 0") {
+			ends++
+			if ends == 2 {
+				cmd.Process.Signal(syscall.SIGTERM)
+			}
+		}
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("schedule: %v\n%s", err, log.String())
+	}
+	if !strings.Contains(log.String(), `"msg":"imported"`) || !strings.Contains(log.String(), `"msg":"unchanged"`) {
+		t.Fatalf("want one import then unchanged:\n%s", log.String())
+	}
+	if n := queryInt(t, dir, "SELECT count(*) FROM sources"); n != 1 {
+		t.Fatalf("sources = %d", n)
+	}
+}
+
+func TestScheduleUsage(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"schedule", "--cron", "61 * * * *", "--", "import", "x"}, "--cron"},
+		{[]string{"schedule", "--cron", "@daily", "--", "query", "x"}, "must start with import"},
+		{[]string{"schedule", "--cron", "@daily", "--", "import", "--bogus", "x"}, "unknown flag"},
+		{[]string{"schedule", "--", "import", "x"}, "cron"},
+	} {
+		code, _, stderr := runCmd(t, tt.args...)
+		if code != exitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d %q; want 64 and %q", tt.args, code, stderr, tt.want)
+		}
+	}
+}
