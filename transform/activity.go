@@ -135,6 +135,8 @@ func recase(title, prose string) string {
 		rep := strings.ToLower(core)
 		if f, ok := forms[strings.ToLower(core)]; ok {
 			rep = f
+		} else if prepositions[rep] || coordWords[rep] {
+			// a function word stays lower case
 		} else if len([]rune(core)) <= 4 && isUpperText(core) {
 			rep = core // an acronym: NVO, SAŠA
 		}
@@ -228,9 +230,28 @@ func parties(prose string) (lead string, partners []string) {
 	return lead, out
 }
 
+// cutAt cuts a list of names where the clause that holds it ends; a full
+// stop after an abbreviation (d.o.o.) or a Roman numeral (III.) does not
+// end it.
 func cutAt(s string) string {
-	if m := funderCut.FindStringIndex(s); m != nil {
-		return s[:m[0]]
+	off := 0
+	for off < len(s) {
+		m := funderCut.FindStringIndex(s[off:])
+		if m == nil {
+			return s
+		}
+		a := off + m[0]
+		if s[a] == '.' {
+			w := s[:a]
+			if k := strings.LastIndexAny(w, " ("); k >= 0 {
+				w = w[k+1:]
+			}
+			if abbrev[strings.ToLower(w)] || isRomanWord(w) {
+				off = a + 1
+				continue
+			}
+		}
+		return s[:a]
 	}
 	return s
 }
@@ -361,7 +382,7 @@ func nameBefore(s string) string {
 	cut := false
 	// after the last word that announces a name
 	for i := len(f) - 1; i >= 0; i-- {
-		if nameCue[strings.ToLower(strings.Trim(f[i], ".,"))] || strings.HasSuffix(f[i], ".") && i < len(f)-1 && unicode.IsUpper(firstRune(f[i+1])) && abbrev[strings.ToLower(strings.TrimSuffix(f[i], "."))] {
+		if nameCue[strings.ToLower(strings.Trim(f[i], ".,"))] {
 			f = f[i+1:]
 			cut = true
 			break
