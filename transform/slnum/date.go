@@ -83,6 +83,10 @@ func (e *endpoint) validate() {
 	if e.err != "" || e.y == 0 || e.d == 0 {
 		return
 	}
+	if e.y < 1000 {
+		e.err = "impossible date: year out of range"
+		return
+	}
 	d := e.d
 	if d < 0 {
 		d = 0

@@ -32,6 +32,7 @@ func Scan(text string) []Match {
 	toks := tokenize(s, hits)
 	out := make([]Match, 0, len(toks))
 	consumed := 0 // text already claimed by an earlier match (phone, unit, multiplier)
+	nextPart := 0 // index of the next token of a date
 	for k := range toks {
 		t := &toks[k]
 		if t.m.Start < consumed && t.kind != tkPart {
@@ -49,7 +50,14 @@ func Scan(text string) []Match {
 		if k+1 < len(toks) {
 			next = &toks[k+1]
 		}
-		classify(s, t, prev, next, consumed)
+		for nextPart <= k || nextPart < len(toks) && toks[nextPart].kind != tkPart {
+			nextPart++
+		}
+		limit := len(s) // the next date: nothing may run into it
+		if nextPart < len(toks) {
+			limit = toks[nextPart].m.Start
+		}
+		classify(s, t, prev, next, consumed, limit)
 		m := t.m
 		m.Text = s[m.Start:m.End]
 		if m.UnitEnd > consumed {
@@ -222,7 +230,7 @@ func romanOrdinal(s string, i, we int) bool {
 }
 
 // classify decides the class of a digit, word or Roman token.
-func classify(s string, t *tok, prev *Match, next *tok, consumed int) {
+func classify(s string, t *tok, prev *Match, next *tok, consumed, limit int) {
 	m := &t.m
 	m.QStart, m.UnitStart, m.UnitEnd = m.Start, m.Start, m.End
 	m.Qualifier = letopis.Exact
@@ -301,7 +309,7 @@ func classify(s string, t *tok, prev *Match, next *tok, consumed int) {
 		if m.Start > 0 && s[m.Start-1] == '+' {
 			m.Start--
 		}
-		m.End = phoneEnd(s, m.End)
+		m.End = phoneEnd(s[:limit], m.End)
 		m.UnitEnd = m.End
 		m.QStart, m.UnitStart = m.Start, m.Start
 		if s[m.Start] == '+' {
@@ -897,12 +905,14 @@ func schoolYear(s string, start, end int) bool {
 		for b < len(s) && isDigit(s[b]) {
 			b++
 		}
-	} else {
+	} else if start >= 2 && s[start-1] == '/' {
 		a = start - 1
 		for a > 0 && isDigit(s[a-1]) {
 			a--
 		}
 		b = end
+	} else {
+		return false
 	}
 	x := s[a:b]
 	sl := strings.IndexByte(x, '/')
