@@ -125,6 +125,14 @@ func scanPeriods(s string) []periodHit {
 			i += n
 			continue
 		}
+		we := i
+		if !isDigit(c) {
+			we = wordEnd(s, i)
+			if we-i > 10 || !mayStartPeriod(c) {
+				i = we
+				continue
+			}
+		}
 		if j, ok := periodAt(s, i, &hits, false); ok && j > i {
 			i = j
 			continue
@@ -134,7 +142,7 @@ func scanPeriods(s string) []periodHit {
 				i++
 			}
 		} else {
-			i = wordEnd(s, i)
+			i = we
 		}
 	}
 	return hits
@@ -363,4 +371,14 @@ func (h *periodHit) refused(reason string) {
 		h.parts[k].class = Malformed
 		h.parts[k].reason = reason
 	}
+}
+
+// mayStartPeriod reports whether a word with first byte c can start a
+// period: od, do, med, v, leta…, or a month name.
+func mayStartPeriod(c byte) bool {
+	switch c | 0x20 {
+	case 'o', 'd', 'm', 'v', 'l', 'j', 'f', 'a', 's', 'n':
+		return true
+	}
+	return false
 }

@@ -142,9 +142,20 @@ func tokenize(s string, hits []periodHit) []tok {
 		we := wordEnd(s, i)
 		if !alnumBefore(s, i) && !(i >= 2 && s[i-1] == '-' && letterBefore(s, i-1)) {
 			w := s[i:we]
-			if v, ok := lookup(numberWords, w); ok && wordCaseOK(s, i, w) {
+			c := w[0] | 0x20
+			numWord := len(w) <= 14 && (c == 'e' || c == 'd' || c == 't' || c == 'p' || c == 's' || c == 'o' || w[0] == 0xC5)
+			v, ok := 0.0, false
+			if numWord {
+				v, ok = lookup(numberWords, w)
+			}
+			if ok && wordCaseOK(s, i, w) {
 				toks = append(toks, tok{kind: tkWord, sign: -1, m: Match{Start: i, End: we, Value: v, Word: true}})
-			} else if v, ok := romanValue(w); ok && romanOrdinal(s, i, we) {
+			} else if we < len(s) && s[we] == '.' && strings.IndexByte("IVXLC", w[0]) >= 0 && romanOrdinal(s, i, we) {
+				v, ok := romanValue(w)
+				if !ok {
+					i = we
+					continue
+				}
 				toks = append(toks, tok{kind: tkRoman, sign: -1, m: Match{Start: i, End: we, Value: float64(v)}})
 			}
 		}
@@ -179,14 +190,28 @@ func romanValue(w string) (int, bool) {
 	if w == "" || len(w) > 9 {
 		return 0, false
 	}
-	val := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100}
+	val := func(c byte) int {
+		switch c {
+		case 'I':
+			return 1
+		case 'V':
+			return 5
+		case 'X':
+			return 10
+		case 'L':
+			return 50
+		case 'C':
+			return 100
+		}
+		return 0
+	}
 	total := 0
 	for i := 0; i < len(w); i++ {
-		v, ok := val[w[i]]
-		if !ok {
+		v := val(w[i])
+		if v == 0 {
 			return 0, false
 		}
-		if i+1 < len(w) && val[w[i+1]] > v {
+		if i+1 < len(w) && val(w[i+1]) > v {
 			total -= v
 		} else {
 			total += v

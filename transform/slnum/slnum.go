@@ -336,6 +336,16 @@ func lookup[T any](m map[string]T, w string) (T, bool) {
 	if v, ok := m[w]; ok {
 		return v, true
 	}
+	lower := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			lower = false
+			break
+		}
+	}
+	if lower {
+		return zero, false
+	}
 	b, ok := lowerKey(buf[:], w)
 	if !ok {
 		return zero, false
