@@ -2,6 +2,7 @@ package load
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
@@ -28,7 +29,8 @@ var readStatements = map[duckdb.StmtType]bool{
 	duckdb.STATEMENT_TYPE_PRAGMA:  true, // PRAGMA table_info('facts'); settings are locked
 }
 
-// Query runs one read-only statement with bound args. A statement that
+// Query runs one read-only statement with bound args (positional, or
+// sql.Named for $name parameters). A statement that
 // would write, or more than one statement, is refused with ErrWrite before
 // anything runs.
 func (w *Warehouse) Query(ctx context.Context, stmt string, args ...any) (*Table, error) {
@@ -64,6 +66,12 @@ func (w *Warehouse) Query(ctx context.Context, stmt string, args ...any) (*Table
 		named := make([]driver.NamedValue, len(args))
 		for i, a := range args {
 			named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+			if na, ok := a.(sql.NamedArg); ok { // $name parameters
+				named[i] = driver.NamedValue{Name: na.Name, Value: na.Value}
+			}
+		}
+		if err := checkNamed(st, named); err != nil {
+			return err
 		}
 		rows, err := st.QueryContext(ctx, named)
 		if err != nil {
@@ -171,4 +179,29 @@ func countStatements(s string) int {
 		n++
 	}
 	return n
+}
+
+// checkNamed makes sure that every $name parameter of a statement is
+// given when any argument is named: DuckDB would otherwise bind a missing
+// name by position.
+func checkNamed(st *duckdb.Stmt, args []driver.NamedValue) error {
+	given := map[string]bool{}
+	for _, a := range args {
+		if a.Name != "" {
+			given[a.Name] = true
+		}
+	}
+	if len(given) == 0 {
+		return nil
+	}
+	for i := 1; i <= st.NumInput(); i++ {
+		name, err := st.ParamName(i)
+		if err != nil {
+			return err
+		}
+		if !given[name] {
+			return fmt.Errorf("parameter $%s is not given", name)
+		}
+	}
+	return nil
 }

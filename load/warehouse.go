@@ -65,6 +65,10 @@ type Options struct {
 	// ReadOnly opens the file read-only, without external file access; the
 	// file must exist. Queries run this way.
 	ReadOnly bool
+	// AliasFile is the user's alias file, synced into key_aliases on every
+	// open that may write; "" means aliases.yaml beside the warehouse. A
+	// missing file leaves the synced aliases as they are.
+	AliasFile string
 }
 
 type migration struct {
@@ -147,6 +151,16 @@ func Open(ctx context.Context, path string, opts Options) (*Warehouse, error) {
 	if err := w.migrate(ctx); err != nil {
 		w.Close()
 		return nil, werr(classify(err))
+	}
+	if !opts.ReadOnly {
+		af := opts.AliasFile
+		if af == "" {
+			af = DefaultAliasFile(path)
+		}
+		if err := w.syncAliasFile(ctx, af); err != nil {
+			w.Close()
+			return nil, err
+		}
 	}
 	return w, nil
 }
