@@ -114,7 +114,7 @@ func Detect(path string, data []byte) (Format, error) {
 		return Format{}, fmt.Errorf("empty file")
 	}
 	if f.Sniff != nil && !f.Sniff(head(data)) {
-		return Format{}, fmt.Errorf("not a %s file: its content %s", strings.ToUpper(f.Name), describe(data))
+		return Format{}, fmt.Errorf("not %s file: its content %s", article(strings.ToUpper(f.Name)), describe(data))
 	}
 	return f, nil
 }
@@ -149,6 +149,14 @@ func File(ctx context.Context, path string, data []byte, opts Options) (doc *let
 		doc.Format = f.Name
 	}
 	return doc, nil
+}
+
+// article returns "a PDF", "an XLSX": the article as the letters are spoken.
+func article(name string) string {
+	if name != "" && strings.ContainsRune("AEFHILMNORSX", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
 }
 
 func extensionList() string {

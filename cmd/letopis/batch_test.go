@@ -67,7 +67,7 @@ func TestEndToEndBatchFolder(t *testing.T) {
 		"imported  inbox/2020/novus-2020-brochure.pdf",
 		"failed    inbox/empty.pdf: empty file → quarantine/empty.pdf",
 		"failed    inbox/random.pdf: not a PDF file",
-		"failed    inbox/2020/fake.xlsx: not a XLSX file",
+		"failed    inbox/2020/fake.xlsx: not an XLSX file",
 		"failed    inbox/truncated.pdf:",
 	} {
 		if !strings.Contains(out, want) {

@@ -363,14 +363,14 @@ func TestBadInput(t *testing.T) {
 		data       []byte
 		want       string
 	}{
-		{"text as xlsx", "a.xlsx", []byte("Projekt;Vrednost\nAS;60\n"), "not a XLSX file"},
+		{"text as xlsx", "a.xlsx", []byte("Projekt;Vrednost\nAS;60\n"), "not an XLSX file"},
 		{"truncated xlsx", "b.xlsx", xlsxData[:len(xlsxData)/2], "damaged or truncated .xlsx"},
 		{"password xlsx", "c.xlsx", ole, "password-protected workbook"},
 		{"zip bomb", "d.xlsx", zipBomb(t), "zip bomb"},
 		{"broken sheet XML", "e.xlsx", broken, "sheet Sheet1: worksheet XML"},
 		{"truncated xls", "f.xls", xlsData[:len(xlsData)/2], "damaged or truncated .xls"},
 		{"random xls", "g.xls", random, ".xls workbook"},
-		{"xlsx as xls", "h.xls", xlsxData, "not a XLS file: its content is a zip archive"},
+		{"xlsx as xls", "h.xls", xlsxData, "not an XLS file: its content is a zip archive"},
 		{"csv encoding", "i.csv", []byte("Projekt;Vrednost\n\x81\x83\x88;60\n"), "sheet i: undetectable encoding"},
 		{"csv quotes", "j.csv", []byte("a;b\nc;\"d\"x\n"), "sheet j: line 2"},
 		{"csv binary", "k.csv", []byte("a;b\x00\x00"), "not a CSV file"},

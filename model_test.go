@@ -1,0 +1,105 @@
+package letopis
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestNewDate(t *testing.T) {
+	tests := []struct {
+		y       int
+		m       time.Month
+		d       int
+		want    string
+		wantErr string
+	}{
+		{2020, 2, 29, "2020-02-29", ""},
+		{2021, 2, 29, "", "day 29 does not exist in February 2021"},
+		{2020, 2, 31, "", "day 31 does not exist"},
+		{2020, 5, 0, "", "day 0 does not exist"},
+		{2020, 13, 1, "", "month 13 out of range"},
+		{0, 1, 1, "", "year 0 out of range"},
+		{2019, 11, 1, "2019-11-01", ""},
+	}
+	for _, tt := range tests {
+		got, err := NewDate(tt.y, tt.m, tt.d)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("NewDate(%d,%d,%d) error %v, want %q", tt.y, tt.m, tt.d, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || got.String() != tt.want {
+			t.Errorf("NewDate(%d,%d,%d) = %s, %v; want %s", tt.y, tt.m, tt.d, got, err, tt.want)
+		}
+	}
+}
+
+func TestDateOrder(t *testing.T) {
+	a, b := Date{2019, 11, 1}, Date{2020, 1, 31}
+	if !a.Before(b) || b.Before(a) || a.Before(a) {
+		t.Fatal("Before is wrong")
+	}
+	if got := YearPeriod(2020).String(); got != "2020-01-01..2020-12-31" {
+		t.Fatalf("YearPeriod = %s", got)
+	}
+	if (Period{}).String() != "" || !(Period{}).IsZero() || (Period{OpenEnd: true}).IsZero() {
+		t.Fatal("zero period")
+	}
+}
+
+func TestFactIDStable(t *testing.T) {
+	loc := Location{Page: 3}
+	a := FactID("abc", 0, loc, "oseb", 701)
+	if a != FactID("abc", 0, loc, "oseb", 701) || len(a) != 24 {
+		t.Fatalf("FactID not stable: %s", a)
+	}
+	for _, other := range []string{
+		FactID("abd", 0, loc, "oseb", 701), FactID("abc", 1, loc, "oseb", 701),
+		FactID("abc", 0, Location{Page: 4}, "oseb", 701), FactID("abc", 0, loc, "ur", 701),
+		FactID("abc", 0, loc, "oseb", 702), FactID("abc", 0, Location{Sheet: "S", Cell: "A1"}, "oseb", 701),
+	} {
+		if other == a {
+			t.Fatal("different facts share an id")
+		}
+	}
+}
+
+func TestInputErrorOneLine(t *testing.T) {
+	tests := []struct {
+		err  *InputError
+		want string
+	}{
+		{&InputError{Path: "a.pdf", Page: 3, Err: errors.New("bad\ncontent  stream")}, "a.pdf: page 3: bad content stream"},
+		{&InputError{Path: "k.xlsx", Sheet: "Kazalniki", Cell: "C5", Err: errors.New("not a number")}, "k.xlsx: sheet Kazalniki, cell C5: not a number"},
+		{&InputError{Path: "k.xlsx", Sheet: "Sredstva", Err: ErrNoYear}, "k.xlsx: sheet Sredstva: report year not found; give it with --year"},
+		{&InputError{Path: "x.csv", Err: nil}, "x.csv: error"},
+	}
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+	if !errors.Is(&InputError{Path: "p", Err: ErrNoYear}, ErrNoYear) {
+		t.Fatal("Unwrap")
+	}
+}
+
+func TestCellRef(t *testing.T) {
+	for _, tt := range []struct {
+		row, col int
+		want     string
+	}{{0, 0, "A1"}, {4, 2, "C5"}, {9, 25, "Z10"}, {0, 26, "AA1"}, {0, 701, "ZZ1"}, {0, 702, "AAA1"}} {
+		if got := CellRef(tt.row, tt.col); got != tt.want {
+			t.Errorf("CellRef(%d,%d) = %s, want %s", tt.row, tt.col, got, tt.want)
+		}
+	}
+}
+
+func TestUnitValid(t *testing.T) {
+	if !UnitPersons.Valid() || !UnitOther.Valid() || Unit("people").Valid() {
+		t.Fatal("Unit.Valid")
+	}
+}
