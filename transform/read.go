@@ -61,18 +61,29 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("units file: %w", err)
 	}
+	if err := checkSheets(doc, opts.Year); err != nil {
+		return nil, err
+	}
 	rep := &letopis.Report{Organisation: opts.Organisation, Year: opts.Year}
+	if rep.Year == 0 && len(doc.Sheets) > 0 {
+		rep.Year = sheetYear(doc)
+	}
 	if rep.Year == 0 {
 		rep.Year = findYear(doc)
 	}
 	if rep.Year == 0 {
 		return nil, fmt.Errorf("%s: %w", orDefault(doc.Path, "document"), letopis.ErrNoYear)
 	}
+	if rep.Organisation == "" && len(doc.Sheets) > 0 {
+		rep.Organisation = sheetOrganisation(doc)
+	}
 	if rep.Organisation == "" {
 		rep.Organisation = findOrganisation(doc)
 	}
 	r := &reader{rep: rep, lex: lex, year: letopis.YearPeriod(rep.Year)}
 	r.read(doc)
+	r.readSheets(doc)
+	r.disambiguate()
 	return rep, nil
 }
 

@@ -1,11 +1,14 @@
 package transform
 
 import (
+	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/transform/slnum"
 	"github.com/letopis/letopis/transform/units"
 )
 
@@ -17,6 +20,10 @@ type TableContext struct {
 	Year        int            // the report year: the default period, and the column to read when columns are years
 	Units       *units.Lexicon // nil: the built-in lexicon
 }
+
+// ErrNoHeader is the cause when a worksheet has no row that names its
+// columns, so that nothing in it can be read as an indicator.
+var ErrNoHeader = errors.New("no header row naming the columns (such as Naziv kazalnika, Dosežena vrednost, Merska enota, Znesek)")
 
 // column roles
 type colRole int
@@ -32,16 +39,24 @@ const (
 	colBaseline
 	colCode
 	colNote
+	colFrom   // start of the value's period (Obdobje od)
+	colTo     // end of the value's period (Obdobje do)
+	colPeriod // the value's period in one cell (Obdobje)
 )
 
+// colPatterns name the column roles by the words of their headers; the
+// first pattern that matches a header cell wins.
 var colPatterns = []struct {
 	re   *regexp.Regexp
 	role colRole
 }{
+	{regexp.MustCompile(`(?i)^(?:obdobje|datum|veljavnost)\s+od\b|^od$|^za[čc]etek|^datum za[čc]etka`), colFrom},
+	{regexp.MustCompile(`(?i)^(?:obdobje|datum|veljavnost)\s+do\b|^do$|^konec|^datum (?:konca|zaklju[čc]ka)`), colTo},
+	{regexp.MustCompile(`(?i)^obdobje\b|^trajanje`), colPeriod},
 	{regexp.MustCompile(`(?i)vrsta|tip kazalnika|^tip$`), colKind},
 	{regexp.MustCompile(`(?i)izhodi[šs]`), colBaseline},
 	{regexp.MustCompile(`(?i)predviden|ciljn|na[čc]rtovan|planiran|^plan|^cilj`), colTarget},
-	{regexp.MustCompile(`(?i)dose[žz]en|realizacij|dejansk|^vrednost`), colValue},
+	{regexp.MustCompile(`(?i)dose[žz]en|realizacij|dejansk|^vrednost|^znesek|^iznos`), colValue},
 	{regexp.MustCompile(`(?i)merska enota|^enota|^em$|^mera`), colUnit},
 	{regexp.MustCompile(`(?i)naziv|kazalnik|indikator|^opis|^ime`), colLabel},
 	{regexp.MustCompile(`(?i)^projekt|^program|^operacija|^aktivnost$`), colProject},
@@ -49,32 +64,81 @@ var colPatterns = []struct {
 	{regexp.MustCompile(`(?i)^opomb|^vir\b|^komentar`), colNote},
 }
 
-var yearCell = regexp.MustCompile(`^(?:leto\s+)?((?:19|20)\d\d)$`)
+var (
+	yearCell = regexp.MustCompile(`^(?:leto\s+)?((?:19|20)\d\d)$`)
+	// titleCell is a report title, never a column header, though its
+	// words (doseženih kazalnikih) are those of headers.
+	titleCell = regexp.MustCompile(`(?i)^(?:letno\s+|zaklju[čc]no\s+|vmesno\s+)?poro[čc]il|^report\b`)
+	// headUnit is the unit a column header states: Znesek (EUR), Vrednost v %.
+	headUnit = regexp.MustCompile(`(?i)(?:\(\s*|\bv\s+|\[\s*)(eur|€|%|ur|oseb)\s*[)\]]?\s*$`)
+	// footnote opens a note row under a table: Opomba: …, * …, Vir: …
+	footnote = regexp.MustCompile(`(?i)^(?:opomb[ae]|op\.|pojasnil[oa]|legenda|vir|viri|note|\*+)(?:\s|:|$)`)
+	// totalCell is the label of a total row: Skupaj, SKUPAJ:, Skupaj (EUR).
+	totalCell = regexp.MustCompile(`(?i)^(?:skupaj|skupno|vsota|se[sš]tevek|zbirno|total|sum)\s*:?\s*(?:\([^)]*\))?$`)
+	// kindSection is a row that opens the outputs or the results of a table.
+	kindSection = regexp.MustCompile(`(?i)^(?:kazalnik[ia]?\s+)?(?:u[čc]in|rezultat)`)
+)
+
+// maxHeaderCell is the longest text a header cell may have: longer cells
+// are titles or notes.
+const maxHeaderCell = 100
+
+// header is the header row of a table and the role of each column.
+type header struct {
+	row      int
+	roles    []colRole
+	units    []letopis.Unit // the unit each column's header states, "" if none
+	years    map[int]int    // column → year, for columns headed by a year
+	valueYr  int            // the year of the value column when it is a year column, 0 otherwise
+	distinct int
+}
 
 // headerRow finds the header row of a table by its meaning: the first row
-// (of the first 20) whose cells name at least two column roles, or a value
-// role and a year. It returns the row index and the role of each column.
+// (of the first 20) whose own cells (merged copies count once) name at
+// least two column roles, one of them the value or a year. Report titles
+// and long texts are no header cells. It returns the row index and the
+// role of each column, or -1.
 func headerRow(t *letopis.Table, year int) (int, []colRole) {
+	h := findHeader(t, year)
+	if h == nil {
+		return -1, nil
+	}
+	return h.row, h.roles
+}
+
+func findHeader(t *letopis.Table, year int) *header {
 	for i, row := range t.Rows {
 		if i >= 20 {
 			break
 		}
-		roles := make([]colRole, len(row))
+		if t.HiddenRows[i] {
+			continue
+		}
+		h := &header{row: i, roles: make([]colRole, len(row)), units: make([]letopis.Unit, len(row)), years: map[int]int{}}
 		hits := 0
 		seen := map[colRole]bool{}
-		yearCols := []int{}
+		var yearCols []int
 		for j, c := range row {
 			txt := clean(c.Text)
-			if txt == "" {
+			if txt == "" || c.Merged || len(txt) > maxHeaderCell || titleCell.MatchString(txt) {
 				continue
 			}
+			h.distinct++
 			if m := yearCell.FindStringSubmatch(txt); m != nil {
+				y, _ := strconv.Atoi(m[1])
+				h.years[j] = y
 				yearCols = append(yearCols, j)
 				continue
 			}
+			if c.Kind != letopis.CellText {
+				continue
+			}
+			if m := headUnit.FindStringSubmatch(txt); m != nil {
+				h.units[j] = signUnit(m[1])
+			}
 			for _, p := range colPatterns {
 				if p.re.MatchString(txt) && !seen[p.role] {
-					roles[j] = p.role
+					h.roles[j] = p.role
 					seen[p.role] = true
 					hits++
 					break
@@ -85,59 +149,96 @@ func headerRow(t *letopis.Table, year int) (int, []colRole) {
 			// the report year's column, else the last year
 			pick := yearCols[len(yearCols)-1]
 			for _, j := range yearCols {
-				if m := yearCell.FindStringSubmatch(clean(row[j].Text)); m != nil {
-					if y, _ := strconv.Atoi(m[1]); y == year {
-						pick = j
-					}
+				if h.years[j] == year {
+					pick = j
 				}
 			}
-			roles[pick] = colValue
+			h.roles[pick] = colValue
+			h.valueYr = h.years[pick]
 			seen[colValue] = true
 			hits++
 		}
-		if hits >= 2 && seen[colValue] {
+		if hits >= 2 && seen[colValue] && h.distinct >= 2 {
 			if !seen[colLabel] {
 				// the first unassigned text column is the label
 				for j, c := range row {
-					if roles[j] == colNone && clean(c.Text) != "" {
-						roles[j] = colLabel
-						break
+					if h.roles[j] == colNone && clean(c.Text) != "" && !c.Merged {
+						if _, isYear := h.years[j]; !isYear {
+							h.roles[j] = colLabel
+							break
+						}
 					}
 				}
 			}
-			return i, roles
+			return h
 		}
 	}
-	return -1, nil
+	return nil
+}
+
+// signUnit maps a unit sign or word of a header to a unit.
+func signUnit(s string) letopis.Unit {
+	switch strings.ToLower(s) {
+	case "eur", "€":
+		return letopis.UnitEUR
+	case "%":
+		return letopis.UnitPercent
+	case "ur":
+		return letopis.UnitHours
+	case "oseb":
+		return letopis.UnitPersons
+	}
+	return ""
+}
+
+// tableResult is what tableFacts reads from one table.
+type tableResult struct {
+	header     int // the header row, -1 if none was found
+	facts      []letopis.Fact
+	rejected   []letopis.Rejected
+	activities []letopis.Activity // the distinct projects of a project column or of section rows
 }
 
 // TableFacts reads the facts of a table of indicators: a PDF table or a
 // worksheet, both come through here. It finds the header row by its
 // meaning (Naziv kazalnika, Vrsta kazalnika, Predvidene vrednosti,
-// Dosežene vrednosti, Merska enota, a year as a column header), maps the
+// Dosežene vrednosti, Merska enota, Znesek, Obdobje od/do, a year as a
+// column header), so that title rows above it are left out, maps the
 // columns to roles and reads each row below it: Učinek → output, Rezultat →
 // result, the achieved value (a typed number, with a percent format read
-// as percent, or Slovene text `22.830`, `40,32 %`), the target, and the
-// unit from the unit column, the value's own sign or the label's counted
-// noun. A project column names each row's activity. Rows without a value
-// (titles, footnotes) and hidden rows are skipped; a value that cannot be
-// read goes to the rejected list with the reason. Facts carry Location
-// (page or sheet and cell), Snippet (the row) and Period (the report year);
-// IDs are left to the loader.
+// as percent, or Slovene text `22.830`, `40,32 %`), the target (nil when
+// empty), the unit from the unit column, the header (`Znesek (EUR)`), the
+// value's own sign or the label's counted noun, and the period from period
+// columns or the year column read, else the report year. A project column
+// names each row's activity; without one, a row holding one text only
+// (a section row) names the activity of the rows below it in a worksheet,
+// or opens their kind (`Učinki`, `Rezultati`). Footnote rows (`Opomba: …`),
+// rows without a value, merged copies of a value and hidden rows are
+// skipped; a total row (`Skupaj`), a value of another year than the one
+// read and a value that cannot be read go to the rejected list with the
+// reason. Facts carry Location (page, or sheet and the A1 cell of the
+// value), Snippet (the row) and Confidence; IDs are left to the loader.
 func TableFacts(t *letopis.Table, tc TableContext) ([]letopis.Fact, []letopis.Rejected) {
+	res := tableFacts(t, tc)
+	return res.facts, res.rejected
+}
+
+func tableFacts(t *letopis.Table, tc TableContext) tableResult {
+	res := tableResult{header: -1}
 	if t == nil {
-		return nil, nil
+		return res
 	}
 	lex := tc.Units
 	if lex == nil {
 		lex = units.Default()
 	}
-	hr, roles := headerRow(t, tc.Year)
-	if hr < 0 {
-		return nil, nil
+	h := findHeader(t, tc.Year)
+	if h == nil {
+		return res
 	}
+	res.header = h.row
 	col := func(r colRole) int {
-		for j, x := range roles {
+		for j, x := range h.roles {
 			if x == r {
 				return j
 			}
@@ -145,13 +246,23 @@ func TableFacts(t *letopis.Table, tc TableContext) ([]letopis.Fact, []letopis.Re
 		return -1
 	}
 	cLabel, cKind, cTarget, cValue, cUnit, cProject := col(colLabel), col(colKind), col(colTarget), col(colValue), col(colUnit), col(colProject)
+	cFrom, cTo, cPeriod := col(colFrom), col(colTo), col(colPeriod)
+	headerUnit := func(j int) letopis.Unit {
+		if j >= 0 && j < len(h.units) {
+			return h.units[j]
+		}
+		return ""
+	}
 	period := letopis.Period{}
-	if tc.Year > 0 {
+	switch {
+	case h.valueYr > 0:
+		period = letopis.YearPeriod(h.valueYr)
+	case tc.Year > 0:
 		period = letopis.YearPeriod(tc.Year)
 	}
-	var facts []letopis.Fact
-	var rej []letopis.Rejected
-	for i := hr + 1; i < len(t.Rows); i++ {
+	secAct, secKind := "", letopis.Kind("")
+	seenAct := map[string]bool{}
+	for i := h.row + 1; i < len(t.Rows); i++ {
 		if t.HiddenRows[i] {
 			continue
 		}
@@ -162,39 +273,85 @@ func TableFacts(t *letopis.Table, tc TableContext) ([]letopis.Fact, []letopis.Re
 			}
 			return row[j]
 		}
+		own := ownTexts(row)
+		if len(own) == 0 {
+			continue
+		}
 		snippet := rowText(row)
-		label := clean(cell(cLabel).Text)
 		vc := cell(cValue)
 		loc := letopis.Location{Page: t.Page, Sheet: t.Sheet, Cell: vc.Ref, BBox: vc.BBox}
 		if t.Page == 0 && t.Sheet == "" && vc.Ref == "" {
 			loc.Cell = letopis.CellRef(i, cValue)
 		}
-		if vc.Kind == letopis.CellEmpty || strings.TrimSpace(vc.Text) == "" && vc.Kind != letopis.CellNumber {
+		hasValue := !vc.Merged && (vc.Kind == letopis.CellNumber || vc.Kind == letopis.CellDate || strings.TrimSpace(vc.Text) != "")
+		if footnote.MatchString(own[0]) && (len(own) == 1 || !hasValue) {
+			continue // a note under the table
+		}
+		if !hasValue {
+			// a section row: one text over the row, no value
+			if len(own) == 1 && !hasNumber(row) {
+				switch {
+				case kindSection.MatchString(own[0]):
+					secKind = kindOf(own[0])
+				case cProject < 0 && (t.Sheet != "" || typeWord.MatchString(own[0])):
+					secAct = activityTitle(own[0])
+				}
+			}
 			continue
 		}
+		label := clean(cell(cLabel).Text)
 		act, actKey := tc.Activity, tc.ActivityKey
-		if p := clean(cell(cProject).Text); p != "" {
+		if secAct != "" {
+			act, actKey = secAct, ""
+		}
+		projCell := cell(cProject)
+		if p := activityTitle(projCell.Text); p != "" {
 			act, actKey = p, ""
 		}
 		if actKey == "" && act != "" {
 			actKey = ActivityKey(act)
 		}
+		if isTotalRow(row, cValue) {
+			res.rejected = append(res.rejected, letopis.Rejected{Text: vc.Text, Reason: "total row: the sum of the rows above, not a fact of its own", Activity: act, Location: loc, Snippet: snippet})
+			continue
+		}
+		// the values of the other year columns are no facts of this report
+		for j, y := range h.years {
+			if j != cValue && y != h.valueYr {
+				if oc := cell(j); !oc.Merged && (oc.Kind == letopis.CellNumber || strings.TrimSpace(oc.Text) != "") {
+					res.rejected = append(res.rejected, letopis.Rejected{Text: oc.Text, Reason: fmt.Sprintf("value of %d, not of the year read (%d)", y, h.valueYr), Activity: act,
+						Location: letopis.Location{Page: t.Page, Sheet: t.Sheet, Cell: oc.Ref, BBox: oc.BBox}, Snippet: snippet})
+				}
+			}
+		}
 		v, vu, q, reason := cellValue(vc)
 		if reason != "" {
-			rej = append(rej, letopis.Rejected{Text: vc.Text, Reason: reason, Activity: act, Location: loc, Snippet: snippet})
+			res.rejected = append(res.rejected, letopis.Rejected{Text: vc.Text, Reason: reason, Activity: act, Location: loc, Snippet: snippet})
 			continue
 		}
 		if label == "" {
-			rej = append(rej, letopis.Rejected{Text: vc.Text, Reason: "table row without an indicator", Activity: act, Location: loc, Snippet: snippet})
+			res.rejected = append(res.rejected, letopis.Rejected{Text: vc.Text, Reason: "table row without an indicator", Activity: act, Location: loc, Snippet: snippet})
 			continue
+		}
+		if act != "" && !seenAct[actKey] {
+			seenAct[actKey] = true
+			aloc := letopis.Location{Page: t.Page, Sheet: t.Sheet, Cell: projCell.Ref, BBox: projCell.BBox}
+			res.activities = append(res.activities, letopis.Activity{Title: act, Key: actKey, Location: aloc})
+		}
+		kind := kindOf(cell(cKind).Text)
+		if kind == letopis.KindOther && secKind != "" && clean(cell(cKind).Text) == "" {
+			kind = secKind
 		}
 		f := letopis.Fact{
 			Activity: act, ActivityKey: actKey,
-			Indicator: strings.TrimRight(label, ". "), Kind: kindOf(cell(cKind).Text),
+			Indicator: strings.TrimRight(label, ". "), Kind: kind,
 			Value: v, Qualifier: q, Period: period, Location: loc, Snippet: snippet, Confidence: 0.95,
 		}
 		f.IndicatorKey = IndicatorKey(f.Indicator)
-		if tcell := cell(cTarget); cTarget >= 0 && (tcell.Kind == letopis.CellNumber || strings.TrimSpace(tcell.Text) != "") {
+		if p, ok := rowPeriod(cell(cFrom), cell(cTo), cell(cPeriod)); ok {
+			f.Period = p
+		}
+		if tcell := cell(cTarget); cTarget >= 0 && !tcell.Merged && (tcell.Kind == letopis.CellNumber || strings.TrimSpace(tcell.Text) != "") {
 			if tv, tu, _, r := cellValue(tcell); r == "" {
 				f.Target = letopis.Float(tv)
 				if vu == "" {
@@ -202,22 +359,117 @@ func TableFacts(t *letopis.Table, tc TableContext) ([]letopis.Fact, []letopis.Re
 				}
 			}
 		}
+		if vu == "" {
+			vu = headerUnit(cValue)
+		}
 		f.Unit = tableUnit(vu, clean(cell(cUnit).Text), label, lex)
-		facts = append(facts, f)
+		res.facts = append(res.facts, f)
 	}
-	return facts, rej
+	return res
 }
 
+// ownTexts returns the distinct texts of a row's own cells (merged copies
+// left out), in column order.
+func ownTexts(row []letopis.Cell) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range row {
+		t := clean(c.Text)
+		if t == "" || c.Merged || seen[t] {
+			continue
+		}
+		seen[t] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+func hasNumber(row []letopis.Cell) bool {
+	for _, c := range row {
+		if c.Kind == letopis.CellNumber && !c.Merged {
+			return true
+		}
+	}
+	return false
+}
+
+// isTotalRow reports whether a row is a total: a cell before the value
+// column says Skupaj, Vsota, Total.
+func isTotalRow(row []letopis.Cell, cValue int) bool {
+	for j, c := range row {
+		if j >= cValue && cValue >= 0 {
+			break
+		}
+		if totalCell.MatchString(clean(c.Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// activityTitle cleans a project cell or section row into an activity
+// title: quotes, numbering and a leading `Projekt`/`Program` removed, as
+// the headings of a PDF report are.
+func activityTitle(s string) string {
+	title := titleText(s)
+	if title == "" {
+		return ""
+	}
+	if t := leadType.ReplaceAllString(title, ""); t != title && t != "" && len(letters(t)) > 2 && !prepositions[strings.ToLower(strings.Fields(t)[0])] {
+		title = t
+	}
+	return title
+}
+
+// rowPeriod reads a row's period from its period columns: a start and an
+// end cell (dates, serial numbers or Slovene text), or one cell holding a
+// period. A missing end leaves the period open.
+func rowPeriod(from, to, one letopis.Cell) (letopis.Period, bool) {
+	if one.Kind != letopis.CellEmpty && strings.TrimSpace(one.Text) != "" {
+		if p, err := slnum.ParsePeriod(one.Text); err == nil {
+			return p, true
+		}
+		if d, prec, err := slnum.CellDate(one, false); err == nil {
+			return letopis.Period{Start: d, End: d, Precision: prec}, true
+		}
+	}
+	s, sp, serr := dateCell(from)
+	e, ep, eerr := dateCell(to)
+	switch {
+	case serr == nil && eerr == nil:
+		if e.Before(s) {
+			return letopis.Period{}, false
+		}
+		return letopis.Period{Start: s, End: e, Precision: min(sp, ep)}, true
+	case serr == nil:
+		return letopis.Period{Start: s, Precision: sp, OpenEnd: true}, true
+	case eerr == nil:
+		return letopis.Period{End: e, Precision: ep, OpenStart: true}, true
+	}
+	return letopis.Period{}, false
+}
+
+// dateCell reads a cell of a date column: a date cell, a date-formatted
+// number, a plain number that is a plausible serial date (1990–2100) or
+// Slovene text.
+func dateCell(c letopis.Cell) (letopis.Date, letopis.Precision, error) {
+	if c.Kind == letopis.CellNumber && !slnum.IsDateFormat(c.Format) && c.Number >= 32874 && c.Number < 73051 {
+		d, err := slnum.SerialDate(c.Number, false)
+		return d, letopis.PrecisionDay, err
+	}
+	return slnum.CellDate(c, false)
+}
+
+// rowText returns the row as text: its own cells' texts joined by " | ".
 func rowText(row []letopis.Cell) string {
 	var parts []string
 	for _, c := range row {
-		if t := clean(c.Text); t != "" {
+		if t := clean(c.Text); t != "" && !c.Merged {
 			parts = append(parts, t)
 		}
 	}
 	return strings.Join(parts, " | ")
 }
-
 func kindOf(s string) letopis.Kind {
 	f := fold(s)
 	switch {

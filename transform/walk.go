@@ -194,7 +194,14 @@ func (r *reader) read(doc *letopis.Document) {
 		switch b.Kind {
 		case letopis.BlockTable:
 			if b.Table != nil {
-				f, rej := TableFacts(b.Table, TableContext{Activity: r.actTitle(), ActivityKey: r.actKey(), Year: r.rep.Year, Units: r.lex})
+				res := tableFacts(b.Table, TableContext{Activity: r.actTitle(), ActivityKey: r.actKey(), Year: r.rep.Year, Units: r.lex})
+				f, rej := res.facts, res.rejected
+				for _, a := range res.activities {
+					if a.Location.Page == 0 {
+						a.Location = loc
+					}
+					r.ensureActivity(a)
+				}
 				for k := range f {
 					if f[k].Location.Page == 0 {
 						f[k].Location = loc
@@ -208,34 +215,23 @@ func (r *reader) read(doc *letopis.Document) {
 			r.readText(b, intro[i])
 		}
 	}
-	for si := range doc.Sheets {
-		t := &doc.Sheets[si]
-		if t.Hidden {
-			continue
-		}
-		f, rej := TableFacts(t, TableContext{Year: r.rep.Year, Units: r.lex})
-		for _, x := range f {
-			r.ensureActivity(x.Activity, x.Location)
-			r.sections = append(r.sections, "")
-		}
-		r.rep.Facts = append(r.rep.Facts, f...)
-		r.rep.Rejected = append(r.rep.Rejected, rej...)
-	}
-	r.disambiguate()
 }
 
-// ensureActivity adds an activity named by a table's project column.
-func (r *reader) ensureActivity(title string, loc letopis.Location) {
-	if title == "" {
+// ensureActivity adds an activity named by a table's project column or a
+// sheet, unless the report has one with its key.
+func (r *reader) ensureActivity(a letopis.Activity) {
+	if a.Title == "" {
 		return
 	}
-	k := ActivityKey(title)
-	for _, a := range r.rep.Activities {
-		if a.Key == k {
+	if a.Key == "" {
+		a.Key = ActivityKey(a.Title)
+	}
+	for _, x := range r.rep.Activities {
+		if x.Key == a.Key {
 			return
 		}
 	}
-	r.rep.Activities = append(r.rep.Activities, letopis.Activity{Title: title, Key: k, Location: loc})
+	r.rep.Activities = append(r.rep.Activities, a)
 }
 
 // sameTitle reports whether heading c continues heading b (no body between,

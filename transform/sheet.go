@@ -1,0 +1,252 @@
+package transform
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/letopis/letopis"
+)
+
+// Worksheets (xlsx, xls and CSV) go through TableFacts like the tables of
+// a PDF. What is particular to them is read here: the title rows above the
+// header (organisation, year, a project), a project per sheet (in the
+// sheet's name), and what to do with sheets that have no header.
+//
+// A visible sheet without cells is left out. A sheet with cells but no
+// recognisable header (an instructions or lookup sheet, a chart's data) is
+// listed in Report.Rejected with the reason and its name, when other sheets
+// of the file were read; when no sheet of the file has a header, Read
+// returns an InputError naming the file and the sheets, wrapping
+// ErrNoHeader, and nothing of the file is kept. Hidden sheets are not
+// read.
+
+// titleRows returns the own texts of the rows above a sheet's header (or
+// of its first rows when it has none), one slice per row.
+func titleRows(t *letopis.Table, year int) [][]string {
+	end := min(len(t.Rows), 10)
+	if h := findHeader(t, year); h != nil {
+		end = h.row
+	}
+	var out [][]string
+	for i := 0; i < end; i++ {
+		if own := ownTexts(t.Rows[i]); len(own) > 0 {
+			out = append(out, own)
+		}
+	}
+	return out
+}
+
+var (
+	// sheetYearRe finds the year in a title row: `… za leto 2020`,
+	// `Kazalniki 2020`, `Leto poročanja: 2020`.
+	sheetYearRe = regexp.MustCompile(`(?i)(?:\bza\s+leto|\bv\s+letu|\bleto(?:\s+poro[čc]anja)?|poro[čc]evalsko\s+leto|kazalnik\S*|realizacij\S*|rezultat\S*)\s*:?\s*((?:19|20)\d\d)\b`)
+	// yearLabel is a cell that labels the report year in the next cell.
+	yearLabel = regexp.MustCompile(`(?i)^(?:leto|leto poro[čc]anja|poro[čc]evalsko leto|poro[čc]ilo za leto|obdobje poro[čc]anja)\s*:?$`)
+	// orgLabel is a cell that labels the organisation in the next cell or
+	// after its colon.
+	orgLabel = regexp.MustCompile(`(?i)^(?:organizacija|naziv organizacije|ime organizacije|prijavitelj|upravi[čc]enec|izvajalec|nosilec|poro[čc]evalec|dru[šs]tvo)\s*:\s*(.*)$`)
+	// projectLabel is a cell that labels the sheet's project.
+	projectLabel = regexp.MustCompile(`(?i)^(?:projekt|naziv projekta|ime projekta|program|naziv programa|operacija|naziv operacije)\s*:\s*(.*)$`)
+	// reportWords mark a title row that names the report, not the organisation.
+	reportWords = regexp.MustCompile(`(?i)poro[čc]il|kazalnik|datum|leto\b|letu\b|realizacij|rezultat|priloga|obrazec`)
+	// genericSheet are the words of sheet names that name no project.
+	genericSheet = regexp.MustCompile(`(?i)^(?:kazalnik|indikator|poro[čc]il|list|sheet|tabel|podatk|sredstv|financ|rezultat|u[čc]in|leto|zbir|povzet|pregled|realizacij|vnos|obrazec|priloga|navodil|opomb|osnovn|splo[šs]n|skupaj|data|summary|ciljn|vrednost|plan|proračun|prora[čc]un|stro[šs]k|prihod|odhod|cp\d)`)
+)
+
+// labelled returns the value a label cell introduces: the rest of the cell
+// after the label's colon, else the next own text of the row.
+func labelled(row []string, re *regexp.Regexp) string {
+	for i, t := range row {
+		m := re.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		if len(m) > 1 && strings.TrimSpace(m[1]) != "" {
+			return clean(m[1])
+		}
+		if i+1 < len(row) {
+			return row[i+1]
+		}
+	}
+	return ""
+}
+
+// sheetYear reads the report year from the title rows and names of the
+// visible sheets, 0 if none states it.
+func sheetYear(doc *letopis.Document) int {
+	for _, t := range visibleSheets(doc) {
+		for _, row := range titleRows(t, 0) {
+			for _, re := range []*regexp.Regexp{yearRe, sheetYearRe} {
+				for _, txt := range row {
+					if m := re.FindStringSubmatch(txt); m != nil {
+						y, _ := strconv.Atoi(m[1])
+						return y
+					}
+				}
+			}
+			if v := labelledAny(row, yearLabel); v != "" {
+				if m := yearCell.FindStringSubmatch(v); m != nil {
+					y, _ := strconv.Atoi(m[1])
+					return y
+				}
+			}
+		}
+	}
+	if doc.Format != "csv" {
+		for _, t := range visibleSheets(doc) {
+			if m := sheetYearRe.FindStringSubmatch(t.Sheet); m != nil {
+				y, _ := strconv.Atoi(m[1])
+				return y
+			}
+		}
+	}
+	return 0
+}
+
+// labelledAny is labelled for labels that stand alone in their cell.
+func labelledAny(row []string, re *regexp.Regexp) string {
+	for i, t := range row {
+		if re.MatchString(t) && i+1 < len(row) {
+			return row[i+1]
+		}
+	}
+	return ""
+}
+
+// sheetOrganisation reads the organisation from the title rows: a
+// labelled cell (`Organizacija: …`, `Prijavitelj | …`), a text that names
+// an organisation (`Društvo …`, `Zavod …`), else the first title row of the
+// first sheet when it is a short name, not the report's title.
+func sheetOrganisation(doc *letopis.Document) string {
+	sheets := visibleSheets(doc)
+	for _, t := range sheets {
+		for _, row := range titleRows(t, 0) {
+			if v := labelled(row, orgLabel); v != "" {
+				return strings.TrimRight(v, ".,")
+			}
+		}
+	}
+	for _, t := range sheets {
+		for _, row := range titleRows(t, 0) {
+			for _, txt := range row {
+				for _, part := range regexp.MustCompile(`\s+[–—-]\s+|:\s+|,\s+`).Split(txt, -1) {
+					if orgStart.MatchString(part) && len(part) < 120 {
+						return strings.TrimRight(part, ".,")
+					}
+				}
+			}
+		}
+	}
+	if len(sheets) > 0 {
+		if rows := titleRows(sheets[0], 0); len(rows) > 1 && len(rows[0]) == 1 {
+			if txt := rows[0][0]; len(txt) <= 80 && !reportWords.MatchString(txt) && !strings.ContainsAny(txt, "0123456789:") {
+				return txt
+			}
+		}
+	}
+	return ""
+}
+
+// sheetActivity returns the project a whole sheet belongs to: a labelled
+// title row (`Projekt: SPIN`), a title row that names a project (`Projekt
+// »Mreža«`), or the sheet's name when it is not a generic one (`Kazalniki
+// 2020`, `Sredstva`, `List1`); "" if none. A CSV file's name is no sheet
+// name.
+func sheetActivity(doc *letopis.Document, t *letopis.Table, year int) string {
+	for _, row := range titleRows(t, year) {
+		if v := labelled(row, projectLabel); v != "" {
+			return activityTitle(v)
+		}
+		for _, txt := range row {
+			if typeWord.MatchString(txt) && !reportWords.MatchString(txt) {
+				if a := activityTitle(txt); a != "" {
+					return a
+				}
+			}
+		}
+	}
+	if doc.Format == "csv" {
+		return ""
+	}
+	name := clean(t.Sheet)
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '_' || r == '-' || r == '.' }) {
+		if len(letters(w)) > 1 && !genericSheet.MatchString(fold(w)) && !isDigits(w) {
+			return activityTitle(name)
+		}
+	}
+	return ""
+}
+
+func visibleSheets(doc *letopis.Document) []*letopis.Table {
+	var out []*letopis.Table
+	for i := range doc.Sheets {
+		if t := &doc.Sheets[i]; !t.Hidden && !emptyTable(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func emptyTable(t *letopis.Table) bool {
+	for _, r := range t.Rows {
+		for _, c := range r {
+			if c.Kind != letopis.CellEmpty && strings.TrimSpace(c.Text) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// checkSheets returns an InputError wrapping ErrNoHeader when a document
+// of sheets has no visible sheet with a header row.
+func checkSheets(doc *letopis.Document, year int) error {
+	if len(doc.Sheets) == 0 {
+		return nil
+	}
+	sheets := visibleSheets(doc)
+	var names []string
+	for _, t := range sheets {
+		if findHeader(t, year) != nil {
+			return nil
+		}
+		names = append(names, strconv.Quote(t.Sheet))
+	}
+	path := orDefault(doc.Path, "document")
+	switch len(names) {
+	case 0:
+		return &letopis.InputError{Path: path, Err: fmt.Errorf("no visible sheet has any cells: %w", ErrNoHeader)}
+	case 1:
+		return &letopis.InputError{Path: path, Sheet: sheets[0].Sheet, Err: ErrNoHeader}
+	}
+	return &letopis.InputError{Path: path, Err: fmt.Errorf("no sheet has a header row (sheets %s): %w", strings.Join(names, ", "), ErrNoHeader)}
+}
+
+// readSheets reads the facts of the visible sheets of a workbook or CSV
+// file through TableFacts, with the activity of the sheet, and lists the
+// sheets without a header as rejected.
+func (r *reader) readSheets(doc *letopis.Document) {
+	for _, t := range visibleSheets(doc) {
+		act := sheetActivity(doc, t, r.rep.Year)
+		res := tableFacts(t, TableContext{Activity: act, Year: r.rep.Year, Units: r.lex})
+		if res.header < 0 {
+			txt := ""
+			if rows := titleRows(t, r.rep.Year); len(rows) > 0 {
+				txt = strings.Join(rows[0], " | ")
+			}
+			r.rep.Rejected = append(r.rep.Rejected, letopis.Rejected{Text: txt,
+				Reason: "sheet not read: " + ErrNoHeader.Error(), Location: letopis.Location{Sheet: t.Sheet}})
+			continue
+		}
+		for _, a := range res.activities {
+			r.ensureActivity(a)
+		}
+		for range res.facts {
+			r.sections = append(r.sections, "")
+		}
+		r.rep.Facts = append(r.rep.Facts, res.facts...)
+		r.rep.Rejected = append(r.rep.Rejected, res.rejected...)
+	}
+}
