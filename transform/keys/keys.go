@@ -120,8 +120,11 @@ outer:
 
 // Activity returns the key of an activity title: `Projekt »SPIN (vzhodna
 // kohezijska regija)«` and `SPIN – Vzhodna kohezijska regija` have the same
-// key.
+// key. A title that puts a plain description before a coined name (see
+// coinedName) is keyed by the name, so that `Socialna aktivacija
+// AS-Aktiviraj Se!` and `AS-Aktiviraj Se!` have the same key.
 func Activity(title string) string {
+	title = coinedName(title)
 	if k := key(title, stop, generic); k != "" {
 		return k
 	}
@@ -135,4 +138,54 @@ func Indicator(text string) string {
 		return k
 	}
 	return key(text)
+}
+
+// coinedName returns the part of a title from its coined name on when the
+// words before it are a plain description: ordinary words in lower case
+// (the first may be capitalised), no function word, no punctuation. A
+// coined name is a word with two or more capitals and a lower-case letter
+// or a hyphen (AS-Aktiviraj, VšečKAM, MC-Velenje); an acronym alone (NVO,
+// SPIN) is not one, nor is a title in capitals. Otherwise it returns the
+// title as it is.
+func coinedName(title string) string {
+	f := strings.Fields(title)
+	for k, w := range f {
+		if coined(w) {
+			if k == 0 {
+				return title
+			}
+			return strings.Join(f[k:], " ")
+		}
+		if !ordinary(w, k == 0) {
+			return title
+		}
+	}
+	return title
+}
+
+func coined(w string) bool {
+	upper, lower, hyphen := 0, 0, false
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		case r == '-':
+			hyphen = true
+		}
+	}
+	return upper >= 2 && (lower > 0 || hyphen) && !strings.HasPrefix(w, "-") && !strings.HasSuffix(w, "-")
+}
+
+func ordinary(w string, first bool) bool {
+	if stop[fold(w)] || len(w) < 3 {
+		return false
+	}
+	for i, r := range []rune(w) {
+		if !unicode.IsLetter(r) || (unicode.IsUpper(r) && !(i == 0 && first)) {
+			return false
+		}
+	}
+	return true
 }

@@ -9,6 +9,9 @@ func TestSameKey(t *testing.T) {
 		{"PROGRAM CENTER ZA DRUŽINE HARMONIJA", "Center za družine »Harmonija«"},
 		{"1. Regionalno stičišče NVO Savinjske regije", "Regionalnega stičišča NVO savinjske regije"},
 		{"Karierni center za mlade", "Center, karierni, za mlade"},
+		{"Socialna aktivacija AS-Aktiviraj Se!", "AS-Aktiviraj Se!"},
+		{"Projekt »AS-Aktiviraj Se!«", "Socialna aktivacija AS-Aktiviraj Se!"},
+		{"Mladinski center MC-Velenje", "MC-Velenje"},
 	} {
 		if a, b := Activity(c[0]), Activity(c[1]); a != b {
 			t.Errorf("Activity: %q → %q, %q → %q", c[0], a, c[1], b)
@@ -22,6 +25,18 @@ func TestSameKey(t *testing.T) {
 	} {
 		if a, b := Indicator(c[0]), Indicator(c[1]); a != b {
 			t.Errorf("Indicator: %q → %q, %q → %q", c[0], a, c[1], b)
+		}
+	}
+	// a description before an acronym, in capitals or after a function
+	// word stays part of the key
+	for _, c := range [][2]string{
+		{"Regionalno stičišče NVO Savinjske regije", "NVO Savinjske regije"},
+		{"VšečKAM in GREM – Karierni center za mlade", "GREM – Karierni center za mlade"},
+		{"Center za družine Harmonija", "Harmonija"},
+		{"Socialna aktivacija AS-Aktiviraj Se!", "Socialna aktivacija"},
+	} {
+		if a, b := Activity(c[0]), Activity(c[1]); a == b {
+			t.Errorf("Activity: %q and %q share the key %q", c[0], c[1], a)
 		}
 	}
 	if Indicator("ur mentorstev") == Indicator("ur svetovanj") {
