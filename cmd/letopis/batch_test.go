@@ -184,22 +184,33 @@ func TestEndToEndConcurrentImports(t *testing.T) {
 	}
 }
 
+// startBatch writes n distinct PDFs (IDs from id0) into dir/in and starts
+// an import of them with one worker, returning the running command and a
+// scanner over its stdout.
+func startBatch(t *testing.T, dir string, n, id0 int) (*exec.Cmd, *bufio.Scanner) {
+	t.Helper()
+	for i := range n {
+		writeFile(t, filepath.Join(dir, "in", fmt.Sprintf("r%02d.pdf", i)), pdfVariant(t, id0+i))
+	}
+	cmd := exec.Command(binary, "import", "--workers", "1", "in")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, bufio.NewScanner(stdout)
+}
+
 // TestEndToEndKilled kills an import (SIGKILL) in the middle of a batch and
 // runs it again: no partial source, every file imported once.
 func TestEndToEndKilled(t *testing.T) {
 	dir := t.TempDir()
 	const n = 12
-	for i := range n {
-		writeFile(t, filepath.Join(dir, "in", fmt.Sprintf("r%02d.pdf", i)), pdfVariant(t, 200+i))
-	}
-	cmd := exec.Command(binary, "import", "--workers", "1", "in")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(stdout)
+	cmd, sc := startBatch(t, dir, n, 200)
 	imported := 0
 	for sc.Scan() {
 		if strings.HasPrefix(sc.Text(), "imported") {
@@ -239,17 +250,7 @@ func TestEndToEndKilled(t *testing.T) {
 // interrupted, the exit code is 143, and no partial source is left.
 func TestEndToEndInterrupted(t *testing.T) {
 	dir := t.TempDir()
-	for i := range 12 {
-		writeFile(t, filepath.Join(dir, "in", fmt.Sprintf("r%02d.pdf", i)), pdfVariant(t, 300+i))
-	}
-	cmd := exec.Command(binary, "import", "--workers", "1", "in")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(stdout)
+	cmd, sc := startBatch(t, dir, 12, 300)
 	for sc.Scan() {
 		if strings.HasPrefix(sc.Text(), "imported") {
 			cmd.Process.Signal(syscall.SIGTERM)
