@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/letopis/letopis"
 )
@@ -52,7 +53,7 @@ var (
 	// reportWords mark a title row that names the report, not the organisation.
 	reportWords = regexp.MustCompile(`(?i)poro[čc]il|kazalnik|datum|leto\b|letu\b|realizacij|rezultat|priloga|obrazec`)
 	// genericSheet are the words of sheet names that name no project.
-	genericSheet = regexp.MustCompile(`(?i)^(?:kazalnik|indikator|poro[čc]il|list|sheet|tabel|podatk|sredstv|financ|rezultat|u[čc]in|leto|zbir|povzet|pregled|realizacij|vnos|obrazec|priloga|navodil|opomb|osnovn|splo[šs]n|skupaj|data|summary|ciljn|vrednost|plan|proračun|prora[čc]un|stro[šs]k|prihod|odhod|cp\d)`)
+	genericSheet = regexp.MustCompile(`(?i)^(?:kazalnik|indikator|poro[čc]il|list|sheet|tabel|podatk|sredstv|financ|rezultat|u[čc]in|leto|zbir|povzet|pregled|realizacij|vnos|obrazec|priloga|navodil|opomb|osnovn|splo[šs]n|skupaj|data|summary|ciljn|vrednost|plan|proračun|prora[čc]un|stro[šs]k|prihod|odhod|primerjav|analiz|graf|[sš]ifrant|seznam|cp\d)`)
 )
 
 // labelled returns the value a label cell introduces: the rest of the cell
@@ -152,8 +153,10 @@ func sheetOrganisation(doc *letopis.Document) string {
 // sheetActivity returns the project a whole sheet belongs to: a labelled
 // title row (`Projekt: SPIN`), a title row that names a project (`Projekt
 // »Mreža«`), or the sheet's name when it is not a generic one (`Kazalniki
-// 2020`, `Sredstva`, `List1`); "" if none. A CSV file's name is no sheet
-// name.
+// 2020`, `Sredstva`, `List1`) and either reads as a name (an acronym or a
+// coined word: `SPIN`, `AS-Aktiviraj`) or several sheets of the workbook
+// are named so (a sheet per project); "" if none. A CSV file's name is no
+// sheet name.
 func sheetActivity(doc *letopis.Document, t *letopis.Table, year int) string {
 	for _, row := range titleRows(t, year) {
 		if v := labelled(row, projectLabel); v != "" {
@@ -167,16 +170,40 @@ func sheetActivity(doc *letopis.Document, t *letopis.Table, year int) string {
 			}
 		}
 	}
-	if doc.Format == "csv" {
+	if doc.Format == "csv" || !projectName(t.Sheet) {
 		return ""
 	}
-	name := clean(t.Sheet)
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '_' || r == '-' || r == '.' }) {
-		if len(letters(w)) > 1 && !genericSheet.MatchString(fold(w)) && !isDigits(w) {
-			return activityTitle(name)
+	named := 0
+	for _, x := range visibleSheets(doc) {
+		if projectName(x.Sheet) && findHeader(x, year) != nil {
+			named++
 		}
 	}
+	if named >= 2 || capitals(t.Sheet) >= 2 {
+		return activityTitle(t.Sheet)
+	}
 	return ""
+}
+
+// projectName reports whether a sheet name has a word that is no generic
+// sheet word (Kazalniki, List, Sredstva) nor a number.
+func projectName(name string) bool {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '_' || r == '-' || r == '.' }) {
+		if len(letters(w)) > 1 && !genericSheet.MatchString(fold(w)) && !isDigits(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func capitals(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
 }
 
 func visibleSheets(doc *letopis.Document) []*letopis.Table {
