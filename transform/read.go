@@ -7,6 +7,16 @@
 // and sentence it came from. Numbers that are no facts (years, dates,
 // ordinals, ages, times, box numbers, parts of names) go to
 // Report.Rejected with the reason.
+//
+// Spreadsheets (the Sheets of an xlsx, xls or CSV document) are read
+// through the same TableFacts as the tables of a PDF. The rows above a
+// sheet's header (its title rows) give the organisation, the year and,
+// with a sheet's name, the project a whole sheet belongs to. Hidden and
+// empty sheets are not read. A visible sheet without a recognisable header
+// is listed in Report.Rejected (reason "sheet not read: …", its name in
+// Location.Sheet) when other sheets of the file were read; when no sheet
+// has one, Read fails with an InputError naming the file and the sheets
+// and wrapping ErrNoHeader.
 package transform
 
 import (
@@ -52,7 +62,9 @@ func IndicatorKey(indicator string) string { return keys.Indicator(indicator) }
 // Year, Activities, Facts (with Location, Snippet, Confidence, Period: the
 // report year unless the text says otherwise, Kind, keys) and Rejected. It
 // does not set Source or Fact.ID. A report whose year cannot be found
-// returns an error wrapping letopis.ErrNoYear.
+// returns an error wrapping letopis.ErrNoYear; a workbook or CSV file none
+// of whose sheets has a header row returns a *letopis.InputError wrapping
+// ErrNoHeader.
 func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("transform: no document")

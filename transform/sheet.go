@@ -10,19 +10,6 @@ import (
 	"github.com/letopis/letopis"
 )
 
-// Worksheets (xlsx, xls and CSV) go through TableFacts like the tables of
-// a PDF. What is particular to them is read here: the title rows above the
-// header (organisation, year, a project), a project per sheet (in the
-// sheet's name), and what to do with sheets that have no header.
-//
-// A visible sheet without cells is left out. A sheet with cells but no
-// recognisable header (an instructions or lookup sheet, a chart's data) is
-// listed in Report.Rejected with the reason and its name, when other sheets
-// of the file were read; when no sheet of the file has a header, Read
-// returns an InputError naming the file and the sheets, wrapping
-// ErrNoHeader, and nothing of the file is kept. Hidden sheets are not
-// read.
-
 // titleRows returns the own texts of the rows above a sheet's header (or
 // of its first rows when it has none), one slice per row.
 func titleRows(t *letopis.Table, year int) [][]string {

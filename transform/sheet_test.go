@@ -290,6 +290,18 @@ func TestSheetLayouts(t *testing.T) {
 			facts: []want{{"D6", "", "Izvedene delavnice", letopis.KindOther, letopis.UnitEvents, 24, "", ""}},
 		},
 		{
+			name: "organisation and year of the options override the title rows",
+			doc: workbook(sheet("Kazalniki",
+				[]string{"Zavod Mladi zmaji"},
+				[]string{"Poročilo o doseženih kazalnikih za leto 2022"},
+				hdr,
+				[]string{"Izvedene delavnice", "število", "", "#24"})),
+			opts:  Options{Organisation: "Društvo Drugo", Year: 2023},
+			org:   "Društvo Drugo",
+			year:  2023,
+			facts: []want{{"D4", "", "Izvedene delavnice", letopis.KindOther, letopis.UnitEvents, 24, "", ""}},
+		},
+		{
 			name: "organisation and year labelled, not in a known form",
 			doc: workbook(sheet("Obrazec",
 				[]string{"Prijavitelj:", "Mladinski svet Velenje"},
