@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"math"
 	"sort"
 	"strings"
@@ -251,6 +252,34 @@ func collapsePage(ws []*word) []*word {
 	return out
 }
 
+// bulletMarks turns small filled squares and discs drawn just left of a
+// line of text (list bullets drawn as shapes, not glyphs) into "•" words.
+func bulletMarks(rs []rect, ws []*word) []*word {
+	var out []*word
+	for _, r := range rs {
+		if len(out) > 500 {
+			break
+		}
+		if !r.filled || r.w() < 1.5 || r.w() > 8 || r.h() < 1.5 || r.h() > 8 || math.Abs(r.w()-r.h()) > 1.5 {
+			continue
+		}
+		cy := (r.y0 + r.y1) / 2
+		var best *word
+		for _, w := range ws {
+			if w.x0 > r.x1 && w.x0-r.x1 < 3*w.size && cy > w.base && cy < w.base+0.7*w.size &&
+				(best == nil || w.x0 < best.x0) {
+				best = w
+			}
+		}
+		if best == nil {
+			continue
+		}
+		out = append(out, &word{text: "•", x0: r.x0, x1: r.x1, base: best.base, size: best.size, font: best.font,
+			y0: best.y0, y1: best.y1, spaceBefore: true, single: false})
+	}
+	return out
+}
+
 // region is a rectangle of the page that XY-cut keeps whole: a table or a
 // drawn box.
 type region struct {
@@ -276,21 +305,52 @@ func (it *item) size() float64 {
 	return 0
 }
 
-func layoutPage(pc *pageContent, pageNo int, pw, ph float64) []letopis.Block {
+// Layout limits: a page with more shapes than maxLayoutRects is a figure,
+// and only its first shapes are used; a page with more words than
+// maxLayoutWords gets no table, box or bullet detection (each is quadratic
+// in the worst case). Report pages are far below both.
+const (
+	maxLayoutRects = 3000
+	maxLayoutWords = 20000
+)
+
+// alive panics with the context's error once it is done; readPage
+// recovers it. Layout calls it between phases and in its recursions.
+func alive(ctx context.Context) {
+	if err := ctx.Err(); err != nil {
+		panic(err)
+	}
+}
+
+func layoutPage(ctx context.Context, pc *pageContent, pageNo int, pw, ph float64) []letopis.Block {
 	ws := words(pc.glyphs)
 	if len(ws) == 0 {
 		return nil
 	}
+	rects := pc.rects
+	if len(rects) > maxLayoutRects {
+		rects = rects[:maxLayoutRects]
+	}
+	if len(ws) > maxLayoutWords {
+		rects = nil
+	}
 	ws = collapsePage(ws)
+	ws = append(ws, bulletMarks(rects, ws)...)
 	body := bodySize(ws)
-	rules, boxes, fills := classifyRects(pc.rects, pw, ph)
+	rules, boxes, fills := classifyRects(rects, pw, ph)
+	alive(ctx)
 	var regions []*region
 	ws, regions = ruledTables(ws, rules, fills, pageNo)
+	alive(ctx)
 	ws, bx := boxRegions(ws, boxes, regions)
 	regions = append(regions, bx...)
-	var tabs []*region
-	ws, tabs = alignedTables(ws, fills, pageNo, body)
-	regions = append(regions, tabs...)
+	alive(ctx)
+	if len(ws) <= maxLayoutWords {
+		var tabs []*region
+		ws, tabs = alignedTables(ws, fills, pageNo, body)
+		regions = append(regions, tabs...)
+	}
+	alive(ctx)
 
 	items := make([]*item, 0, len(ws)+len(regions))
 	for _, w := range ws {
@@ -300,10 +360,11 @@ func layoutPage(pc *pageContent, pageNo int, pw, ph float64) []letopis.Block {
 		items = append(items, &item{r.x0, r.y0, r.x1, r.y1, nil, r})
 	}
 	var leaves [][]*item
-	xycut(items, body, &leaves, 0)
+	xycut(ctx, items, body, &leaves, 0)
 
 	var blocks []letopis.Block
 	for _, leaf := range leaves {
+		alive(ctx)
 		var flow []*word
 		emitFlow := func() {
 			if len(flow) > 0 {
@@ -459,10 +520,11 @@ func boxRegions(ws []*word, boxes []rect, taken []*region) ([]*word, []*region) 
 // paragraph gap that happens to line up across columns does not splice
 // them. Slabs holding regions (boxes, tables) are never merged: a grid of
 // boxes is read row by row.
-func xycut(items []*item, body float64, out *[][]*item, depth int) {
+func xycut(ctx context.Context, items []*item, body float64, out *[][]*item, depth int) {
 	if len(items) == 0 {
 		return
 	}
+	alive(ctx)
 	if depth > 40 || len(items) == 1 {
 		*out = append(*out, sortTopDown(items))
 		return
@@ -522,7 +584,7 @@ func xycut(items []*item, body float64, out *[][]*item, depth int) {
 					*out = append(*out, sortTopDown(c))
 					continue
 				}
-				xycut(c, body, out, depth+1)
+				xycut(ctx, c, body, out, depth+1)
 			}
 		} else {
 			pending = append(pending, group...)
@@ -720,6 +782,13 @@ func wideEnough(cols [][]*item, body float64) bool {
 	return true
 }
 
+// strongBullet reports whether s is a bullet that never starts a wrapped
+// line of ordinary text (unlike a dash or a number).
+func strongBullet(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && strings.ContainsRune("•◦▪▫●○■□►▸‣⁃∙✓✔➢➤→", r)
+}
+
 func isBullet(s string) bool {
 	r, n := utf8.DecodeRuneInString(s)
 	return n == len(s) && strings.ContainsRune(bullets, r)
@@ -823,11 +892,11 @@ func flowBlocks(lines []*line, pageNo int, body float64) []letopis.Block {
 	}
 	for i, l := range lines {
 		lab, n := listLabel(l)
-		if lab != "" && i > 0 && !isBullet(lab) {
+		if lab != "" && i > 0 && !strongBullet(lab) {
 			// a number at the start of a wrapped line is a list number only
 			// after a line that ends a sentence or another item
 			p := strings.TrimSpace(lines[i-1].text)
-			if p != "" && !strings.ContainsAny(p[len(p)-1:], ".:;!?") && label == "" {
+			if p != "" && !strings.ContainsAny(p[len(p)-1:], ".:;!?") && (label == "" || !sameKind(label, lab)) {
 				lab, n = "", 0
 			}
 		}
@@ -943,6 +1012,18 @@ func dehyphenate(texts []string) []string {
 	for i := 0; i+1 < len(texts); i++ {
 		t := texts[i]
 		soft := strings.HasSuffix(t, "\u00ad")
+		if strings.HasSuffix(t, "–") && len(texts[i+1]) > 0 {
+			// a range broken after its dash: 2019– / 2023
+			stem := strings.TrimSuffix(t, "–")
+			pr, _ := utf8.DecodeLastRuneInString(stem)
+			nr, _ := utf8.DecodeRuneInString(texts[i+1])
+			if unicode.IsDigit(pr) && unicode.IsDigit(nr) {
+				first, rest, _ := strings.Cut(texts[i+1], " ")
+				texts[i] = t + first
+				texts[i+1] = rest
+			}
+			continue
+		}
 		if !soft && !strings.HasSuffix(t, "-") {
 			continue
 		}
@@ -965,8 +1046,9 @@ func dehyphenate(texts []string) []string {
 				letters++
 			}
 		}
+		url := strings.ContainsAny(frag, "/@") || strings.Contains(frag, "www.") || strings.Contains(first, "/")
 		switch {
-		case soft || unicode.IsLower(r) && unicode.IsLower(fr) && letters >= 2:
+		case soft || !url && unicode.IsLower(r) && unicode.IsLower(fr) && letters >= 2:
 			texts[i] = stem + first
 		case unicode.IsLetter(fr) || unicode.IsDigit(fr):
 			texts[i] = stem + "-" + first
@@ -1099,4 +1181,10 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// sameKind reports whether two list labels are of one kind: both numbers,
+// or the same bullet.
+func sameKind(a, b string) bool {
+	return a == b || isLabelNumber(a) && isLabelNumber(b)
 }

@@ -404,7 +404,7 @@ func readPage(ctx context.Context, pr pageRef, n int, fonts *fontCache) (page le
 	if err := ctx.Err(); err != nil {
 		return page, false, false, err
 	}
-	page.Blocks = layoutPage(pc, n, page.Width, page.Height)
+	page.Blocks = layoutPage(ctx, pc, n, page.Width, page.Height)
 	return page, hasText, hasImage, nil
 }
 
