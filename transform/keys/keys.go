@@ -5,6 +5,7 @@
 package keys
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -70,6 +71,18 @@ func isRoman(w string) bool {
 	return len(w) <= 4 && w != "civ" && w != "ci"
 }
 
+// irregular are short or irregular word forms and their stem: the hour
+// (ura, ure, ur, urah) has too short a stem for the endings rule.
+var irregular = map[string]string{
+	"ura": "ur", "ure": "ur", "uri": "ur", "uro": "ur", "urah": "ur", "uram": "ur", "urami": "ur",
+	"dni": "dan", "dnevi": "dan", "dnevov": "dan", "dneh": "dan", "dnevih": "dan", "dneva": "dan", "dnevu": "dan",
+}
+
+// keepStems are stems that end like a case ending (program, problem,
+// sistem): any form of them keeps the whole stem, so that program and
+// programu have the same key.
+var keepStems = []string{"program", "problem", "sistem", "tandem"}
+
 // endings are Slovene inflectional endings, longest first.
 var endings = []string{"ega", "emu", "ima", "ami", "ovi", "ovo", "ev", "ov", "ih", "im", "om", "em", "ah", "am", "ja", "je", "ji", "jo", "ju", "a", "e", "i", "o", "u"}
 
@@ -78,6 +91,14 @@ var endings = []string{"ega", "emu", "ima", "ami", "ovi", "ovo", "ev", "ov", "ih
 // (storitev/storitve, dogodek/dogodka, usposabljanj/usposabljanje) and cuts
 // the stem to eight letters.
 func Stem(w string) string {
+	if st, ok := irregular[w]; ok {
+		return st
+	}
+	for _, st := range keepStems {
+		if strings.HasPrefix(w, st) && len(w)-len(st) <= 3 {
+			return cut(st)
+		}
+	}
 	for _, e := range endings {
 		if strings.HasSuffix(w, e) && len(w)-len(e) >= 3 {
 			w = w[:len(w)-len(e)]
@@ -92,6 +113,11 @@ func Stem(w string) string {
 			w = w[:n-1]
 		}
 	}
+	return cut(w)
+}
+
+// cut cuts a stem to eight letters.
+func cut(w string) string {
 	if r := []rune(w); len(r) > 8 {
 		w = string(r[:8])
 	}
@@ -118,12 +144,19 @@ outer:
 	return strings.Join(out, "-")
 }
 
+// codeSuffix is a code after a quoted title, like the funder's tag in
+// `»VšečKAM in GREM – Karierni center za mlade« KRVS`: upper-case words or
+// numbers after the closing quote, bare or in parentheses, which name the programme or funder,
+// not the activity.
+var codeSuffix = regexp.MustCompile(`([«»"”“’'])(?:[\s,;–(-]*[\p{Lu}\d][\p{Lu}\d./-]{1,9}\)?)+\s*$`)
+
 // Activity returns the key of an activity title: `Projekt »SPIN (vzhodna
 // kohezijska regija)«` and `SPIN – Vzhodna kohezijska regija` have the same
 // key. A title that puts a plain description before a coined name (see
 // coinedName) is keyed by the name, so that `Socialna aktivacija
 // AS-Aktiviraj Se!` and `AS-Aktiviraj Se!` have the same key.
 func Activity(title string) string {
+	title = codeSuffix.ReplaceAllString(title, "$1")
 	title = coinedName(title)
 	if k := key(title, stop, generic); k != "" {
 		return k
