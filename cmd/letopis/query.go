@@ -19,34 +19,49 @@ import (
 type queryOptions struct {
 	db     string
 	format string
+	locale string // number format of table and markdown: plain (default) or sl
 }
 
 func newQueryCmd(s streams) *cobra.Command {
 	var o queryOptions
+	var params []string
 	cmd := &cobra.Command{
-		Use:   "query [flags] SQL",
-		Short: "Run one read-only SQL statement against the warehouse",
-		Long: `Run one read-only SQL statement (SELECT, WITH … SELECT, EXPLAIN, PRAGMA) and
-print its result. The warehouse is opened read-only and without access to other
+		Use:   "query [flags] NAME|SQL",
+		Short: "Run a named query or one read-only SQL statement against the warehouse",
+		Long: `Run a named query (see ` + "`letopis queries`" + `) with its parameters given as
+--param name=value, bound as values and never pasted into the SQL; or run one
+read-only SQL statement (SELECT, WITH … SELECT, EXPLAIN, PRAGMA) and print its
+result. The warehouse is opened read-only and without access to other
 files; a statement that would write (INSERT, UPDATE, DELETE, CREATE, COPY,
 ATTACH, SET, …) or more than one statement is refused before anything runs.
 
 The views are facts and activities (see README.md, "Schema").`,
-		Example: `  letopis query "SELECT activity, count(*) FROM facts GROUP BY ALL"
+		Example: `  letopis query indicator-years --param indicator=informir-posamezn
+  letopis query targets --param year=2020 --format markdown
+  letopis query "SELECT activity, count(*) FROM facts GROUP BY ALL"
   letopis query --format csv "SELECT * FROM facts WHERE report_year = 2020" > facts.csv
   letopis query --format json "SELECT * FROM activities"`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			return queryRun(cmd, s, o, a[0])
+			stmt, bound, err := namedQuery(a[0], params)
+			if err != nil {
+				return err
+			}
+			return queryRun(cmd, s, o, stmt, bound...)
 		},
 	}
 	addDBFlag(cmd, &o.db)
-	cmd.Flags().StringVar(&o.format, "format", "table", "output format: table, csv or json")
+	cmd.Flags().StringVar(&o.format, "format", "table", "output format: table, csv, json or markdown")
+	cmd.Flags().StringVar(&o.locale, "locale", "plain", "number format of table and markdown: plain (1234.5) or sl (1.234,5)")
+	cmd.Flags().StringArrayVar(&params, "param", nil, "a named query's parameter as name=value (repeatable)")
 	return cmd
 }
 
 func queryRun(cmd *cobra.Command, s streams, o queryOptions, stmt string, args ...any) error {
 	if err := checkFormat(o.format); err != nil {
+		return err
+	}
+	if err := checkLocale(o.locale); err != nil {
 		return err
 	}
 	w, err := load.Open(cmd.Context(), o.db, load.Options{ReadOnly: true})
@@ -58,20 +73,29 @@ func queryRun(cmd *cobra.Command, s streams, o queryOptions, stmt string, args .
 	if err != nil {
 		return err
 	}
-	return printTable(s.out, tab, o.format)
+	return printTableLocale(s.out, tab, o.format, o.locale)
 }
 
 func checkFormat(f string) error {
 	switch f {
-	case "table", "csv", "json":
+	case "table", "csv", "json", "markdown":
 		return nil
 	}
-	return usageErrorf("--format %q: want table, csv or json", f)
+	return usageErrorf("--format %q: want table, csv, json or markdown", f)
 }
 
-// printTable writes a query result as an aligned table, CSV or JSON.
+// printTable writes a query result as an aligned table, CSV, JSON or a
+// Markdown table, numbers in the plain format.
 func printTable(w io.Writer, t *load.Table, format string) error {
+	return printTableLocale(w, t, format, "plain")
+}
+
+// printTableLocale is printTable with the number format of the table and
+// markdown formats: "plain" or "sl" (see numberText).
+func printTableLocale(w io.Writer, t *load.Table, format, locale string) error {
 	switch format {
+	case "markdown":
+		return printMarkdown(w, t, locale)
 	case "csv":
 		cw := csv.NewWriter(w)
 		cw.Write(t.Columns)
@@ -102,22 +126,11 @@ func printTable(w io.Writer, t *load.Table, format string) error {
 	for i, c := range t.Columns {
 		width[i] = utf8.RuneCountInString(c)
 	}
-	numeric := make([]bool, len(t.Columns))
-	for i := range t.Columns {
-		if i < len(t.Types) {
-			switch t.Types[i] {
-			case "INTEGER", "BIGINT", "DOUBLE", "FLOAT", "HUGEINT", "SMALLINT", "TINYINT", "UBIGINT", "UINTEGER", "DECIMAL":
-				numeric[i] = true
-			}
-			if strings.HasPrefix(t.Types[i], "DECIMAL") {
-				numeric[i] = true
-			}
-		}
-	}
+	numeric := numericColumns(t)
 	for r, row := range t.Rows {
 		cells[r] = make([]string, len(row))
 		for i, v := range row {
-			s := oneLineCell(cellText(v))
+			s := oneLineCell(localCellText(v, locale, t.Columns[i]))
 			cells[r][i] = s
 			width[i] = max(width[i], utf8.RuneCountInString(s))
 		}

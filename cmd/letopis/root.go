@@ -86,6 +86,7 @@ flag's name. A flag wins over the environment, which wins over the file.
 	root.PersistentFlags().StringVar(&configFile, "config", "", "config file (default ./"+configName+", else the user config dir)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
 	root.AddCommand(newImportCmd(s), newQueryCmd(s), newFactsCmd(s), newInspectCmd(s), newRunsCmd(s), newScheduleCmd(s), newVersionCmd(s))
+	root.AddCommand(newQueriesCmd(s), newAliasCmd(s), newExportCmd(s), newCheckCmd(s))
 	return root
 }
 
