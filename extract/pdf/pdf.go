@@ -80,7 +80,7 @@ var pageTimeout = 20 * time.Second
 func Extract(ctx context.Context, path string, data []byte, opts extract.Options) (doc *letopis.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("damaged PDF: %v", r)
+			doc, err = nil, fmt.Errorf("damaged PDF: %s", oneLine(fmt.Errorf("%v", r)))
 		}
 	}()
 	if len(data) == 0 {
@@ -284,6 +284,8 @@ func describeOpenError(err error) error {
 		return errors.New("truncated or damaged PDF: no end-of-file marker (%%EOF)")
 	case strings.Contains(msg, "invalid header"):
 		return errors.New("not a PDF file this reader supports: invalid header")
+	case strings.Contains(msg, "cross-reference"):
+		return errors.New("damaged PDF: broken cross-reference table (startxref points to no table)")
 	case strings.Contains(msg, "xref") || strings.Contains(msg, "startxref") || strings.Contains(msg, "trailer"):
 		return fmt.Errorf("damaged PDF: broken cross-reference table (%s)", msg)
 	case errors.Is(err, lpdf.ErrInvalidPassword):
@@ -292,7 +294,21 @@ func describeOpenError(err error) error {
 	return fmt.Errorf("damaged PDF: %s", msg)
 }
 
-func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
+// oneLine makes an error text one printable line of at most 160
+// characters (parser errors may quote raw bytes of the file).
+func oneLine(err error) string {
+	s := strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			return ' '
+		}
+		return r
+	}, err.Error())
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 160 {
+		s = string(r[:160]) + "…"
+	}
+	return s
+}
 
 func title(r *lpdf.Reader) (t string) {
 	defer func() { _ = recover() }()
@@ -320,7 +336,7 @@ const (
 func pageTree(r *lpdf.Reader) (pages []pageRef, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			err = fmt.Errorf("damaged PDF: broken page tree or cross-reference table (%v)", x)
+			err = fmt.Errorf("damaged PDF: broken page tree or cross-reference table (%s)", oneLine(fmt.Errorf("%v", x)))
 		}
 	}()
 	root := r.Trailer().Key("Root")
@@ -379,7 +395,7 @@ func readPage(ctx context.Context, pr pageRef, n int, fonts *fontCache) (page le
 				err = e
 				return
 			}
-			err = fmt.Errorf("damaged page content: %v", r)
+			err = fmt.Errorf("damaged page content: %s", oneLine(fmt.Errorf("%v", r)))
 		}
 	}()
 	page.Number = n
