@@ -272,9 +272,22 @@ type Rejected struct {
 // the source with the given SHA-256: the same bytes give the same ids on
 // every import.
 func FactID(sourceSHA256 string, n int, loc Location, indicator string, value float64) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s\x00%s\x00%s\x00%g", sourceSHA256, n, loc.Page, loc.Sheet, loc.Cell, indicator, value)
-	return hex.EncodeToString(h.Sum(nil))[:24]
+	var buf [256]byte
+	b := append(buf[:0], sourceSHA256...)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(loc.Page), 10)
+	b = append(b, 0)
+	b = append(b, loc.Sheet...)
+	b = append(b, 0)
+	b = append(b, loc.Cell...)
+	b = append(b, 0)
+	b = append(b, indicator...)
+	b = append(b, 0)
+	b = strconv.AppendFloat(b, value, 'g', -1, 64)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:12])
 }
 
 // Float returns a pointer to v, for the optional values of a Fact.

@@ -103,3 +103,11 @@ func TestUnitValid(t *testing.T) {
 		t.Fatal("Unit.Valid")
 	}
 }
+
+func BenchmarkFactID(b *testing.B) {
+	loc := Location{Page: 3}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		FactID("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", i, loc, "izvedenih dogodkov za promocijo KCM", 24)
+	}
+}
