@@ -150,6 +150,30 @@ outer:
 // not the activity.
 var codeSuffix = regexp.MustCompile(`([«»"”“’'])(?:[\s,;–(-]*[\p{Lu}\d][\p{Lu}\d./-]{1,9}\)?)+\s*$`)
 
+// trailingCode drops a code in capitals (KRVS, ESS) that ends a title in
+// ordinary words once its quotes are gone, as in `VšečKAM in GREM –
+// Karierni center za mlade KRVS`: the word before it is in lower case and
+// at least three content words come before it, so that a short title
+// whose acronym is its content (`Mladi za NVO`) keeps it.
+func trailingCode(title string) string {
+	f := strings.Fields(title)
+	n := len(f)
+	if n < 2 {
+		return title
+	}
+	last, prev := strings.Trim(f[n-1], "()[],;."), f[n-2]
+	if len([]rune(last)) < 2 || len([]rune(last)) > 6 || strings.ToUpper(last) != last || strings.ToLower(last) == last {
+		return title
+	}
+	if r := []rune(prev); !unicode.IsLower(r[0]) {
+		return title
+	}
+	if len(strings.Split(key(strings.Join(f[:n-1], " "), stop, generic), "-")) < 3 {
+		return title
+	}
+	return strings.Join(f[:n-1], " ")
+}
+
 // Activity returns the key of an activity title: `Projekt »SPIN (vzhodna
 // kohezijska regija)«` and `SPIN – Vzhodna kohezijska regija` have the same
 // key. A title that puts a plain description before a coined name (see
@@ -157,6 +181,7 @@ var codeSuffix = regexp.MustCompile(`([«»"”“’'])(?:[\s,;–(-]*[\p{Lu}\d
 // AS-Aktiviraj Se!` and `AS-Aktiviraj Se!` have the same key.
 func Activity(title string) string {
 	title = codeSuffix.ReplaceAllString(title, "$1")
+	title = trailingCode(title)
 	title = coinedName(title)
 	if k := key(title, stop, generic); k != "" {
 		return k

@@ -34,6 +34,8 @@ func TestSameKey(t *testing.T) {
 		{"VšečKAM in GREM – Karierni center za mlade", "GREM – Karierni center za mlade"},
 		{"Center za družine Harmonija", "Harmonija"},
 		{"Socialna aktivacija AS-Aktiviraj Se!", "Socialna aktivacija"},
+		{"Mladi za NVO", "Mladi"},
+		{"Program MCV", "Program"},
 	} {
 		if a, b := Activity(c[0]), Activity(c[1]); a == b {
 			t.Errorf("Activity: %q and %q share the key %q", c[0], c[1], a)
@@ -54,6 +56,7 @@ func TestSameKeyAcrossYears(t *testing.T) {
 		{"activity", "1. Strateško partnerstvo »Mreža«", "Strateško partnerstvo »Mreža«"},
 		{"activity", "»VšečKAM in GREM – Karierni center za mlade« KRVS", "VšečKAM in GREM – Karierni center za mlade"},
 		{"activity", "»VšečKAM in GREM – Karierni center za mlade« (KRVS)", "VšečKAM in GREM – Karierni center za mlade"},
+		{"activity", "VšečKAM in GREM – Karierni center za mlade KRVS", "VšečKAM in GREM – Karierni center za mlade"},
 		{"activity", "»SPIN« – vzhodna kohezijska regija", "SPIN (vzhodna kohezijska regija)"},
 		{"activity", "»AS – Aktiviraj se!«", "AS-Aktiviraj Se!"},
 		{"activity", "2. Regionalno stičišče NVO Savinjske regije NOVUS", "Regionalno stičišče NVO Savinjske regije NOVUS"},
@@ -81,6 +84,8 @@ func TestSameKeyAcrossYears(t *testing.T) {
 		{"VšečKAM in GREM – Karierni center za mlade", "GREM – Karierni center za mlade"},
 		{"Center za družine Harmonija", "Harmonija"},
 		{"Socialna aktivacija AS-Aktiviraj Se!", "Socialna aktivacija"},
+		{"Mladi za NVO", "Mladi"},
+		{"Program MCV", "Program"},
 	} {
 		if a, b := Activity(c[0]), Activity(c[1]); a == b {
 			t.Errorf("Activity: %q and %q share the key %q", c[0], c[1], a)
