@@ -99,8 +99,10 @@ func (in *interp) tick() {
 	}
 }
 
-func num(v lpdf.Value) float64 {
-	f := v.Float64()
+func num(v lpdf.Value) float64 { return finite(v.Float64()) }
+
+// finite returns f, or 0 for NaN and infinities.
+func finite(f float64) float64 {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0
 	}
@@ -161,23 +163,15 @@ func (in *interp) run(strm, res lpdf.Value, ctm matrix, depth int) {
 		}
 	}
 
-	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {
+	lexContent(contentBytes(strm), func(op string, args []operand) {
 		in.tick()
-		n := stk.Len()
-		if n > 64 { // no operator takes that many operands
-			for stk.Len() > 0 {
-				stk.Pop()
-			}
+		n := len(args)
+		if n > 64 || op == "" { // no operator takes that many operands
 			return
 		}
-		var a [64]lpdf.Value
-		for i := n - 1; i >= 0; i-- {
-			a[i] = stk.Pop()
-		}
-		args := a[:n]
 		f := func(i int) float64 {
 			if i >= 0 && i < len(args) {
-				return num(args[i])
+				return finite(args[i].number())
 			}
 			return 0
 		}
@@ -242,7 +236,7 @@ func (in *interp) run(strm, res lpdf.Value, ctm matrix, depth int) {
 			g.rise = f(0)
 		case "Tf":
 			if n == 2 {
-				name := args[0].Name()
+				name := args[0].s
 				fi, ok := fontByName[name]
 				if !ok {
 					fv := res.Key("Font").Key(name)
@@ -270,7 +264,7 @@ func (in *interp) run(strm, res lpdf.Value, ctm matrix, depth int) {
 			tm = tlm
 		case "Tj":
 			if n >= 1 {
-				show(args[n-1].RawString())
+				show(args[n-1].s)
 			}
 		case "'", "\"":
 			if op == "\"" && n == 3 {
@@ -279,17 +273,15 @@ func (in *interp) run(strm, res lpdf.Value, ctm matrix, depth int) {
 			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
 			tm = tlm
 			if n >= 1 {
-				show(args[n-1].RawString())
+				show(args[n-1].s)
 			}
 		case "TJ":
 			if n >= 1 {
-				v := args[n-1]
-				for i := 0; i < v.Len(); i++ {
-					x := v.Index(i)
-					if x.Kind() == lpdf.String {
-						show(x.RawString())
+				for _, x := range args[n-1].arr {
+					if x.kind == kStr {
+						show(x.s)
 					} else {
-						tx := -num(x) / 1000 * g.fs * g.th
+						tx := -finite(x.number()) / 1000 * g.fs * g.th
 						tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
 					}
 					in.tick()
@@ -299,7 +291,10 @@ func (in *interp) run(strm, res lpdf.Value, ctm matrix, depth int) {
 			if n != 1 {
 				return
 			}
-			xo := res.Key("XObject").Key(args[0].Name())
+			if args[0].kind != kName {
+				return
+			}
+			xo := res.Key("XObject").Key(args[0].s)
 			switch xo.Key("Subtype").Name() {
 			case "Image":
 				x0, y0 := g.ctm.apply(0, 0)

@@ -258,7 +258,7 @@ func nextCMapTok(d []byte) (cmapTok, []byte) {
 			if i < 0 {
 				return cmapTok{kind: 'n'}, nil
 			}
-			return cmapTok{kind: 's', s: unhex(d[1:i])}, d[i+1:]
+			return cmapTok{kind: 's', s: decodeHex(d[1:i])}, d[i+1:]
 		case c == '(':
 			i := bytes.IndexByte(d, ')')
 			if i < 0 {
@@ -309,35 +309,6 @@ func nextCMapTok(d []byte) (cmapTok, []byte) {
 		return cmapTok{kind: 'k', s: w}, d[i:]
 	}
 	return cmapTok{kind: 'n'}, nil
-}
-
-func unhex(h []byte) string {
-	var out []byte
-	var hi byte
-	odd := false
-	for _, c := range h {
-		var v byte
-		switch {
-		case c >= '0' && c <= '9':
-			v = c - '0'
-		case c >= 'a' && c <= 'f':
-			v = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			v = c - 'A' + 10
-		default:
-			continue
-		}
-		if odd {
-			out = append(out, hi<<4|v)
-		} else {
-			hi = v
-		}
-		odd = !odd
-	}
-	if odd {
-		out = append(out, hi<<4)
-	}
-	return string(out)
 }
 
 func codeOf(s string) uint32 {
