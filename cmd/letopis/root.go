@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -56,7 +57,8 @@ func (e *quietError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func newRootCmd(s streams) *cobra.Command {
-	var configFile string
+	var configFile, cpuProfile string
+	var stopProfile func()
 	root := &cobra.Command{
 		Use:   "letopis",
 		Short: "Import Slovene annual reports into a DuckDB warehouse of indicators",
@@ -77,13 +79,27 @@ flag's name. A flag wins over the environment, which wins over the file.
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if cpuProfile != "" {
+				stop, err := startCPUProfile(cpuProfile)
+				if err != nil {
+					return withCode(exitIOErr, err)
+				}
+				stopProfile = stop
+			}
 			return applyConfig(cmd, configFile)
+		},
+		PersistentPostRun: func(*cobra.Command, []string) {
+			if stopProfile != nil {
+				stopProfile()
+			}
 		},
 	}
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.err)
 	root.PersistentFlags().StringVar(&configFile, "config", "", "config file (default ./"+configName+", else the user config dir)")
+	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
+	root.PersistentFlags().MarkHidden("cpuprofile")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
 	root.AddCommand(newImportCmd(s), newQueryCmd(s), newFactsCmd(s), newInspectCmd(s), newRunsCmd(s), newScheduleCmd(s), newVersionCmd(s))
 	root.AddCommand(newQueriesCmd(s), newAliasCmd(s), newExportCmd(s), newCheckCmd(s))
@@ -142,6 +158,19 @@ func applyConfig(cmd *cobra.Command, configFile string) error {
 		}
 	})
 	return ferr
+}
+
+// startCPUProfile profiles the command into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // findConfig returns ./letopis.yaml, else <user config dir>/letopis/letopis.yaml,
