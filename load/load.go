@@ -96,32 +96,32 @@ func (w *Warehouse) Load(ctx context.Context, rep *letopis.Report, opts LoadOpti
 
 	// The earlier source under this path (changed bytes) and, with Force,
 	// these same bytes: both are replaced.
-	rows, err := conn.QueryContext(ctx, `SELECT sha256 FROM sources WHERE path = ? OR sha256 = ?`, src.Path, src.SHA256)
+	rows, err := conn.QueryContext(ctx, `SELECT source_id, sha256 FROM sources WHERE path = ? OR sha256 = ?`, src.Path, src.SHA256)
 	if err != nil {
 		return res, err
 	}
-	var old []string
+	type oldSource struct {
+		id  int32
+		sha string
+	}
+	var old []oldSource
 	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
+		var o oldSource
+		if err := rows.Scan(&o.id, &o.sha); err != nil {
 			rows.Close()
 			return res, err
 		}
-		old = append(old, s)
+		old = append(old, o)
 	}
 	rows.Close()
-	for _, s := range old {
+	for _, o := range old {
 		for _, table := range []string{"fact_rows", "activity_rows", "rejected_values", "sources"} {
-			col := "source_sha256"
-			if table == "sources" {
-				col = "sha256"
-			}
-			if _, err := conn.ExecContext(ctx, "DELETE FROM "+table+" WHERE "+col+" = ?", s); err != nil {
+			if _, err := conn.ExecContext(ctx, "DELETE FROM "+table+" WHERE source_id = ?", o.id); err != nil {
 				return res, fmt.Errorf("replace earlier source: %w", err)
 			}
 		}
-		if s != src.SHA256 {
-			res.Replaced = s
+		if o.sha != src.SHA256 {
+			res.Replaced = o.sha
 		}
 	}
 	if err := w.fail("delete"); err != nil {
@@ -136,17 +136,18 @@ func (w *Warehouse) Load(ctx context.Context, rep *letopis.Report, opts LoadOpti
 	if !src.ModTime.IsZero() {
 		modified = src.ModTime.UTC()
 	}
-	if _, err := conn.ExecContext(ctx, `INSERT INTO sources (sha256, path, format, size, modified_at, organisation, report_year, imported_at, run_id, facts, activities, rejected)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	var sourceID int32
+	if err := conn.QueryRowContext(ctx, `INSERT INTO sources (source_id, sha256, path, format, size, modified_at, organisation, report_year, imported_at, run_id, facts, activities, rejected)
+		VALUES (nextval('source_ids'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING source_id`,
 		src.SHA256, src.Path, src.Format, src.Size, modified, nullString(rep.Organisation), rep.Year,
-		time.Now().UTC(), runID, len(rep.Facts), len(rep.Activities), len(rep.Rejected)); err != nil {
+		time.Now().UTC(), runID, len(rep.Facts), len(rep.Activities), len(rep.Rejected)).Scan(&sourceID); err != nil {
 		return res, fmt.Errorf("record source: %w", err)
 	}
 	if err := w.fail("source"); err != nil {
 		return res, err
 	}
 
-	err = conn.Raw(func(dc any) error { return w.appendRows(dc.(driver.Conn), rep) })
+	err = conn.Raw(func(dc any) error { return w.appendRows(dc.(driver.Conn), sourceID, rep) })
 	if err != nil {
 		return res, err
 	}
@@ -174,10 +175,8 @@ func (w *Warehouse) fail(stage string) error {
 
 // appendRows writes the report's facts, activities and rejected values with
 // DuckDB's Appender, inside the caller's transaction.
-func (w *Warehouse) appendRows(dc driver.Conn, rep *letopis.Report) error {
+func (w *Warehouse) appendRows(dc driver.Conn, sourceID int32, rep *letopis.Report) error {
 	sha := rep.Source.SHA256
-	year := int32(rep.Year)
-	org := nullString(rep.Organisation)
 
 	fa, err := duckdb.NewAppenderFromConn(dc, "", "fact_rows")
 	if err != nil {
@@ -200,7 +199,7 @@ func (w *Warehouse) appendRows(dc driver.Conn, rep *letopis.Report) error {
 		if unit == "" {
 			unit = letopis.UnitOther
 		}
-		if err := fa.AppendRow(f.ID, sha, year, org, nullString(f.Activity), nullString(f.ActivityKey),
+		if err := fa.AppendRow(f.ID, sourceID, nullString(f.Activity), nullString(f.ActivityKey),
 			f.Indicator, f.IndicatorKey, string(kind), string(unit), f.Value, string(qual),
 			nullFloat(f.Target), nullFloat(f.ShareValue), nullString(f.ShareOf), start, end,
 			nullPage(f.Location.Page), nullString(f.Location.Sheet), nullString(f.Location.Cell),
@@ -224,7 +223,7 @@ func (w *Warehouse) appendRows(dc driver.Conn, rep *letopis.Report) error {
 	for i := range rep.Activities {
 		a := &rep.Activities[i]
 		start, end := dateOrNil(a.Period.Start), dateOrNil(a.Period.End)
-		if err := aa.AppendRow(sha, year, org, a.Title, a.Key, start, end, nullString(a.LeadPartner),
+		if err := aa.AppendRow(sourceID, a.Title, a.Key, start, end, nullString(a.LeadPartner),
 			stringList(a.Partners), stringList(a.Funders), nullPage(a.Location.Page)); err != nil {
 			aa.Close()
 			return fmt.Errorf("append activity %d: %w", i, err)
@@ -240,7 +239,7 @@ func (w *Warehouse) appendRows(dc driver.Conn, rep *letopis.Report) error {
 	}
 	for i := range rep.Rejected {
 		r := &rep.Rejected[i]
-		if err := ra.AppendRow(sha, r.Text, r.Reason, nullString(r.Activity), nullPage(r.Location.Page),
+		if err := ra.AppendRow(sourceID, r.Text, r.Reason, nullString(r.Activity), nullPage(r.Location.Page),
 			nullString(r.Location.Sheet), nullString(r.Location.Cell), nullString(r.Snippet)); err != nil {
 			ra.Close()
 			return fmt.Errorf("append rejected value %d: %w", i, err)

@@ -192,7 +192,7 @@ func snapshot(t *testing.T, w *Warehouse) map[string]int {
 	for _, tab := range []string{"sources", "fact_rows", "activity_rows", "rejected_values"} {
 		m[tab] = count(t, w, "SELECT count(*) FROM "+tab)
 	}
-	m["sha-a facts"] = count(t, w, `SELECT count(*) FROM fact_rows WHERE source_sha256 = 'sha-a'`)
+	m["sha-a facts"] = count(t, w, `SELECT count(*) FROM facts WHERE source_sha256 = 'sha-a'`)
 	return m
 }
 

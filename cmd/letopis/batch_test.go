@@ -228,7 +228,7 @@ func TestEndToEndKilled(t *testing.T) {
 		t.Fatalf("killed after %d files", imported)
 	}
 	perFile := queryInt(t, dir, "SELECT max(c) FROM (SELECT count(*) AS c FROM facts GROUP BY source_sha256)")
-	if n := queryInt(t, dir, "SELECT count(*) FROM sources s WHERE facts <> (SELECT count(*) FROM fact_rows f WHERE f.source_sha256 = s.sha256)"); n != 0 {
+	if n := queryInt(t, dir, "SELECT count(*) FROM sources s WHERE facts <> (SELECT count(*) FROM fact_rows f WHERE f.source_id = s.source_id)"); n != 0 {
 		t.Fatalf("%d partial sources after SIGKILL", n)
 	}
 	code, out, stderr := runBinary(t, dir, "import", "in")
@@ -266,7 +266,7 @@ func TestEndToEndInterrupted(t *testing.T) {
 	if n := queryInt(t, dir, "SELECT count(*) FROM import_runs WHERE status = 'interrupted'"); n != 1 {
 		t.Fatal("run not marked interrupted")
 	}
-	if n := queryInt(t, dir, "SELECT count(*) FROM sources s WHERE facts <> (SELECT count(*) FROM fact_rows f WHERE f.source_sha256 = s.sha256)"); n != 0 {
+	if n := queryInt(t, dir, "SELECT count(*) FROM sources s WHERE facts <> (SELECT count(*) FROM fact_rows f WHERE f.source_id = s.source_id)"); n != 0 {
 		t.Fatalf("%d partial sources after SIGTERM", n)
 	}
 }

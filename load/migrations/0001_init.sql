@@ -28,11 +28,14 @@ CREATE TABLE import_files (
     recorded_at TIMESTAMP NOT NULL
 );
 
--- One row per imported source file, known by the SHA-256 of its bytes.
+-- One row per imported source file, known by the SHA-256 of its bytes. The
+-- report's year and organisation are stored here once, not on every row.
 -- A path has at most one source: importing changed bytes under the same path
 -- replaces the earlier source and all its rows in one transaction.
+CREATE SEQUENCE source_ids START 1;
 CREATE TABLE sources (
-    sha256       VARCHAR PRIMARY KEY,
+    source_id    INTEGER PRIMARY KEY,    -- what the row tables refer to
+    sha256       VARCHAR NOT NULL UNIQUE,
     path         VARCHAR NOT NULL,
     format       VARCHAR NOT NULL,
     size         BIGINT NOT NULL,
@@ -47,9 +50,7 @@ CREATE TABLE sources (
 );
 
 CREATE TABLE activity_rows (
-    source_sha256 VARCHAR NOT NULL,
-    report_year   INTEGER NOT NULL,
-    organisation  VARCHAR,
+    source_id     INTEGER NOT NULL,
     activity      VARCHAR NOT NULL,
     activity_key  VARCHAR NOT NULL,
     period_start  DATE,
@@ -62,9 +63,7 @@ CREATE TABLE activity_rows (
 
 CREATE TABLE fact_rows (
     fact_id       VARCHAR NOT NULL,
-    source_sha256 VARCHAR NOT NULL,
-    report_year   INTEGER NOT NULL,
-    organisation  VARCHAR,
+    source_id     INTEGER NOT NULL,
     activity      VARCHAR,
     activity_key  VARCHAR,
     indicator     VARCHAR NOT NULL,
@@ -88,7 +87,7 @@ CREATE TABLE fact_rows (
 -- Values the pipeline saw and refused, with the reason: nothing read is
 -- silently lost.
 CREATE TABLE rejected_values (
-    source_sha256 VARCHAR NOT NULL,
+    source_id     INTEGER NOT NULL,
     text          VARCHAR NOT NULL,
     reason        VARCHAR NOT NULL,
     activity      VARCHAR,
@@ -99,19 +98,20 @@ CREATE TABLE rejected_values (
 );
 
 CREATE VIEW facts AS
-SELECT f.fact_id, f.report_year, f.organisation, f.activity, f.activity_key,
+SELECT f.fact_id, s.report_year, s.organisation, f.activity, f.activity_key,
        f.indicator, f.indicator_key, f.kind, f.unit, f.value, f.qualifier,
        f.target, f.share_value, f.share_of, f.period_start, f.period_end,
-       s.path AS source_file, f.source_sha256, f.page, f.sheet, f.cell,
+       s.path AS source_file, s.sha256 AS source_sha256, f.page, f.sheet, f.cell,
        f.snippet, f.confidence
-FROM fact_rows f JOIN sources s ON s.sha256 = f.source_sha256;
+FROM fact_rows f JOIN sources s ON s.source_id = f.source_id;
 
 CREATE VIEW activities AS
-SELECT a.report_year, a.organisation, a.activity, a.activity_key,
+SELECT s.report_year, s.organisation, a.activity, a.activity_key,
        a.period_start, a.period_end, a.lead_partner, a.partners, a.funders,
-       s.path AS source_file, a.source_sha256, a.page
-FROM activity_rows a JOIN sources s ON s.sha256 = a.source_sha256;
+       s.path AS source_file, s.sha256 AS source_sha256, a.page
+FROM activity_rows a JOIN sources s ON s.source_id = a.source_id;
 
 CREATE VIEW rejected AS
-SELECT r.*, s.path AS source_file
-FROM rejected_values r JOIN sources s ON s.sha256 = r.source_sha256;
+SELECT s.report_year, s.organisation, r.text, r.reason, r.activity, r.page,
+       r.sheet, r.cell, r.snippet, s.path AS source_file, s.sha256 AS source_sha256
+FROM rejected_values r JOIN sources s ON s.source_id = r.source_id;

@@ -13,24 +13,24 @@ CREATE TABLE key_aliases (
 );
 
 CREATE OR REPLACE VIEW facts AS
-SELECT f.fact_id, f.report_year, f.organisation, f.activity,
+SELECT f.fact_id, s.report_year, s.organisation, f.activity,
        coalesce(aa.to_key, f.activity_key) AS activity_key,
        f.indicator,
        coalesce(ia.to_key, f.indicator_key) AS indicator_key,
        f.kind, f.unit, f.value, f.qualifier,
        f.target, f.share_value, f.share_of, f.period_start, f.period_end,
-       s.path AS source_file, f.source_sha256, f.page, f.sheet, f.cell,
+       s.path AS source_file, s.sha256 AS source_sha256, f.page, f.sheet, f.cell,
        f.snippet, f.confidence
 FROM fact_rows f
-JOIN sources s ON s.sha256 = f.source_sha256
+JOIN sources s ON s.source_id = f.source_id
 LEFT JOIN key_aliases aa ON aa.kind = 'activity' AND aa.from_key = f.activity_key
 LEFT JOIN key_aliases ia ON ia.kind = 'indicator' AND ia.from_key = f.indicator_key;
 
 CREATE OR REPLACE VIEW activities AS
-SELECT a.report_year, a.organisation, a.activity,
+SELECT s.report_year, s.organisation, a.activity,
        coalesce(aa.to_key, a.activity_key) AS activity_key,
        a.period_start, a.period_end, a.lead_partner, a.partners, a.funders,
-       s.path AS source_file, a.source_sha256, a.page
+       s.path AS source_file, s.sha256 AS source_sha256, a.page
 FROM activity_rows a
-JOIN sources s ON s.sha256 = a.source_sha256
+JOIN sources s ON s.source_id = a.source_id
 LEFT JOIN key_aliases aa ON aa.kind = 'activity' AND aa.from_key = a.activity_key;
