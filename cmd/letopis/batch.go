@@ -68,7 +68,7 @@ func importRun(ctx context.Context, s streams, o importOptions, paths []string, 
 			return err
 		}
 		defer unlock()
-		w, err = openWithRetry(ctx, o.db, o.wait)
+		w, err = openWithRetry(ctx, o.db, o.aliases, o.wait)
 		if err != nil {
 			return err
 		}
@@ -266,10 +266,10 @@ func lockWarehouse(ctx context.Context, db string, wait time.Duration) (unlock f
 
 // openWithRetry opens the warehouse for writing; while another program
 // holds it (a BI tool), it retries with backoff until wait has passed.
-func openWithRetry(ctx context.Context, db string, wait time.Duration) (*load.Warehouse, error) {
+func openWithRetry(ctx context.Context, db, aliases string, wait time.Duration) (*load.Warehouse, error) {
 	deadline := time.Now().Add(wait)
 	for delay := 200 * time.Millisecond; ; delay = min(2*delay, 10*time.Second) {
-		w, err := load.Open(ctx, db, load.Options{})
+		w, err := load.Open(ctx, db, load.Options{AliasFile: aliases})
 		if err == nil || !errors.Is(err, load.ErrLocked) || !time.Now().Add(delay).Before(deadline) {
 			return w, err
 		}

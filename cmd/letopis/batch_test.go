@@ -323,3 +323,26 @@ func TestScheduleUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestEndToEndImportSyncsAliases: an import with --aliases (or
+// LETOPIS_ALIASES) syncs that file into the warehouse, so the views show
+// the mapped key even when every file is unchanged.
+func TestEndToEndImportSyncsAliases(t *testing.T) {
+	dir := t.TempDir()
+	fixture(t, dir, "novus-2020-plain.pdf", "a.pdf")
+	if code, out, stderr := runBinary(t, dir, "import", "a.pdf"); code != 0 {
+		t.Fatalf("import: %d %s%s", code, out, stderr)
+	}
+	code, out, _ := runBinary(t, dir, "query", "--format", "csv", "SELECT DISTINCT activity_key FROM facts WHERE activity LIKE 'SPIN%'")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 {
+		t.Fatalf("spin key: %q", out)
+	}
+	writeFile(t, filepath.Join(dir, "conf", "keys.yaml"), []byte("activity:\n  "+lines[1]+": spin\n"))
+	if code, out, stderr := runBinary(t, dir, "import", "--aliases", "conf/keys.yaml", "a.pdf"); code != 0 || !strings.Contains(out, "unchanged") {
+		t.Fatalf("import with aliases: %d %s%s", code, out, stderr)
+	}
+	if n := queryInt(t, dir, "SELECT count(*) FROM facts WHERE activity_key = 'spin'"); n == 0 {
+		t.Fatal("the alias file given to import was not synced")
+	}
+}

@@ -38,6 +38,7 @@ type importOptions struct {
 	quarantine string
 	wait       time.Duration
 	logFormat  string
+	aliases    string
 }
 
 func newImportCmd(s streams) *cobra.Command {
@@ -77,6 +78,7 @@ failed (why). A failed file never stops the others.
 	f.StringVar(&o.archive, "archive", "", "move each imported or unchanged file into this folder (never overwrites)")
 	f.StringVar(&o.quarantine, "quarantine", "", "move each failed file into this folder, with NAME.error.txt saying why")
 	f.DurationVar(&o.wait, "wait", 0, "if another import holds the warehouse, wait this long (e.g. 10m) before giving up with exit 75")
+	f.StringVar(&o.aliases, "aliases", "", "alias file synced into the warehouse (env LETOPIS_ALIASES; default aliases.yaml beside the warehouse)")
 	f.StringVar(&o.logFormat, "log-format", "text", "text, or json: structured log records on stderr for a scheduler's journal")
 	return cmd
 }
