@@ -47,6 +47,10 @@ type Options struct {
 	// a form ending in * is a stem matching every word that begins with
 	// it; lines starting with # are comments; a later line wins.
 	UnitsFile string
+	// Units, if set, is the lexicon to use (loaded once for a batch); it
+	// takes precedence over UnitsFile. A Lexicon is safe for concurrent
+	// Reads.
+	Units *units.Lexicon
 }
 
 // ActivityKey returns the key of an activity title, stable across years and
@@ -69,9 +73,12 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("transform: no document")
 	}
-	lex, err := units.Load(opts.UnitsFile)
-	if err != nil {
-		return nil, fmt.Errorf("units file: %w", err)
+	lex := opts.Units
+	if lex == nil {
+		var err error
+		if lex, err = units.Load(opts.UnitsFile); err != nil {
+			return nil, fmt.Errorf("units file: %w", err)
+		}
 	}
 	if err := checkSheets(doc, opts.Year); err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/load"
+	"github.com/letopis/letopis/transform/units"
 )
 
 // fileResult is what a worker made of one file, handed to the one writer.
@@ -50,6 +51,11 @@ func importRun(ctx context.Context, s streams, o importOptions, paths []string, 
 			}
 		}
 	}
+	lex, err := units.Load(o.unitsFile)
+	if err != nil {
+		return withCode(exitConfig, fmt.Errorf("units file %s: %v", o.unitsFile, err))
+	}
+	o.units = lex
 	rep := newReporter(s, o.logFormat, o.dryRun)
 	files, skipped := listInputs(paths)
 	for _, p := range skipped {

@@ -69,6 +69,7 @@ func TestConfigErrors(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "xdg"))
 	os.WriteFile("bad.yaml", []byte("db: [unclosed\n"), 0o644)
 	os.WriteFile("year.yaml", []byte("year: twenty\n"), 0o644)
+	os.WriteFile("units.tsv", []byte("persons\toseba\nno tab here\n"), 0o644)
 	tests := []struct {
 		name     string
 		env      map[string]string
@@ -80,6 +81,8 @@ func TestConfigErrors(t *testing.T) {
 		{"missing --config file", nil, []string{"--config", "missing.yaml", "query", "SELECT 1"}, exitConfig, "config file missing.yaml"},
 		{"bad value in file", nil, []string{"--config", "year.yaml", "import", "x.pdf"}, exitConfig, `year: invalid value "twenty"`},
 		{"bad value in environment", map[string]string{"LETOPIS_YEAR": "soon"}, []string{"import", "x.pdf"}, exitConfig, "environment LETOPIS_YEAR"},
+		{"missing units file", nil, []string{"import", "--units-file", "none.tsv", "x.pdf"}, exitConfig, "units file none.tsv"},
+		{"bad units file from environment", map[string]string{"LETOPIS_UNITS_FILE": "units.tsv"}, []string{"import", "x.pdf"}, exitConfig, "line 2"},
 		{"unknown flag", nil, []string{"query", "--nope", "SELECT 1"}, exitUsage, "unknown flag"},
 		{"missing argument", nil, []string{"query"}, exitUsage, "accepts 1 arg"},
 		{"bad format", nil, []string{"query", "--format", "xml", "SELECT 1"}, exitUsage, "--format"},

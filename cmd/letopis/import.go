@@ -20,6 +20,7 @@ import (
 	"github.com/letopis/letopis/extract"
 	_ "github.com/letopis/letopis/extract/all" // every format
 	"github.com/letopis/letopis/transform"
+	"github.com/letopis/letopis/transform/units"
 )
 
 // maxFileSize bounds what one input file may be; larger is refused, not read.
@@ -39,6 +40,8 @@ type importOptions struct {
 	wait       time.Duration
 	logFormat  string
 	aliases    string
+
+	units *units.Lexicon // loaded from unitsFile once for the batch
 }
 
 func newImportCmd(s streams) *cobra.Command {
@@ -183,7 +186,7 @@ func readReport(ctx context.Context, path string, data []byte, fi os.FileInfo, o
 	if err != nil {
 		return nil, err
 	}
-	rep, err = transform.Read(doc, transform.Options{Organisation: o.org, Year: o.year, UnitsFile: o.unitsFile})
+	rep, err = transform.Read(doc, transform.Options{Organisation: o.org, Year: o.year, Units: o.units})
 	if err != nil {
 		var ie *letopis.InputError
 		if errors.As(err, &ie) {
