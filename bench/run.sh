@@ -138,6 +138,7 @@ log "load average at end: $load_end"
 # --- the table ------------------------------------------------------------
 pminer_version=$(dpkg-query -W -f '${Version}' python3-pdfminer 2>/dev/null || python3 -c 'import pdfminer; print(pdfminer.__version__)' 2>/dev/null || echo '?')
 poppler_version=$(pdftotext -v 2>&1 | awk 'NR == 1 {print $3}')
+rev=$(git describe --always --dirty 2>/dev/null || echo '?')
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 
 row() { # row KEY TOOL CORPUS BASEKEY
@@ -163,7 +164,7 @@ cat <<EOF
 Corpus: $big (testdata/novus-2020-brochure.pdf x $COPIES, $(du -m "$work/big.pdf" | cut -f1) MB);
 $N files of bench/gen (seed $SEED, $batch_pages pages, $batch_mb MB).
 Machine: $cores cores ($cpu), $(date -u +%Y-%m-%d); load average $load_start at the start, $load_end at the end.
-poppler $poppler_version, pdfminer.six $pminer_version, $(go version | cut -d' ' -f3). Median of $RUNS runs (pdfminer: $SLOW_RUNS).
+letopis at $rev, poppler $poppler_version, pdfminer.six $pminer_version, $(go version | cut -d' ' -f3). Median of $RUNS runs (pdfminer: $SLOW_RUNS).
 
 | tool | corpus | wall s | CPU s | peak RSS MB | wall / pdftotext -layout |
 |---|---|---|---|---|---|
