@@ -21,6 +21,7 @@ type fontInfo struct {
 	cid    bool // Type0: multi-byte codes
 	space  [4][]codeRange
 	toUni  map[uint32]string
+	uniRng []uniRange // large ToUnicode ranges, computed on lookup
 	first  int
 	widths []float64
 	wmap   map[uint32]float64 // CID widths
@@ -30,6 +31,17 @@ type fontInfo struct {
 }
 
 type codeRange struct{ lo, hi []byte }
+
+// uniRange is a bfrange of a ToUnicode CMap mapping lo..hi to base,
+// base+1, …: kept as a range, not expanded, when it is large (an identity
+// map <0000> <FFFF> <0000> would be 65,536 map entries per font).
+type uniRange struct {
+	lo, hi uint32
+	base   []rune
+}
+
+// expandRange is the size up to which a bfrange is expanded into the map.
+const expandRange = 256
 
 // maxCMapEntries bounds the work spent on one ToUnicode map.
 const maxCMapEntries = 1 << 17
@@ -207,6 +219,12 @@ func readToUnicode(strm lpdf.Value, f *fontInfo) {
 					if len(u) == 0 {
 						continue
 					}
+					if chi-clo >= expandRange {
+						if len(f.uniRng) < 4096 {
+							f.uniRng = append(f.uniRng, uniRange{clo, chi, u})
+						}
+						continue
+					}
 					for c := clo; c <= chi; c++ {
 						r := append([]rune(nil), u...)
 						r[len(r)-1] += rune(c - clo)
@@ -365,6 +383,16 @@ func inRange(s string, r codeRange) bool {
 func (f *fontInfo) text(code uint32) string {
 	if s, ok := f.toUni[code]; ok {
 		return s
+	}
+	for i := len(f.uniRng) - 1; i >= 0; i-- { // a later range wins
+		if r := f.uniRng[i]; code >= r.lo && code <= r.hi {
+			if len(r.base) == 1 {
+				return string(r.base[0] + rune(code-r.lo))
+			}
+			out := append([]rune(nil), r.base...)
+			out[len(out)-1] += rune(code - r.lo)
+			return string(out)
+		}
 	}
 	if f.simple == nil || code > 255 {
 		return ""
