@@ -144,15 +144,40 @@ func isRomanWord(s string) bool {
 	return true
 }
 
-var spaceRe = regexp.MustCompile(`\s+`)
 
-// clean collapses white space.
-func clean(s string) string { return strings.TrimSpace(spaceRe.ReplaceAllString(s, " ")) }
+// clean collapses runs of white space (what \s matches: tab, newline, form
+// feed, carriage return, space) into one space and trims the ends.
+func clean(s string) string {
+	isWS := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	collapse := false
+	for i := 0; i < len(s); i++ {
+		if isWS(s[i]) && (s[i] != ' ' || i+1 < len(s) && isWS(s[i+1])) {
+			collapse = true
+			break
+		}
+	}
+	if !collapse {
+		return strings.TrimSpace(s)
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if !isWS(s[i]) {
+			b = append(b, s[i])
+			continue
+		}
+		b = append(b, ' ')
+		for i+1 < len(s) && isWS(s[i+1]) {
+			i++
+		}
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// diacritics drops the Slovene diacritics (and ć, đ).
+var diacritics = strings.NewReplacer("č", "c", "š", "s", "ž", "z", "ć", "c", "đ", "d")
 
 // fold lower-cases s and drops Slovene diacritics, for comparisons.
-func fold(s string) string {
-	return strings.NewReplacer("č", "c", "š", "s", "ž", "z", "ć", "c", "đ", "d").Replace(strings.ToLower(s))
-}
+func fold(s string) string { return diacritics.Replace(strings.ToLower(s)) }
 
 // letters returns the folded letters and digits of s, for loose comparison.
 func letters(s string) string {
