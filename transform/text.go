@@ -144,7 +144,6 @@ func isRomanWord(s string) bool {
 	return true
 }
 
-
 // clean collapses runs of white space (what \s matches: tab, newline, form
 // feed, carriage return, space) into one space and trims the ends.
 func clean(s string) string {
