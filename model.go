@@ -28,6 +28,9 @@ const (
 	KindOther  Kind = "other"
 )
 
+// Valid reports whether k is one of the kinds.
+func (k Kind) Valid() bool { return k == KindOutput || k == KindResult || k == KindOther }
+
 // Unit is what a value counts, from the unit vocabulary of the warehouse.
 type Unit string
 
@@ -76,6 +79,15 @@ const (
 	AtMost   Qualifier = "at_most"   // največ, do
 	LessThan Qualifier = "less_than" // manj kot, pod
 )
+
+// Valid reports whether q is in the qualifier vocabulary.
+func (q Qualifier) Valid() bool {
+	switch q {
+	case Exact, Approx, AtLeast, MoreThan, AtMost, LessThan:
+		return true
+	}
+	return false
+}
 
 // Date is a calendar date without a time of day or a zone. The zero Date
 // means "no date".

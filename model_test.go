@@ -98,9 +98,12 @@ func TestCellRef(t *testing.T) {
 	}
 }
 
-func TestUnitValid(t *testing.T) {
-	if !UnitPersons.Valid() || !UnitOther.Valid() || Unit("people").Valid() {
+func TestVocabulariesValid(t *testing.T) {
+	if !UnitPersons.Valid() || !UnitOther.Valid() || Unit("people").Valid() || Unit("").Valid() {
 		t.Fatal("Unit.Valid")
+	}
+	if !KindResult.Valid() || Kind("impact").Valid() || !MoreThan.Valid() || Qualifier("about").Valid() {
+		t.Fatal("Kind.Valid or Qualifier.Valid")
 	}
 }
 

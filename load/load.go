@@ -199,6 +199,10 @@ func (w *Warehouse) appendRows(dc driver.Conn, sourceID int32, rep *letopis.Repo
 		if unit == "" {
 			unit = letopis.UnitOther
 		}
+		if !kind.Valid() || !unit.Valid() || !qual.Valid() {
+			fa.Close()
+			return fmt.Errorf("fact %d (%s): kind %q, unit %q or qualifier %q is not in the vocabulary", i, f.Location, kind, unit, qual)
+		}
 		if err := fa.AppendRow(f.ID, sourceID, nullString(f.Activity), nullString(f.ActivityKey),
 			f.Indicator, f.IndicatorKey, string(kind), string(unit), f.Value, string(qual),
 			nullFloat(f.Target), nullFloat(f.ShareValue), nullString(f.ShareOf), start, end,

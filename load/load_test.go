@@ -416,3 +416,16 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "facts/s")
 }
+
+func TestLoadRefusesUnknownVocabulary(t *testing.T) {
+	w, _ := openTemp(t)
+	rep := sampleReport("a.pdf", "sha-a", 3)
+	rep.Facts[1].Unit = "people"
+	_, err := w.Load(context.Background(), rep, LoadOptions{})
+	if err == nil || !strings.Contains(err.Error(), `unit "people"`) {
+		t.Fatalf("got %v", err)
+	}
+	if got := count(t, w, `SELECT count(*) FROM sources`); got != 0 {
+		t.Fatal("a refused report left rows")
+	}
+}

@@ -49,6 +49,14 @@ CREATE TABLE sources (
     rejected     INTEGER NOT NULL
 );
 
+-- The vocabularies of MODEL.md as enums: stored in a byte, not as a string
+-- per fact (the views show them as VARCHAR). A value added to a vocabulary
+-- needs a migration that recreates the type and fact_rows.
+CREATE TYPE fact_kind AS ENUM ('output', 'result', 'other');
+CREATE TYPE fact_unit AS ENUM ('persons', 'events', 'hours', 'eur', 'percent', 'organisations',
+    'schools', 'services', 'documents', 'posts', 'units', 'locations', 'projects', 'other');
+CREATE TYPE fact_qualifier AS ENUM ('exact', 'approx', 'at_least', 'more_than', 'at_most', 'less_than');
+
 CREATE TABLE activity_rows (
     source_id     INTEGER NOT NULL,
     activity      VARCHAR NOT NULL,
@@ -68,10 +76,10 @@ CREATE TABLE fact_rows (
     activity_key  VARCHAR,
     indicator     VARCHAR NOT NULL,
     indicator_key VARCHAR NOT NULL,
-    kind          VARCHAR NOT NULL,
-    unit          VARCHAR NOT NULL,
+    kind          fact_kind NOT NULL,
+    unit          fact_unit NOT NULL,
     value         DOUBLE NOT NULL,
-    qualifier     VARCHAR NOT NULL,
+    qualifier     fact_qualifier NOT NULL,
     target        DOUBLE,
     share_value   DOUBLE,
     share_of      VARCHAR,
@@ -99,7 +107,8 @@ CREATE TABLE rejected_values (
 
 CREATE VIEW facts AS
 SELECT f.fact_id, s.report_year, s.organisation, f.activity, f.activity_key,
-       f.indicator, f.indicator_key, f.kind, f.unit, f.value, f.qualifier,
+       f.indicator, f.indicator_key, f.kind::VARCHAR AS kind, f.unit::VARCHAR AS unit,
+       f.value, f.qualifier::VARCHAR AS qualifier,
        f.target, f.share_value, f.share_of, f.period_start, f.period_end,
        s.path AS source_file, s.sha256 AS source_sha256, f.page, f.sheet, f.cell,
        f.snippet, f.confidence
