@@ -124,10 +124,17 @@ func (in *interp) run(strm, res lpdf.Value, ctm matrix, depth int) {
 			cur = subpath{}
 		}
 	}
-	paint := func(fill bool) {
+	// paint records the current path: filled, stroked, or both (B, b: a
+	// shaded box with an outline is a box, and a shaded area too).
+	paint := func(fill, stroke bool) {
 		flushSub()
 		for _, sp := range path {
-			in.addPath(sp, fill)
+			if fill {
+				in.addPath(sp, true)
+			}
+			if stroke {
+				in.addPath(sp, false)
+			}
 		}
 		path = path[:0]
 	}
@@ -216,9 +223,11 @@ func (in *interp) run(strm, res lpdf.Value, ctm matrix, depth int) {
 			}
 			path = append(path, sp)
 		case "S", "s":
-			paint(false)
-		case "f", "F", "f*", "B", "B*", "b", "b*":
-			paint(true)
+			paint(false, true)
+		case "f", "F", "f*":
+			paint(true, false)
+		case "B", "B*", "b", "b*":
+			paint(true, true)
 		case "n":
 			flushSub()
 			path = path[:0]

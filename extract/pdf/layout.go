@@ -186,9 +186,13 @@ func collapseLetterSpacing(ws []*word) []*word {
 	var out []*word
 	for i := 0; i < len(ws); {
 		j := i + 1
+		// A run goes on across word gaps (up to 1.5 ems, or 4 with a
+		// space glyph), so that the short words of a letter-spaced
+		// heading (Z A, K I) are part of it; the words are split again
+		// below, where the gap is wider than the letter gap.
 		for j < len(ws) && ws[j].single && ws[j-1].single && !ws[j].hard &&
-			ws[j].x0-ws[j-1].x1 < 2.0*ws[j].size && math.Abs(ws[j].size-ws[j-1].size) < 0.1*ws[j].size &&
-			(ws[j].spaceBefore || ws[j].x0-ws[j-1].x1 < 1.0*ws[j].size) {
+			math.Abs(ws[j].size-ws[j-1].size) < 0.1*ws[j].size &&
+			(ws[j].x0-ws[j-1].x1 < 1.5*ws[j].size || ws[j].spaceBefore && ws[j].x0-ws[j-1].x1 < 4.0*ws[j].size) {
 			j++
 		}
 		if j-i < 4 {
