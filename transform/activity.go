@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/letopis/letopis"
 )
@@ -107,9 +108,7 @@ func nameCase(s string) string {
 	words := strings.Fields(strings.ToLower(s))
 	for i, w := range words {
 		if i == 0 || !(prepositions[w] || coordWords[w]) {
-			r := []rune(w)
-			r[0] = unicode.ToUpper(r[0])
-			words[i] = string(r)
+			words[i] = upperFirst(w)
 		}
 	}
 	return strings.Join(words, " ")
@@ -173,8 +172,8 @@ func (r *reader) introPeriod(prose string) letopis.Period {
 
 var (
 	leadMark   = regexp.MustCompile(`\((?:vodilni partner|nosilec|prijavitelj)\)`)
-	leadAfter  = regexp.MustCompile(`(?i)(?:vodilni partner(?: projekta| operacije)?|nosilec(?: projekta| operacije| programa)?|prijavitelj(?: projekta)?)\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)([^,;.]+(?:d\.\s?o\.\s?o\.)?[^,;.]*)`)
-	inPartner  = regexp.MustCompile(`(?:izvaja(?:mo)?|izvajajo|izvaja(?:l[aoi]?)?)\s+(?:([A-ZČŠŽ][^,;]*?)\s+)?v partnerstvu (?:z|s)\s+(.+)$`)
+	leadAfter  = regexp.MustCompile(`(?i)(?:vodilni partner(?: projekta| operacije)?|nosilec(?: projekta| operacije| programa)?|prijavitelj(?: projekta)?)\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)((?:[^,;.]|\.\S)+(?:d\.\s?o\.\s?o\.)?(?:[^,;.]|\.\S)*)`)
+	inPartner  = regexp.MustCompile(`(?:izvaja(?:mo)?|izvajajo|izvaja(?:l[aoi]?)?)\s+(?:((?:[A-ZČŠŽ]|(?:društvo|zavod|zveza|fundacija|združenje|zadruga|inštitut|ustanova|klub|center|agencija|ljudska univerza)\s)[^,;]*?)\s+)?v partnerstvu (?:z|s)\s+(.+)$`)
 	partnersRe = regexp.MustCompile(`(?i)(?:partnerji(?: projekta| operacije| v projektu)?(?: pa)? so(?: bili)?|partnerstvo sestavlja(?:jo|mo)?(?:\s+\S+)?(?:\s+strokovn\S*)?\s+organizacij\S*|partnerji:)\s+(.+)$`)
 	funderRe   = regexp.MustCompile(`(?i)(?:so)?financira(?:jo|ta|l[aoi]?)?\s+|(?:so)?financiran[aoi]?\s+(?:s strani|iz sredstev)\s+|iz sredstev\s+`)
 	funderCut  = regexp.MustCompile(`(?i)\s+(?:iz|v okviru|na podlagi|za obdobje|v obdobju|v letih|v letu)\s|\s+(?:že|od|do)\s|,\s*(?:zato|ki|kar|saj)\s|[.;](?:\s|$)`)
@@ -359,6 +358,11 @@ func trimName(s string) string {
 		if len(f) == 0 || unicode.IsUpper(firstRune(f[0])) || unicode.IsDigit(firstRune(f[0])) {
 			break
 		}
+		if len(f) > 1 && orgHead[f[0]] && unicode.IsUpper(firstRune(f[1])) {
+			// `društvo Most`: the kind of organisation is part of its name
+			s = upperFirst(s)
+			break
+		}
 		s = strings.Join(f[1:], " ")
 	}
 	s = strings.Trim(s, " ,;:–-")
@@ -369,6 +373,20 @@ func trimName(s string) string {
 		}
 	}
 	return s
+}
+
+// orgHead are the lower-case nouns that, right before a capitalised name,
+// are part of an organisation's name (`društvo Most` is Društvo Most).
+var orgHead = map[string]bool{"društvo": true, "zavod": true, "zveza": true, "fundacija": true,
+	"združenje": true, "zadruga": true, "inštitut": true, "ustanova": true, "klub": true, "agencija": true}
+
+// upperFirst upper-cases the first letter of s.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // nameBefore returns the organisation name that ends s: back from the end
@@ -403,6 +421,9 @@ func nameBefore(s string) string {
 		} else {
 			return ""
 		}
+	}
+	if start > 0 && orgHead[strings.ToLower(f[start-1])] {
+		start-- // `… društvo Most izvaja`: the kind of organisation belongs to the name
 	}
 	return trimName(strings.Join(f[start:], " "))
 }
@@ -469,9 +490,7 @@ func matchCase(orig, lower string) string {
 		return strings.ToUpper(lower)
 	}
 	if unicode.IsUpper(firstRune(orig)) {
-		r := []rune(lower)
-		r[0] = unicode.ToUpper(r[0])
-		return string(r)
+		return upperFirst(lower)
 	}
 	return lower
 }
