@@ -71,7 +71,7 @@ func (r *reader) openActivity(items []item, groups []group, gi int, intro map[in
 	if t := leadType.ReplaceAllString(title, ""); t != "" && len(letters(t)) > 2 && !prepositions[strings.ToLower(strings.Fields(t)[0])] {
 		title = t
 	}
-	title = recase(title, prose)
+	title = recase(title, prose, r.forms)
 	// a name quoted in the introduction that is most of the title is the
 	// title as the report writes it in prose
 	for _, q := range quoteSpans(prose) {
@@ -115,8 +115,10 @@ func nameCase(s string) string {
 }
 
 // recase gives an upper-case heading the casing of the prose: each word as
-// the prose writes it, else lower case; the first word capitalised.
-func recase(title, prose string) string {
+// the activity's introduction writes it, else as the rest of the document
+// does (docForms, see wordForms), else lower case; the first word
+// capitalised.
+func recase(title, prose string, docForms map[string]string) string {
 	if !isUpperText(title) {
 		return title
 	}
@@ -133,6 +135,8 @@ func recase(title, prose string) string {
 		core := strings.Trim(w, "»«\"„“”,.;:()")
 		rep := strings.ToLower(core)
 		if f, ok := forms[strings.ToLower(core)]; ok {
+			rep = f
+		} else if f, ok := docForms[strings.ToLower(core)]; ok {
 			rep = f
 		} else if prepositions[rep] || coordWords[rep] {
 			// a function word stays lower case

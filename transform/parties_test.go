@@ -35,3 +35,20 @@ func TestParties(t *testing.T) {
 		}
 	}
 }
+
+// TestRecase gives headings set in capitals the case of the prose: the
+// introduction first, then the rest of the document.
+func TestRecase(t *testing.T) {
+	doc := map[string]string{"loka": "Loka", "škofja": "Škofja", "center": "center"}
+	tests := []struct{ title, prose, want string }{
+		{"REGIONALNO STIČIŠČE NVO ŠKOFJA LOKA", "Program regionalnega stičišča izvaja društvo Most.", "Regionalno stičišče NVO Škofja Loka"},
+		{"KARIERNI CENTER ZA MLADE", "Karierni Center je odprt.", "Karierni Center za mlade"},
+		{"KARIERNI CENTER ZA MLADE", "", "Karierni center za mlade"},
+		{"Že napisano prav", "", "Že napisano prav"},
+	}
+	for _, tt := range tests {
+		if got := recase(tt.title, tt.prose, doc); got != tt.want {
+			t.Errorf("recase(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}

@@ -99,7 +99,7 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	if rep.Organisation == "" {
 		rep.Organisation = findOrganisation(doc)
 	}
-	r := &reader{rep: rep, lex: lex, year: letopis.YearPeriod(rep.Year)}
+	r := &reader{rep: rep, lex: lex, year: letopis.YearPeriod(rep.Year), forms: wordForms(doc)}
 	r.read(doc)
 	r.readSheets(doc)
 	r.disambiguate()
@@ -115,6 +115,42 @@ type reader struct {
 	sect string // the current section heading inside the activity
 
 	sections []string // the section of each fact, for telling apart equal indicators
+
+	forms map[string]string // how the document's prose writes each word (see wordForms)
+}
+
+// wordForms maps each word of the document's prose (lower-cased) to how the
+// prose writes it, for giving headings set in capitals their case: lower
+// case if the word is ever written so, else its capitalised form (Loka,
+// NOVUS). The first word of a block or sentence says nothing and is
+// skipped; headings and words in capitals are not prose.
+func wordForms(doc *letopis.Document) map[string]string {
+	forms := map[string]string{}
+	for _, p := range doc.Pages {
+		for i := range p.Blocks {
+			b := &p.Blocks[i]
+			if b.Kind == letopis.BlockHeading || b.Kind == letopis.BlockTable {
+				continue
+			}
+			first := true
+			for _, l := range b.Lines {
+				for _, w := range strings.Fields(l.Text) {
+					core := strings.Trim(w, "»«\"„“”,.;:()!?")
+					sentenceEnd := strings.HasSuffix(w, ".") || strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?")
+					if !first && core != "" && !isUpperText(core) {
+						lw := strings.ToLower(core)
+						if lw == core {
+							forms[lw] = lw
+						} else if _, ok := forms[lw]; !ok {
+							forms[lw] = core
+						}
+					}
+					first = sentenceEnd
+				}
+			}
+		}
+	}
+	return forms
 }
 
 var (
