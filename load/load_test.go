@@ -429,3 +429,30 @@ func TestLoadRefusesUnknownVocabulary(t *testing.T) {
 		t.Fatal("a refused report left rows")
 	}
 }
+
+// BenchmarkInsertSelect is DuckDB's own ceiling for the load: the same
+// number of fact rows made by SQL inside the engine (INSERT … SELECT from
+// range), with no client in between, in one transaction.
+func BenchmarkInsertSelect(b *testing.B) {
+	const n = 1_000_000
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		w, err := Open(ctx, filepath.Join(b.TempDir(), fmt.Sprintf("s%d.duckdb", i)), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		_, err = w.DB().ExecContext(ctx, `INSERT INTO fact_rows SELECT substr(md5(i::VARCHAR), 1, 24), 1, 'Mreža', 'mreza',
+			'indikator ' || i, 'indikator-' || i, 'output', 'persons', i + 0.5, 'exact',
+			CASE WHEN i % 3 = 0 THEN i * 2 END, CASE WHEN i % 3 = 0 THEN 1 END, CASE WHEN i % 3 = 0 THEN 'Društvo NOVUS' END,
+			DATE '2020-01-01', DATE '2020-12-31', 1 + i % 10, NULL, NULL, 'snippet', 0.9 FROM range(?) t(i)`, n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		w.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
