@@ -259,3 +259,27 @@ func TestEndToEndHelpAndVersion(t *testing.T) {
 		t.Errorf("version: exit %d %q", code, out)
 	}
 }
+
+func TestEndToEndInspect(t *testing.T) {
+	dir := t.TempDir()
+	fixture(t, dir, "novus-2020-brochure.pdf", "b.pdf")
+	fixture(t, dir, "kazalniki-2020.xlsx", "k.xlsx")
+	os.WriteFile(filepath.Join(dir, "bad.pdf"), []byte("<html>not a pdf</html>"), 0o644)
+	tests := []struct {
+		args     []string
+		code     int
+		out, err string
+	}{
+		{[]string{"inspect", "b.pdf"}, 0, "box label=\"1\"", ""},
+		{[]string{"inspect", "--format", "json", "k.xlsx"}, 0, `"Sheet": "Sredstva"`, ""},
+		{[]string{"inspect", "bad.pdf"}, exitDataErr, "", "bad.pdf: not a PDF file: its content is an HTML page"},
+		{[]string{"inspect", "none.pdf"}, exitNoInput, "", "none.pdf: no such file or folder"},
+		{[]string{"inspect", "--format", "xml", "b.pdf"}, exitUsage, "", "--format"},
+	}
+	for _, tt := range tests {
+		code, out, stderr := runBinary(t, dir, tt.args...)
+		if code != tt.code || !strings.Contains(out, tt.out) || !strings.Contains(stderr, tt.err) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d, %q in stdout, %q in stderr", tt.args, code, stderr, tt.code, tt.out, tt.err)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/load"
 )
 
@@ -68,6 +69,10 @@ func exitCode(err error) int {
 		return exitTempFail
 	case errors.Is(err, fs.ErrNotExist):
 		return exitNoInput
+	}
+	var ie *letopis.InputError
+	if errors.As(err, &ie) {
+		return exitDataErr // a file letopis cannot read (inspect)
 	}
 	var we *load.WarehouseError
 	if errors.As(err, &we) {

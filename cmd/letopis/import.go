@@ -144,10 +144,16 @@ func fileError(path string, err error) error {
 		err = pe.Err
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		err = fmt.Errorf("no such file: %w", fs.ErrNotExist)
+		err = errNoSuchFile{}
 	}
 	return &letopis.InputError{Path: path, Err: err}
 }
+
+// errNoSuchFile says a path does not exist; it is an fs.ErrNotExist.
+type errNoSuchFile struct{}
+
+func (errNoSuchFile) Error() string        { return "no such file or folder" }
+func (errNoSuchFile) Is(target error) bool { return target == fs.ErrNotExist }
 
 // readInput reads a file, refusing folders and files too large to be a report.
 func readInput(path string) ([]byte, os.FileInfo, error) {
