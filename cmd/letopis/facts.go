@@ -39,7 +39,7 @@ FROM facts`
 			if len(where) > 0 {
 				q += " WHERE " + strings.Join(where, " AND ")
 			}
-			q += " ORDER BY report_year, source_file, page NULLS LAST, sheet, cell, fact_id"
+			q += " ORDER BY report_year, source_file, fact_seq"
 			return queryRun(cmd, s, o.queryOptions, q, params...)
 		},
 	}

@@ -89,7 +89,8 @@ CREATE TABLE fact_rows (
     sheet         VARCHAR,
     cell          VARCHAR,
     snippet       VARCHAR,
-    confidence    DOUBLE NOT NULL
+    confidence    DOUBLE NOT NULL,
+    fact_seq      INTEGER NOT NULL   -- the fact's place in its source, in reading order
 );
 
 -- Values the pipeline saw and refused, with the reason: nothing read is
@@ -111,7 +112,7 @@ SELECT f.fact_id, s.report_year, s.organisation, f.activity, f.activity_key,
        f.value, f.qualifier::VARCHAR AS qualifier,
        f.target, f.share_value, f.share_of, f.period_start, f.period_end,
        s.path AS source_file, s.sha256 AS source_sha256, f.page, f.sheet, f.cell,
-       f.snippet, f.confidence
+       f.snippet, f.confidence, f.fact_seq
 FROM fact_rows f JOIN sources s ON s.source_id = f.source_id;
 
 CREATE VIEW activities AS

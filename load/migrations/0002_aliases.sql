@@ -21,7 +21,7 @@ SELECT f.fact_id, s.report_year, s.organisation, f.activity,
        f.qualifier::VARCHAR AS qualifier,
        f.target, f.share_value, f.share_of, f.period_start, f.period_end,
        s.path AS source_file, s.sha256 AS source_sha256, f.page, f.sheet, f.cell,
-       f.snippet, f.confidence
+       f.snippet, f.confidence, f.fact_seq
 FROM fact_rows f
 JOIN sources s ON s.source_id = f.source_id
 LEFT JOIN key_aliases aa ON aa.kind = 'activity' AND aa.from_key = f.activity_key
