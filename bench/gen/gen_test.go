@@ -2,8 +2,12 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -16,7 +20,7 @@ func TestWriteAll(t *testing.T) {
 		t.Skip(err)
 	}
 	dir := t.TempDir()
-	pages, err := WriteAll(dir, 2, 7, fonts)
+	pages, err := WriteAll(dir, 2, 7, fonts, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,5 +62,88 @@ func TestNum(t *testing.T) {
 		if got := num(n); got != want {
 			t.Errorf("num(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestGold checks the gold lists against the text they describe: every
+// project has facts, each fact's value is written in its project's text
+// (as the generator writes numbers: 22.830, 91,3) and one of its keywords
+// is there too, and no fact is the report year. It needs no fonts.
+func TestGold(t *testing.T) {
+	units := map[string]bool{"persons": true, "events": true, "hours": true, "eur": true, "percent": true, "organisations": true,
+		"schools": true, "services": true, "documents": true, "posts": true, "units": true, "locations": true, "projects": true, "other": true}
+	quals := map[string]bool{exact: true, approx: true, atLeast: true, moreThan: true}
+	for _, seed := range []uint64{1, 2, 7} {
+		for i := range 5 {
+			rep := Generate(seed, i)
+			tags := map[string]bool{}
+			for _, p := range rep.Projects {
+				if p.Tag == "" || tags[p.Tag] {
+					t.Errorf("seed %d report %d: project %q has tag %q, empty or repeated", seed, i, p.Title, p.Tag)
+				}
+				tags[p.Tag] = true
+				if len(p.Gold) == 0 {
+					t.Errorf("seed %d report %d: project %q states no facts", seed, i, p.Title)
+				}
+				var all []string
+				all = append(all, p.Intro, p.Closing)
+				all = append(all, p.Boxes...)
+				all = append(all, p.Prose...)
+				for _, row := range p.Table {
+					all = append(all, strings.Join(row[:], " "))
+				}
+				text := " " + strings.ToLower(strings.Join(all, " ")) + " "
+				for _, g := range p.Gold {
+					whole := int(g.Value)
+					var forms []string // as the templates write it
+					if g.Value == float64(whole) {
+						forms = append(forms, num(whole), strconv.Itoa(whole))
+					}
+					for d, p := range []float64{10, 100} {
+						if frac := math.Round((g.Value - float64(whole)) * p); math.Abs(float64(whole)+frac/p-g.Value) < 1e-9 {
+							forms = append(forms, fmt.Sprintf("%s,%0*d", num(whole), d+1, int(frac)))
+						}
+					}
+					found := false
+					for _, w := range forms {
+						for _, ctx := range []string{" " + w + " ", " " + w + ".", "(" + w + " "} {
+							found = found || strings.Contains(text, ctx)
+						}
+					}
+					if !found {
+						t.Errorf("seed %d report %d %s: value %g (%q) not in the text", seed, i, p.Tag, g.Value, forms)
+					}
+					if g.Project != p.Tag || !units[g.Unit] || !quals[g.Qualifier] || g.Value == float64(rep.Year) {
+						t.Errorf("seed %d report %d: bad row %+v", seed, i, g)
+					}
+					hit := false
+					for _, k := range strings.Split(g.Keywords, "|") {
+						hit = hit || (k != "" && k == strings.ToLower(k) && strings.Contains(text, k))
+					}
+					if !hit {
+						t.Errorf("seed %d report %d %s %g: no keyword of %q in the text", seed, i, p.Tag, g.Value, g.Keywords)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestWriteGold(t *testing.T) {
+	var b bytes.Buffer
+	rep := Generate(1, 0)
+	if err := writeGold(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if lines[0] != "project,value,unit,qualifier,target,share_value,keywords" {
+		t.Errorf("header %q", lines[0])
+	}
+	n := 0
+	for _, p := range rep.Projects {
+		n += len(p.Gold)
+	}
+	if len(lines)-1 != n {
+		t.Errorf("%d rows, want %d", len(lines)-1, n)
 	}
 }

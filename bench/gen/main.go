@@ -17,6 +17,13 @@
 //
 //	go run ./bench/gen -n 200 -out /tmp/batch
 //
+// With -gold it also writes, beside each report-0000.pdf, the report's gold
+// list in the corpus format of testdata/CORPUS.md (report-0000.gold.csv:
+// every indicator fact the text states, with its unit, qualifier, target,
+// share and keywords; years, dates, periods, ages, box and page numbers are
+// not facts and not listed) and its projects (report-0000.activities.csv:
+// project tag and title, the activities a reader must find).
+//
 // Exit codes: 64 bad usage, 69 the fonts are missing, 74 a file could not
 // be written.
 package main
@@ -31,10 +38,11 @@ func main() {
 	n := flag.Int("n", 200, "how many report files")
 	out := flag.String("out", "", "output folder (created)")
 	seed := flag.Uint64("seed", 1, "seed of the numbers; the same seed gives the same files")
+	gold := flag.Bool("gold", false, "also write each report's gold list of facts (report-0000.gold.csv) and projects (report-0000.activities.csv)")
 	fontDir := flag.String("fonts", DefaultFontDir, "folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf")
 	flag.Parse()
 	if *out == "" || *n < 1 || flag.NArg() != 0 {
-		fmt.Fprintln(os.Stderr, "usage: gen [-n 200] [-seed 1] [-fonts DIR] -out DIR")
+		fmt.Fprintln(os.Stderr, "usage: gen [-n 200] [-seed 1] [-gold] [-fonts DIR] -out DIR")
 		os.Exit(64)
 	}
 	fonts, err := LoadFonts(*fontDir)
@@ -42,7 +50,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(69)
 	}
-	pages, err := WriteAll(*out, *n, *seed, fonts)
+	pages, err := WriteAll(*out, *n, *seed, fonts, *gold)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(74)

@@ -42,19 +42,39 @@ func LoadFonts(dir string) (Fonts, error) {
 }
 
 // WriteAll renders n reports into dir as report-0000.pdf … and returns the
-// number of pages written.
-func WriteAll(dir string, n int, seed uint64, fonts Fonts) (int, error) {
+// number of pages written. With gold it also writes each report's gold list
+// (report-0000.gold.csv, the corpus format of testdata/CORPUS.md) and its
+// projects (report-0000.activities.csv: project tag, title).
+func WriteAll(dir string, n int, seed uint64, fonts Fonts, gold bool) (int, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
 	pages := 0
 	for i := range n {
-		b, np, err := Render(Generate(seed, i), fonts)
+		rep := Generate(seed, i)
+		b, np, err := Render(rep, fonts)
 		if err != nil {
 			return pages, fmt.Errorf("report %d: %w", i, err)
 		}
 		pages += np
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%04d.pdf", i)), b, 0o644); err != nil {
+		base := filepath.Join(dir, fmt.Sprintf("report-%04d", i))
+		if err := os.WriteFile(base+".pdf", b, 0o644); err != nil {
+			return pages, err
+		}
+		if !gold {
+			continue
+		}
+		var g, a bytes.Buffer
+		if err := writeGold(&g, rep); err != nil {
+			return pages, err
+		}
+		if err := writeActivities(&a, rep); err != nil {
+			return pages, err
+		}
+		if err := os.WriteFile(base+".gold.csv", g.Bytes(), 0o644); err != nil {
+			return pages, err
+		}
+		if err := os.WriteFile(base+".activities.csv", a.Bytes(), 0o644); err != nil {
 			return pages, err
 		}
 	}
@@ -71,6 +91,7 @@ type Report struct {
 
 // Project is one activity of a report, drawn on its own page.
 type Project struct {
+	Tag     string // the kind of project, the project column of the gold list
 	Title   string
 	Spaced  bool     // the heading is letter-spaced, as in the designed brochure
 	Intro   string   // period, partners, funders
@@ -78,6 +99,7 @@ type Project struct {
 	Prose   []string // paragraphs, set in two columns
 	Table   [][4]string
 	Closing string // a full-width paragraph after the columns
+	Gold    []Gold // the indicator facts the project's text states
 }
 
 // gen draws the varied parts of one report.
@@ -86,6 +108,7 @@ type gen struct {
 	year  int
 	short string
 	town  string
+	gold  []Gold // facts recorded by the project being drawn
 }
 
 func (g *gen) n(lo, hi int) int { return lo + g.r.IntN(hi-lo+1) }
@@ -97,13 +120,6 @@ func num(n int) string {
 		s = s[:i] + "." + s[i:]
 	}
 	return s
-}
-
-func (g *gen) num(lo, hi int) string { return num(g.n(lo, hi)) }
-
-// dec formats a number with two decimals the Slovene way: 250.109,76.
-func (g *gen) dec(lo, hi int) string {
-	return fmt.Sprintf("%s,%02d", num(g.n(lo, hi)), g.r.IntN(100))
 }
 
 func (g *gen) pick(xs ...string) string { return xs[g.r.IntN(len(xs))] }
@@ -165,15 +181,16 @@ func (g *gen) fill(k int) []string {
 var projects = []func(g *gen) Project{
 	func(g *gen) Project { // a strategic partnership with action plans
 		return Project{
+			Tag:   "partnerstvo",
 			Title: "Strateško partnerstvo »" + g.pick("Mreža", "Skupaj", "Povezani", "Most") + "«", Spaced: true,
 			Intro: fmt.Sprintf("Strateško partnerstvo (%s) obravnava izziv socialne izključenosti različnih ranljivih skupin prebivalstva in rešuje izzive okolij delovanja partnerjev. Partnerji projekta so %s. Aktivnost partnerstva sofinancira %s.", g.period(), g.partners(3), g.funder()),
 			Boxes: []string{
-				fmt.Sprintf("Izdelanih %d akcijskih načrtov za vsako geografsko območje delovanja partnerjev.", g.n(5, 12)),
-				fmt.Sprintf("Izvedenih %d skupnih partnerskih usposabljanj in %d individualnih usposabljanj na nivoju partnerja.", g.n(5, 15), g.n(5, 20)),
-				fmt.Sprintf("Razvitih in izvajanih %d novih storitev za različne ranljive ciljne skupine.", g.n(6, 25)),
-				fmt.Sprintf("Skozi nove razvite storitve nagovorjenih potreb in izzivov vsaj %s oseb iz različnih ranljivih ciljnih skupin.", g.num(300, 2500)),
-				fmt.Sprintf("Pridobitev %s EUR sredstev, ki so jih partnerske organizacije s pomočjo zaposlenih vpeljale v lokalna okolja delovanja.", g.dec(40000, 400000)),
-				fmt.Sprintf("Spremljanje aktualnih potreb in izzivov %d organizacij in institucij v občinah delovanja partnerjev.", g.n(20, 150)),
+				fmt.Sprintf("Izdelanih %d akcijskih načrtov za vsako geografsko območje delovanja partnerjev.", g.fact(g.n(5, 12), "documents", "akcijsk|načrt")),
+				fmt.Sprintf("Izvedenih %d skupnih partnerskih usposabljanj in %d individualnih usposabljanj na nivoju partnerja.", g.fact(g.n(5, 15), "events", "skupnih|partnerskih"), g.fact(g.n(5, 20), "events", "individualnih")),
+				fmt.Sprintf("Razvitih in izvajanih %d novih storitev za različne ranljive ciljne skupine.", g.fact(g.n(6, 25), "services", "storitev")),
+				fmt.Sprintf("Skozi nove razvite storitve nagovorjenih potreb in izzivov vsaj %s oseb iz različnih ranljivih ciljnih skupin.", num(g.factQ(g.n(300, 2500), "persons", atLeast, "oseb"))),
+				fmt.Sprintf("Pridobitev %s EUR sredstev, ki so jih partnerske organizacije s pomočjo zaposlenih vpeljale v lokalna okolja delovanja.", g.decimal(g.n(40000, 400000), g.r.IntN(100), 2, "eur", "sredstev|eur")),
+				fmt.Sprintf("Spremljanje aktualnih potreb in izzivov %d organizacij in institucij v občinah delovanja partnerjev.", g.fact(g.n(20, 150), "organisations", "organizacij|institucij")),
 			},
 			Prose: g.fill(5),
 		}
@@ -182,126 +199,145 @@ var projects = []func(g *gen) Project{
 		tot, own := g.n(80, 260), 0
 		own = tot / g.n(3, 6)
 		return Project{
+			Tag:   "kcm",
 			Title: "Karierni center za mlade " + g.town, Spaced: g.r.IntN(2) == 0,
 			Intro: fmt.Sprintf("Projekt »Karierni center za mlade« (%s) zajema vzpostavitev enot kariernega centra za krepitev kompetenc karierne orientacije za šolajočo mladino. Projektno partnerstvo sestavljajo %s ter društvo %s. Aktivnost sofinancira %s.", g.period(), g.partners(3), g.short, g.funder()),
 			Boxes: []string{
-				fmt.Sprintf("Aktivno delovanje %d enot kariernega centra za mlade.", g.n(5, 9)),
-				fmt.Sprintf("%d (od tega %s – %d) izvedenih dogodkov za spoznavanje trga dela in poklicev.", tot, g.short, own),
-				fmt.Sprintf("%d izvedenih skupinskih dogodkov za starše.", g.n(10, 60)),
+				fmt.Sprintf("Aktivno delovanje %d enot kariernega centra za mlade.", g.fact(g.n(5, 9), "units", "enot|kariern")),
+				fmt.Sprintf("%d (od tega %s – %d) izvedenih dogodkov za spoznavanje trga dela in poklicev.", g.fact(tot, "events", "dogodkov|trga|poklic"), g.short, g.share(own)),
+				fmt.Sprintf("%d izvedenih skupinskih dogodkov za starše.", g.fact(g.n(10, 60), "events", "skupinskih|starše")),
 			},
 			Prose: append([]string{
-				fmt.Sprintf("V letu %d se je aktivnosti kariernega centra udeležilo preko %d otrok in %d staršev, opravili smo tudi %d individualnih obravnav in svetovanj pri kariernem odločanju.", g.year, g.n(300, 1200), g.n(50, 300), g.n(40, 200)),
-				fmt.Sprintf("V projekt je bilo vključenih %d osnovnih in %d srednjih šol. Aktivnosti je poleg strokovnega osebja izvajalo še %d zunanjih izvajalcev.", g.n(10, 40), g.n(5, 15), g.n(5, 12)),
+				fmt.Sprintf("V letu %d se je aktivnosti kariernega centra udeležilo preko %d otrok in %d staršev, opravili smo tudi %d individualnih obravnav in svetovanj pri kariernem odločanju.", g.year, g.factQ(g.n(300, 1200), "persons", moreThan, "otrok"), g.fact(g.n(50, 300), "persons", "staršev"), g.fact(g.n(40, 200), "events", "obravnav")),
+				fmt.Sprintf("V projekt je bilo vključenih %d osnovnih in %d srednjih šol. Aktivnosti je poleg strokovnega osebja izvajalo še %d zunanjih izvajalcev.", g.fact(g.n(10, 40), "schools", "osnovnih"), g.fact(g.n(5, 15), "schools", "srednjih"), g.fact(g.n(5, 12), "organisations", "zunanjih|izvajalcev")),
 			}, g.fill(4)...),
 		}
 	},
 	func(g *gen) Project { // a regional NGO hub
 		return Project{
+			Tag:   "sticisce",
 			Title: "Regionalno stičišče NVO " + g.town,
 			Intro: fmt.Sprintf("Program regionalnega stičišča izvaja društvo %s v partnerstvu z organizacijami %s. V obdobju od %s izvajanje programa financira %s.", g.short, g.partners(2), g.period(), g.funder()),
 			Prose: []string{
-				fmt.Sprintf("Skupno smo v letu %d izvedli %d delavnic z različnih področij, %d ur mentorstev, %d ur svetovanj in pripomogli k %d novo razvitim storitvam NVO.", g.year, g.n(12, 40), g.n(80, 300), g.n(200, 700), g.n(6, 25)),
-				fmt.Sprintf("Neposredno ciljno informiranje NVO preko elektronske in navadne pošte, po telefonu in osebno v informacijski pisarni – %d informiranih posameznikov.", g.n(300, 900)),
-				fmt.Sprintf("Spletna stran stičišča – %d objav na spletni strani. Profil na družbenih omrežjih – %s objav.", g.n(200, 800), g.num(1000, 3000)),
-				fmt.Sprintf("Izvajanje servisne podpore in storitev za NVO v regiji – %d uporabnikov storitev servisne podpore.", g.n(80, 250)),
+				fmt.Sprintf("Skupno smo v letu %d izvedli %d delavnic z različnih področij, %d ur mentorstev, %d ur svetovanj in pripomogli k %d novo razvitim storitvam NVO.", g.year, g.fact(g.n(12, 40), "events", "delavnic"), g.fact(g.n(80, 300), "hours", "mentorstev"), g.fact(g.n(200, 700), "hours", "svetovanj"), g.fact(g.n(6, 25), "services", "storitv")),
+				fmt.Sprintf("Neposredno ciljno informiranje NVO preko elektronske in navadne pošte, po telefonu in osebno v informacijski pisarni – %d informiranih posameznikov.", g.fact(g.n(300, 900), "persons", "informiranih|posameznikov")),
+				fmt.Sprintf("Spletna stran stičišča – %d objav na spletni strani. Profil na družbenih omrežjih – %s objav.", g.fact(g.n(200, 800), "posts", "spletn"), num(g.fact(g.n(1000, 3000), "posts", "omrežj|profil"))),
+				fmt.Sprintf("Izvajanje servisne podpore in storitev za NVO v regiji – %d uporabnikov storitev servisne podpore.", g.fact(g.n(80, 250), "persons", "uporabnikov|servisn")),
 				g.fill(1)[0],
 			},
-			Closing: fmt.Sprintf("V letu %d smo vzpostavili %d delujoča partnerstva, v katerih sodeluje skupno %d partnerjev, in izvedli %d skupnih akcij za reševanje lokalnih potreb.", g.year, g.n(3, 4), g.n(15, 40), g.n(5, 15)),
+			Closing: fmt.Sprintf("V letu %d smo vzpostavili %d delujoča partnerstva, v katerih sodeluje skupno %d partnerjev, in izvedli %d skupnih akcij za reševanje lokalnih potreb.", g.year, g.fact(g.n(3, 4), "organisations", "partnerstva"), g.fact(g.n(15, 40), "organisations", "partnerjev"), g.fact(g.n(5, 15), "events", "akcij")),
 		}
 	},
 	func(g *gen) Project { // social activation with the funder's indicator table
 		plan := g.n(40, 80)
 		return Project{
+			Tag:   "as",
 			Title: "Projekt socialna aktivacija »" + g.pick("AS-Aktiviraj Se!", "Korak naprej", "Nova pot") + "«", Spaced: true,
 			Intro: fmt.Sprintf("Program socialne aktivacije društvo %s izvaja v partnerstvu z organizacijami %s. V obdobju od %s izvajanje programa financira %s. Za doseganje opredeljenih specifičnih ciljev so bili v letu %d doseženi naslednji kvantificirani kazalniki učinka in rezultata:", g.short, g.partners(2), g.period(), g.funder(), g.year),
 			Table: [][4]string{
 				{"Naziv kazalnika", "Vrsta kazalnika", "Predvidene vrednosti", "Dosežene vrednosti"},
-				{"Število oseb iz ranljivih ciljnih skupin, vključenih v program.", "Učinek", strconv.Itoa(plan), strconv.Itoa(plan + g.n(0, 10))},
-				{"Delež oseb iz ranljivih ciljnih skupin, vključenih v iskanje zaposlitve ali izobraževanje ob izhodu.", "Rezultat", "25 %", fmt.Sprintf("%d,%02d %%", g.n(25, 60), g.r.IntN(100))},
+				{"Število oseb iz ranljivih ciljnih skupin, vključenih v program.", "Učinek", strconv.Itoa(plan), strconv.Itoa(g.target(plan+g.n(0, 10), plan, "persons", "število|oseb"))},
+				{"Delež oseb iz ranljivih ciljnih skupin, vključenih v iskanje zaposlitve ali izobraževanje ob izhodu.", "Rezultat", "25 %", g.targetDecimal(g.n(25, 60), g.r.IntN(100), 25, "percent", "delež") + " %"},
 			},
 			Prose: append([]string{
-				fmt.Sprintf("Praktične izkušnje na trgu dela je pridobivalo %d udeležencev pri %d delodajalcih in organizacijah v %d krajih.", g.n(20, 60), g.n(8, 25), g.n(2, 4)),
+				fmt.Sprintf("Praktične izkušnje na trgu dela je pridobivalo %d udeležencev pri %d delodajalcih in organizacijah v %d krajih.", g.fact(g.n(20, 60), "persons", "udeležencev"), g.fact(g.n(8, 25), "organisations", "delodajal"), g.fact(g.n(2, 4), "locations", "kraj")),
 			}, g.fill(4)...),
 		}
 	},
 	func(g *gen) Project { // a family centre
 		return Project{
+			Tag:   "druzine",
 			Title: "Program Center za družine " + g.pick("Harmonija", "Mavrica", "Sonček", "Gnezdo"),
 			Intro: fmt.Sprintf("Že od leta %d aktivno izvajamo program, katerega namen je delovati preventivno na področju družine. Program je v obdobju %s sofinanciran s strani organizacije %s in Mestne občine %s, zato so vse aktivnosti centra za uporabnike brezplačne.", g.year-g.n(5, 12), g.period(), g.funder(), g.town),
 			Prose: []string{
-				fmt.Sprintf("Neformalno druženje smo zagotavljali v prostorih centra vsak delovni dan. V letu %d je aktivnosti neformalnega druženja obiskalo %d uporabnikov.", g.year, g.n(300, 1000)),
-				fmt.Sprintf("V sklopu vsebin pozitivnega starševstva smo izvedli %d predavanj, %d pogovornih delavnic in %d treningov starševstva, ki se jih je udeležilo skupno %d uporabnikov.", g.n(6, 20), g.n(8, 30), g.n(8, 30), g.n(150, 500)),
-				fmt.Sprintf("V %d aktivnostih vsebin zdravega življenjskega sloga, ki smo jih izpeljali v letu %d, je bilo vključenih %d uporabnikov.", g.n(20, 80), g.year, g.n(150, 600)),
-				fmt.Sprintf("Počitniških aktivnosti in občasnega varstva otrok se je v letu %d udeležilo %d uporabnikov.", g.year, g.n(200, 900)),
+				fmt.Sprintf("Neformalno druženje smo zagotavljali v prostorih centra vsak delovni dan. V letu %d je aktivnosti neformalnega druženja obiskalo %d uporabnikov.", g.year, g.fact(g.n(300, 1000), "persons", "uporabnikov|druženj")),
+				fmt.Sprintf("V sklopu vsebin pozitivnega starševstva smo izvedli %d predavanj, %d pogovornih delavnic in %d treningov starševstva, ki se jih je udeležilo skupno %d uporabnikov.", g.fact(g.n(6, 20), "events", "predavanj"), g.fact(g.n(8, 30), "events", "pogovornih|delavnic"), g.fact(g.n(8, 30), "events", "treningov"), g.fact(g.n(150, 500), "persons", "uporabnikov|starševstv")),
+				fmt.Sprintf("V %d aktivnostih vsebin zdravega življenjskega sloga, ki smo jih izpeljali v letu %d, je bilo vključenih %d uporabnikov.", g.fact(g.n(20, 80), "events", "aktivnost"), g.year, g.fact(g.n(150, 600), "persons", "uporabnikov|slog")),
+				fmt.Sprintf("Počitniških aktivnosti in občasnega varstva otrok se je v letu %d udeležilo %d uporabnikov.", g.year, g.fact(g.n(200, 900), "persons", "uporabnikov|počitni")),
 				g.fill(1)[0],
 			},
 		}
 	},
 	func(g *gen) Project { // local food
 		return Project{
+			Tag:   "jejmo",
 			Title: "Operacija Jejmo lokalno – ozaveščanje javnosti",
 			Intro: fmt.Sprintf("Operacija je prispevala k prednostnemu področju samooskrbe lokalne akcijske skupine. Izvajala se je od %s. Društvo %s je v projektu sodelovalo kot projektni partner, ostali partnerji so bili %s.", g.period(), g.short, g.partners(3)),
 			Prose: append([]string{
-				fmt.Sprintf("Skupaj smo izvedli %d delavnic, v katere smo vključili %s otrok, %d delavnic, v katere smo vključili %d starostnikov, in %d izobraževalnih delavnic, v katere se je vključilo %d kmetov.", g.n(30, 90), g.num(500, 2000), g.n(5, 15), g.n(50, 200), g.n(10, 30), g.n(100, 350)),
-				fmt.Sprintf("Poleg tega smo zagotovili %d zaposlitev za polovični delovni čas tudi po zaključku operacije.", g.n(1, 3)),
+				fmt.Sprintf("Skupaj smo izvedli %d delavnic, v katere smo vključili %s otrok, %d delavnic, v katere smo vključili %d starostnikov, in %d izobraževalnih delavnic, v katere se je vključilo %d kmetov.", g.fact(g.n(30, 90), "events", "delavnic"), num(g.fact(g.n(500, 2000), "persons", "otrok")), g.fact(g.n(5, 15), "events", "delavnic"), g.fact(g.n(50, 200), "persons", "starostnikov"), g.fact(g.n(10, 30), "events", "izobraževalnih|delavnic"), g.fact(g.n(100, 350), "persons", "kmetov")),
+				jobs(g.fact(g.n(1, 3), "other", "zaposlit")),
 			}, g.fill(4)...),
 		}
 	},
 	func(g *gen) Project { // employment: SPIN-like
 		inc := g.n(400, 900)
 		return Project{
+			Tag:   "spin",
 			Title: "Projekt »SPIN – pripravljeni na spremembe«", Spaced: g.r.IntN(2) == 0,
 			Intro: fmt.Sprintf("Projekt se izvaja v okviru operacije za spodbujanje vključevanja oseb, ki so pred izgubo zaposlitve, v ukrepe na trgu dela (%s). Projektno partnerstvo sestavljajo %s. Naložbo sofinancira %s.", g.period(), g.partners(3), g.funder()),
 			Boxes: []string{
-				fmt.Sprintf("%d oseb vključenih v Aktivnosti za »Razvoj kariere«, od tega društvo %s %d oseb.", inc, g.short, inc/g.n(4, 8)),
-				fmt.Sprintf("%d oseb, vključenih v Aktivnosti za »Razvoj kompetenc«.", g.n(300, inc)),
-				fmt.Sprintf("%s opravljenih ur usposabljanj, od tega društvo %s %s ur.", g.num(10000, 30000), g.short, g.num(1000, 8000)),
-				fmt.Sprintf("%d izvedenih srečanj s potencialnimi delodajalci in drugimi deležniki na trgu dela.", g.n(15, 50)),
-				fmt.Sprintf("%d oseb z ohranjeno ali novo zaposlitvijo.", g.n(100, 300)),
-				fmt.Sprintf("Novinarske konference se je udeležilo %d različnih predstavnikov medijev.", g.n(5, 15)),
+				fmt.Sprintf("%d oseb vključenih v Aktivnosti za »Razvoj kariere«, od tega društvo %s %d oseb.", g.fact(inc, "persons", "kariere"), g.short, g.share(inc/g.n(4, 8))),
+				fmt.Sprintf("%d oseb, vključenih v Aktivnosti za »Razvoj kompetenc«.", g.fact(g.n(300, inc), "persons", "kompetenc")),
+				fmt.Sprintf("%s opravljenih ur usposabljanj, od tega društvo %s %s ur.", num(g.fact(g.n(10000, 30000), "hours", "ur|usposabljanj")), g.short, num(g.share(g.n(1000, 8000)))),
+				fmt.Sprintf("%d izvedenih srečanj s potencialnimi delodajalci in drugimi deležniki na trgu dela.", g.fact(g.n(15, 50), "events", "srečanj")),
+				fmt.Sprintf("%d oseb z ohranjeno ali novo zaposlitvijo.", g.fact(g.n(100, 300), "persons", "zaposlitv")),
+				fmt.Sprintf("Novinarske konference se je udeležilo %d različnih predstavnikov medijev.", g.fact(g.n(5, 15), "persons", "predstavnikov|medijev")),
 			},
 			Prose: append([]string{
-				fmt.Sprintf("V letu %d je bilo priglašenih %d novih lokacij, ki omogočajo razpršeno izvajanje projektnih aktivnosti. Pri izvajanju usposabljanj je sodelovalo več kot %d predavateljev, od tega %d strokovnjakov znotraj partnerstva.", g.year, g.n(5, 20), g.n(30, 60), g.n(10, 25)),
+				fmt.Sprintf("V letu %d je bilo priglašenih %d novih lokacij, ki omogočajo razpršeno izvajanje projektnih aktivnosti. Pri izvajanju usposabljanj je sodelovalo več kot %d predavateljev, od tega %d strokovnjakov znotraj partnerstva.", g.year, g.fact(g.n(5, 20), "locations", "lokacij"), g.factQ(g.n(30, 60), "persons", moreThan, "predavateljev"), g.fact(g.n(10, 25), "persons", "strokovnjakov")),
 			}, g.fill(4)...),
 		}
 	},
 	func(g *gen) Project { // volunteering
 		return Project{
+			Tag:   "prostovoljstvo",
 			Title: "Program prostovoljstva " + g.pick("Roka v roki", "Skupaj zmoremo", "Dobri sosedje"),
 			Intro: fmt.Sprintf("Program spodbuja prostovoljstvo med mladimi in starejšimi v Mestni občini %s in okolici. Izvajamo ga od %s, sofinancira ga %s.", g.town, g.period(), g.funder()),
 			Boxes: []string{
-				fmt.Sprintf("%d aktivnih prostovoljcev, od tega %d novih.", g.n(60, 200), g.n(10, 50)),
-				fmt.Sprintf("%s opravljenih ur prostovoljskega dela.", g.num(2000, 12000)),
-				fmt.Sprintf("%d izvedenih prostovoljskih akcij v lokalnem okolju.", g.n(10, 40)),
+				fmt.Sprintf("%d aktivnih prostovoljcev, od tega %d novih.", g.fact(g.n(60, 200), "persons", "aktivnih|prostovolj"), g.fact(g.n(10, 50), "persons", "novih")),
+				fmt.Sprintf("%s opravljenih ur prostovoljskega dela.", num(g.fact(g.n(2000, 12000), "hours", "ur|prostovoljsk"))),
+				fmt.Sprintf("%d izvedenih prostovoljskih akcij v lokalnem okolju.", g.fact(g.n(10, 40), "events", "akcij")),
 			},
 			Prose: append([]string{
-				fmt.Sprintf("V program je bilo vključenih %d šol in %d drugih organizacij, za prostovoljce pa smo izvedli %d usposabljanj in %d supervizijskih srečanj.", g.n(5, 20), g.n(5, 25), g.n(4, 12), g.n(6, 20)),
+				fmt.Sprintf("V program je bilo vključenih %d šol in %d drugih organizacij, za prostovoljce pa smo izvedli %d usposabljanj in %d supervizijskih srečanj.", g.fact(g.n(5, 20), "schools", "šol"), g.fact(g.n(5, 25), "organisations", "organizacij"), g.fact(g.n(4, 12), "events", "usposabljanj"), g.fact(g.n(6, 20), "events", "supervizij|srečanj")),
 			}, g.fill(4)...),
 		}
 	},
 	func(g *gen) Project { // digital skills for older people
 		return Project{
+			Tag:   "digital",
 			Title: "Digitalno opismenjevanje starejših »" + g.pick("E-seniorji", "Klik", "Splet brez strahu") + "«",
 			Intro: fmt.Sprintf("Projekt (%s) je namenjen krepitvi digitalnih kompetenc starejših od 65 let. Izvajamo ga v partnerstvu z organizacijami %s, financira ga %s.", g.period(), g.partners(2), g.funder()),
 			Boxes: []string{
-				fmt.Sprintf("%d starejših, vključenih v tečaje digitalnih veščin.", g.n(80, 300)),
-				fmt.Sprintf("%d izvedenih tečajev in %d ur individualne pomoči.", g.n(10, 30), g.n(100, 400)),
-				fmt.Sprintf("Izdan %d priročnik za e-seniorje v %d izvodih.", 1, g.n(200, 1000)),
+				fmt.Sprintf("%d starejših, vključenih v tečaje digitalnih veščin.", g.fact(g.n(80, 300), "persons", "starejš")),
+				fmt.Sprintf("%d izvedenih tečajev in %d ur individualne pomoči.", g.fact(g.n(10, 30), "events", "tečajev"), g.fact(g.n(100, 400), "hours", "ur|pomoči")),
+				fmt.Sprintf("Izdan %d priročnik za e-seniorje v %d izvodih.", g.fact(1, "documents", "priročnik"), g.fact(g.n(200, 1000), "other", "izvod")),
 			},
 			Prose: append([]string{
-				fmt.Sprintf("Tečaje je vodilo %d mentorjev, od tega %d prostovoljcev iz vrst dijakov in študentov. Zadovoljstvo udeležencev je bilo %d,%d %%.", g.n(6, 15), g.n(3, 8), g.n(85, 98), g.n(0, 9)),
+				fmt.Sprintf("Tečaje je vodilo %d mentorjev, od tega %d prostovoljcev iz vrst dijakov in študentov. Zadovoljstvo udeležencev je bilo %s %%.", g.fact(g.n(6, 15), "persons", "mentorjev"), g.fact(g.n(3, 8), "persons", "prostovoljc"), g.decimal(g.n(85, 98), g.n(0, 9), 1, "percent", "zadovoljstv")),
 			}, g.fill(4)...),
 		}
 	},
 	func(g *gen) Project { // youth projects of the municipality
 		return Project{
+			Tag:   "mladi",
 			Title: fmt.Sprintf("Projekti za mlade, ki jih je v letu %d sofinancirala Mestna občina %s", g.year, g.town), Spaced: true,
-			Intro: fmt.Sprintf("V letu %d smo izvedli %d projekta, in sicer Poslovni bonton in Predstavitev poklicev. Cilj je bil razvijati kompetence mladih na področju načrtovanja in vodenja lastne kariere.", g.year, 2),
+			Intro: fmt.Sprintf("V letu %d smo izvedli %d projekta, in sicer Poslovni bonton in Predstavitev poklicev. Cilj je bil razvijati kompetence mladih na področju načrtovanja in vodenja lastne kariere.", g.year, g.fact(2, "projects", "projekt")),
 			Prose: append([]string{
-				fmt.Sprintf("V projektu Poslovni bonton smo usposobili cca %d mladih, v projektu Predstavitev poklicev pa smo izvedli %d delavnic, ki se jih je udeležilo %d dijakov.", g.n(60, 200), g.n(8, 25), g.n(100, 400)),
+				fmt.Sprintf("V projektu Poslovni bonton smo usposobili cca %d mladih, v projektu Predstavitev poklicev pa smo izvedli %d delavnic, ki se jih je udeležilo %d dijakov.", g.factQ(g.n(60, 200), "persons", approx, "mladih"), g.fact(g.n(8, 25), "events", "delavnic"), g.fact(g.n(100, 400), "persons", "dijakov")),
 			}, g.fill(5)...),
 		}
 	},
+}
+
+// jobs says how many jobs an operation kept, with the noun in the case its
+// number asks for (1 zaposlitev, 2 zaposlitvi, 3 zaposlitve).
+func jobs(n int) string {
+	noun := map[int]string{1: "zaposlitev", 2: "zaposlitvi", 3: "zaposlitve", 4: "zaposlitve"}[n]
+	if noun == "" {
+		noun = "zaposlitev"
+	}
+	return fmt.Sprintf("Poleg tega smo zagotovili %d %s za polovični delovni čas tudi po zaključku operacije.", n, noun)
 }
 
 var (
@@ -320,7 +356,13 @@ func Generate(seed uint64, i int) Report {
 	// nine projects of the ten kinds, in a drawn order: a cover and about
 	// one page each
 	for _, k := range r.Perm(len(projects))[:9] {
-		rep.Projects = append(rep.Projects, projects[k](g))
+		g.gold = nil
+		p := projects[k](g)
+		for i := range g.gold {
+			g.gold[i].Project = p.Tag
+		}
+		p.Gold = g.gold
+		rep.Projects = append(rep.Projects, p)
 	}
 	return rep
 }
