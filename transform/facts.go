@@ -61,10 +61,11 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		n        num
 		fact     int // index in facts, -1 if none
 		consumed bool
+		partOf   int // the slot whose unnamed part it is (`120 prostovoljcev, od tega 37 novih`), -1 if none
 	}
 	slots := make([]slot, len(nums))
 	for i, n := range nums {
-		slots[i] = slot{n: n, fact: -1}
+		slots[i] = slot{n: n, fact: -1, partOf: -1}
 	}
 	lower := strings.ToLower(s)
 	composition := strings.Contains(lower, "sestavlja") || strings.Contains(lower, "sestavljamo")
@@ -121,6 +122,9 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			of = of[1:]
 		}
 		owner = strings.Join(of, " ")
+		if owner == "" {
+			slots[i].partOf = parent
+		}
 		if owner == "" || strings.ContainsAny(owner, ",0123456789") || (!inParen && len(strings.Fields(owner)) > 6) {
 			continue
 		}
@@ -145,6 +149,16 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			f.Qualifier = letopis.Exact
 		}
 		f.ShareValue, f.ShareOf = n.shareValue, n.shareOf
+		// an unnamed part without a noun of its own (`od tega 37 novih`)
+		// counts the noun of its whole
+		if p := slots[i].partOf; p >= 0 && slots[p].fact >= 0 && f.Unit == letopis.UnitOther && n.Unit == "" && !hasLexiconWord(f.Indicator, lex) {
+			whole := facts[slots[p].fact]
+			if noun := firstLexiconWord(whole.Indicator, lex); noun != "" {
+				f.Unit = whole.Unit
+				f.Indicator += " " + noun
+				f.Confidence = whole.Confidence - 0.05
+			}
+		}
 		if n.Word {
 			f.Confidence -= 0.15
 		}
@@ -155,9 +169,23 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		if w := wordBefore(s, n.QStart); w != "" && participle.MatchString(w) && !notParticiple[strings.ToLower(w)] {
 			f.Indicator = strings.ToLower(w) + " " + f.Indicator
 		}
+		slots[i].fact = len(facts)
 		facts = append(facts, f)
 	}
 	return facts, rej
+}
+
+func hasLexiconWord(s string, lex *units.Lexicon) bool { return firstLexiconWord(s, lex) != "" }
+
+// firstLexiconWord returns the first word of s that is a counted noun of
+// the lexicon, "" if none.
+func firstLexiconWord(s string, lex *units.Lexicon) string {
+	for _, w := range strings.Fields(s) {
+		if _, ok := lex.Lookup(w); ok {
+			return w
+		}
+	}
+	return ""
 }
 
 func orDefault(s, d string) string {

@@ -3,6 +3,8 @@ package transform
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/letopis/letopis"
 )
@@ -150,6 +152,7 @@ func (r *reader) read(doc *letopis.Document) {
 		}
 	}
 	inferHeadings(items)
+	items = joinContinued(items)
 	// heading groups
 	var groups []group
 	groupAt := map[int]int{}
@@ -377,4 +380,35 @@ func inferHeadings(items []item) {
 			items[i].heading = true
 		}
 	}
+}
+
+// joinContinued joins a paragraph to the one before it when it continues
+// that one's sentence across a column or page break: the paragraph before
+// ends without a sentence mark and this one starts in lower case
+// (`… Profil na družbenih omrežjih – 1.330` | `objav.`). The joined block
+// keeps the first one's page and box.
+func joinContinued(items []item) []item {
+	out := items[:0]
+	for _, it := range items {
+		if n := len(out); n > 0 && continues(out[n-1], it) {
+			prev := *out[n-1].b
+			prev.Lines = append(append([]letopis.Line(nil), prev.Lines...), it.b.Lines...)
+			out[n-1].b = &prev
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func continues(prev, next item) bool {
+	if prev.heading || next.heading || prev.b.Kind != letopis.BlockParagraph || next.b.Kind != letopis.BlockParagraph {
+		return false
+	}
+	p, n := clean(prev.b.Text()), clean(next.b.Text())
+	if p == "" || n == "" || !unicode.IsLower(firstRune(n)) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return !strings.ContainsRune(".!?:;", last)
 }

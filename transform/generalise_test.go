@@ -1,0 +1,95 @@
+package transform
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/transform/units"
+)
+
+// The rules below were found by scoring the reports of bench/gen
+// (TestGenerated): general weaknesses, not wordings of the generator.
+
+// An unnamed part of a whole without a noun of its own counts the whole's
+// noun; a part with its own noun or a named share is left as it was.
+func TestUnnamedPart(t *testing.T) {
+	lex := units.Default()
+	P, E, H := letopis.UnitPersons, letopis.UnitEvents, letopis.UnitHours
+	X := letopis.Exact
+	cases := []struct {
+		s    string
+		want []want
+	}{
+		{"120 aktivnih prostovoljcev, od tega 37 novih.", []want{{120, P, X, 0, "prostovoljcev"}, {37, P, X, 0, "novih prostovoljcev"}}},
+		{"Izvedli smo 24 delavnic, od tega 10 spletnih.", []want{{24, E, X, 0, "delavnic"}, {10, E, X, 0, "spletnih delavnic"}}},
+		{"Tečaje je vodilo 8 mentorjev, od tega 5 prostovoljcev.", []want{{8, P, X, 0, "mentorjev"}, {5, P, X, 0, "prostovoljcev"}}},
+		{"22.830 opravljenih ur usposabljanj, od tega Društvo NOVUS 5.503 ur.", []want{{22830, H, X, 5503, "ur"}}},
+	}
+	for _, c := range cases {
+		got, _ := sentenceFacts(c.s, lex, false)
+		if len(got) != len(c.want) {
+			t.Errorf("%q: %d facts, want %d:%s", c.s, len(got), len(c.want), fmtFacts(got))
+			continue
+		}
+		for i, w := range c.want {
+			f := got[i]
+			sh := 0.0
+			if f.ShareValue != nil {
+				sh = *f.ShareValue
+			}
+			if f.Value != w.value || f.Unit != w.unit || f.Qualifier != w.qual || sh != w.share || !strings.Contains(f.Indicator, w.word) {
+				t.Errorf("%q: fact %d = %g %s %s share %g [%s], want %+v", c.s, i, f.Value, f.Unit, f.Qualifier, sh, f.Indicator, w)
+			}
+		}
+	}
+}
+
+// A paragraph that goes on in the next column or page (it ends without a
+// sentence mark, the next one starts in lower case) is read as one.
+func TestJoinContinued(t *testing.T) {
+	para := func(lines ...string) item {
+		b := &letopis.Block{Kind: letopis.BlockParagraph, Page: 1}
+		for _, l := range lines {
+			b.Lines = append(b.Lines, letopis.Line{Text: l})
+		}
+		return item{b: b}
+	}
+	head := para("REGIONALNO STIČIŠČE")
+	head.heading = true
+	cases := []struct {
+		name  string
+		items []item
+		want  []string
+	}{
+		{"column break", []item{para("Profil na družbenih omrežjih – 1.330"), para("objav.")}, []string{"Profil na družbenih omrežjih – 1.330 objav."}},
+		{"sentence ended", []item{para("Izvedli smo 5 delavnic."), para("nato še 3 tabore.")}, []string{"Izvedli smo 5 delavnic.", "nato še 3 tabore."}},
+		{"capital", []item{para("Spletna stran – 636 objav"), para("Profil – 2.500 objav.")}, []string{"Spletna stran – 636 objav", "Profil – 2.500 objav."}},
+		{"heading between", []item{para("Skupno 12"), head, para("objav.")}, []string{"Skupno 12", "REGIONALNO STIČIŠČE", "objav."}},
+		{"three parts", []item{para("Skupno smo izvedli 26"), para("delavnic in 205 ur"), para("mentorstev.")}, []string{"Skupno smo izvedli 26 delavnic in 205 ur mentorstev."}},
+		{"digit is no continuation", []item{para("Skupno smo izvedli"), para("26 delavnic.")}, []string{"Skupno smo izvedli", "26 delavnic."}},
+	}
+	for _, c := range cases {
+		got := joinContinued(append([]item(nil), c.items...))
+		var texts []string
+		for _, it := range got {
+			texts = append(texts, it.b.Text())
+		}
+		if len(texts) != len(c.want) {
+			t.Errorf("%s: got %q, want %q", c.name, texts, c.want)
+			continue
+		}
+		for i := range texts {
+			if texts[i] != c.want[i] {
+				t.Errorf("%s: got %q, want %q", c.name, texts, c.want)
+				break
+			}
+		}
+	}
+	// the blocks of the document are not changed
+	a, b := para("Profil – 1.330"), para("objav.")
+	joinContinued([]item{a, b})
+	if len(a.b.Lines) != 1 {
+		t.Error("joinContinued changed the first block")
+	}
+}
