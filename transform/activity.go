@@ -72,12 +72,14 @@ func (r *reader) openActivity(items []item, groups []group, gi int, intro map[in
 		title = t
 	}
 	title = recase(title, prose, r.forms)
-	// a name quoted in the introduction that is most of the title is the
-	// title as the report writes it in prose
+	// a name quoted in the introduction that is most of the title, and
+	// leaves out only what the key leaves out (a funder's code: KRVS), is
+	// the title as the report writes it in prose; one that starts with the
+	// whole title completes it
 	for _, q := range quoteSpans(prose) {
 		name := clean(prose[q[0]:q[1]])
 		ln, lt := letters(name), letters(title)
-		if ln != "" && (strings.Contains(lt, ln) && len(ln)*10 >= len(lt)*6 || strings.HasPrefix(ln, lt) && len(lt) >= 6) {
+		if ln != "" && (strings.Contains(lt, ln) && len(ln)*10 >= len(lt)*6 && ActivityKey(name) == ActivityKey(title) || strings.HasPrefix(ln, lt) && len(lt) >= 6) {
 			title = name
 			break
 		}

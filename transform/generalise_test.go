@@ -93,3 +93,39 @@ func TestJoinContinued(t *testing.T) {
 		t.Error("joinContinued changed the first block")
 	}
 }
+
+// A name quoted in the introduction replaces a heading in capitals only
+// when it keeps the heading's key (it gives the case and drops a funder's
+// code); a heading that goes on after the name (a town) keeps its words.
+func TestQuotedNameTitle(t *testing.T) {
+	heading := func(s string) letopis.Block {
+		return letopis.Block{Kind: letopis.BlockHeading, Level: 2, Lines: []letopis.Line{{Text: s, Size: 17}}}
+	}
+	paragraph := func(s string) letopis.Block {
+		return letopis.Block{Kind: letopis.BlockParagraph, Lines: []letopis.Line{{Text: s, Size: 10}}}
+	}
+	cases := []struct {
+		head, intro, want string
+	}{
+		{"KARIERNI CENTER ZA MLADE PTUJ", "Projekt »Karierni center za mlade« zajema vzpostavitev enot kariernega centra.", "Karierni center za mlade Ptuj"},
+		{"VŠEČKAM IN GREM – KARIERNI CENTER ZA MLADE KRVS", "Projekt »VšečKAM in GREM – Karierni center za mlade« zajema vzpostavitev enot.", "VšečKAM in GREM – Karierni center za mlade"},
+		{"JEJMO LOKALNO", "Operacija »Jejmo lokalno – ozaveščanje javnosti« je prispevala k samooskrbi.", "Jejmo lokalno – ozaveščanje javnosti"},
+	}
+	for _, c := range cases {
+		doc := &letopis.Document{Pages: []letopis.Page{
+			{Number: 1, Blocks: []letopis.Block{heading("LETNO POROČILO 2021"), paragraph("Društvo Korak Ptuj")}},
+			{Number: 2, Blocks: []letopis.Block{heading(c.head), paragraph(c.intro), paragraph("Izvedli smo 12 delavnic.")}},
+		}}
+		rep, err := Read(doc, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Activities) != 1 || rep.Activities[0].Title != c.want {
+			var got []string
+			for _, a := range rep.Activities {
+				got = append(got, a.Title)
+			}
+			t.Errorf("%s: activities %q, want [%q]", c.head, got, c.want)
+		}
+	}
+}
