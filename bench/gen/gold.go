@@ -86,13 +86,18 @@ func writeGold(w io.Writer, rep Report) error {
 	return cw.Error()
 }
 
-// writeActivities writes the project tags and titles of a report: the
-// activities a reader must find, one per project page.
+// writeActivities writes the project tags and names of a report (the
+// title, or Name where the title says more): the activities a reader must
+// find, one per project page.
 func writeActivities(w io.Writer, rep Report) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"project", "title"})
 	for _, p := range rep.Projects {
-		cw.Write([]string{p.Tag, p.Title})
+		name := p.Title
+		if p.Name != "" {
+			name = p.Name
+		}
+		cw.Write([]string{p.Tag, name})
 	}
 	cw.Flush()
 	return cw.Error()

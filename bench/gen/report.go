@@ -93,6 +93,7 @@ type Report struct {
 type Project struct {
 	Tag     string // the kind of project, the project column of the gold list
 	Title   string
+	Name    string   // the activity the title names, where the title says more (who funded it in which year); "" is Title
 	Spaced  bool     // the heading is letter-spaced, as in the designed brochure
 	Intro   string   // period, partners, funders
 	Boxes   []string // result boxes, numbered 1, 2, 3 … in a three-column grid
@@ -322,6 +323,9 @@ var projects = []func(g *gen) Project{
 		return Project{
 			Tag:   "mladi",
 			Title: fmt.Sprintf("Projekti za mlade, ki jih je v letu %d sofinancirala Mestna občina %s", g.year, g.town), Spaced: true,
+			// the relative clause names the funder and the year, not the
+			// project: the same projects of another year are these
+			Name:  "Projekti za mlade",
 			Intro: fmt.Sprintf("V letu %d smo izvedli %d projekta, in sicer Poslovni bonton in Predstavitev poklicev. Cilj je bil razvijati kompetence mladih na področju načrtovanja in vodenja lastne kariere.", g.year, g.fact(2, "projects", "projekt")),
 			Prose: append([]string{
 				fmt.Sprintf("V projektu Poslovni bonton smo usposobili cca %d mladih, v projektu Predstavitev poklicev pa smo izvedli %d delavnic, ki se jih je udeležilo %d dijakov.", g.factQ(g.n(60, 200), "persons", approx, "mladih"), g.fact(g.n(8, 25), "events", "delavnic"), g.fact(g.n(100, 400), "persons", "dijakov")),
