@@ -119,6 +119,12 @@ const (
 
 // Table is a grid of cells: a table of a PDF page, or a worksheet. Both go
 // through the same table-to-facts path.
+//
+// A small table holds all its rows in Rows. A large worksheet is streamed:
+// Rows holds its first rows (at least TableHeadRows, enough for its title
+// rows and header) and More yields the others, read again from the file's
+// bytes, so that the cells of a sheet of 100,000 rows never sit in memory
+// all at once. Read a table with EachRow, which goes through both.
 type Table struct {
 	Sheet      string // worksheet name; "" for a PDF table
 	Page       int    // 1-based PDF page; 0 for a sheet
@@ -126,7 +132,44 @@ type Table struct {
 	Hidden     bool // a hidden sheet
 	HeaderRows int  // how many leading rows the extractor knows to be header
 	Rows       [][]Cell
-	HiddenRows map[int]bool // 0-based indexes of hidden rows
+	HiddenRows map[int]bool // 0-based indexes of the hidden rows of Rows
+
+	// More, if not nil, yields the rows after Rows in order, the first
+	// being row len(Rows): row is the row's cells (their Row, Col and Ref
+	// set as in Rows; padded to at least the width of Rows), hidden whether
+	// the row is hidden (streamed rows are not in HiddenRows). The row
+	// slice is reused: it is valid only until yield returns, so copy what
+	// you keep. More stops when yield returns false, and returns the first
+	// error reading the rows (a *InputError naming the sheet and, where
+	// known, the cell), having yielded the rows before it. Each call reads
+	// the rows again from the start, at the cost of reading the sheet; it
+	// may be called any number of times, not concurrently with itself.
+	More func(yield func(row []Cell, hidden bool) bool) error `json:"-"`
+}
+
+// TableHeadRows is the fewest rows a table with More holds in Rows: a
+// header, and the title rows above it, are looked for in them.
+const TableHeadRows = 64
+
+// EachRow calls fn with every row of t in order, those of Rows and then
+// those of More, with its 0-based index and whether it is hidden, until fn
+// returns false. It returns More's error. As with More, row is valid only
+// until fn returns.
+func (t *Table) EachRow(fn func(i int, row []Cell, hidden bool) bool) error {
+	for i, r := range t.Rows {
+		if !fn(i, r, t.HiddenRows[i]) {
+			return nil
+		}
+	}
+	if t.More == nil {
+		return nil
+	}
+	i := len(t.Rows)
+	return t.More(func(r []Cell, hidden bool) bool {
+		ok := fn(i, r, hidden)
+		i++
+		return ok
+	})
 }
 
 // Cell is one table cell. Text is what a person sees; for numbers and dates
@@ -144,7 +187,8 @@ type Cell struct {
 	BBox   BBox    // PDF cells
 }
 
-// Text returns the table as tab-separated rows.
+// Text returns the table as tab-separated rows: the rows of Rows only,
+// not those of More (a streamed sheet is read with EachRow).
 func (t *Table) Text() string {
 	var sb strings.Builder
 	for i, r := range t.Rows {
