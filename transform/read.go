@@ -68,7 +68,9 @@ func IndicatorKey(indicator string) string { return keys.Indicator(indicator) }
 // does not set Source or Fact.ID. A report whose year cannot be found
 // returns an error wrapping letopis.ErrNoYear; a workbook or CSV file none
 // of whose sheets has a header row returns a *letopis.InputError wrapping
-// ErrNoHeader.
+// ErrNoHeader; an error reading the rows of a streamed sheet
+// (letopis.Table.More) is returned as a *letopis.InputError naming the file
+// and the sheet, and no report.
 func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("transform: no document")
@@ -101,7 +103,9 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	}
 	r := &reader{rep: rep, lex: lex, year: letopis.YearPeriod(rep.Year), forms: wordForms(doc)}
 	r.read(doc)
-	r.readSheets(doc)
+	if err := r.readSheets(doc); err != nil {
+		return nil, err
+	}
 	r.disambiguate()
 	return rep, nil
 }

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -203,15 +204,22 @@ func visibleSheets(doc *letopis.Document) []*letopis.Table {
 	return out
 }
 
+// emptyTable reports whether t has no cell with text. The rows of a
+// streamed sheet are read only when those of Rows are all empty, and up
+// to the first with text; a sheet whose rows cannot be read is not empty
+// (reading it says why).
 func emptyTable(t *letopis.Table) bool {
-	for _, r := range t.Rows {
+	empty := true
+	err := t.EachRow(func(_ int, r []letopis.Cell, _ bool) bool {
 		for _, c := range r {
 			if c.Kind != letopis.CellEmpty && strings.TrimSpace(c.Text) != "" {
+				empty = false
 				return false
 			}
 		}
-	}
-	return true
+		return true
+	})
+	return empty && err == nil
 }
 
 // checkSheets returns an InputError wrapping ErrNoHeader when a document
@@ -240,11 +248,27 @@ func checkSheets(doc *letopis.Document, year int) error {
 
 // readSheets reads the facts of the visible sheets of a workbook or CSV
 // file through TableFacts, with the activity of the sheet, and lists the
-// sheets without a header as rejected.
-func (r *reader) readSheets(doc *letopis.Document) {
+// sheets without a header as rejected. The rows of a streamed sheet
+// (Table.More) are read once, forward; an error reading them is returned
+// as a *letopis.InputError naming the file and the sheet, and the report
+// is then not to be used.
+func (r *reader) readSheets(doc *letopis.Document) error {
 	for _, t := range visibleSheets(doc) {
 		act := sheetActivity(doc, t, r.rep.Year)
 		res := tableFacts(t, TableContext{Activity: act, Year: r.rep.Year, Units: r.lex})
+		if res.err != nil {
+			var ie *letopis.InputError
+			if !errors.As(res.err, &ie) {
+				return &letopis.InputError{Path: orDefault(doc.Path, "document"), Sheet: t.Sheet, Err: res.err}
+			}
+			if ie.Path == "" {
+				ie.Path = orDefault(doc.Path, "document")
+			}
+			if ie.Sheet == "" {
+				ie.Sheet = t.Sheet
+			}
+			return ie
+		}
 		if res.header < 0 {
 			txt := ""
 			if rows := titleRows(t, r.rep.Year); len(rows) > 0 {
@@ -263,4 +287,5 @@ func (r *reader) readSheets(doc *letopis.Document) {
 		r.rep.Facts = append(r.rep.Facts, res.facts...)
 		r.rep.Rejected = append(r.rep.Rejected, res.rejected...)
 	}
+	return nil
 }

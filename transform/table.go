@@ -197,6 +197,7 @@ type tableResult struct {
 	facts      []letopis.Fact
 	rejected   []letopis.Rejected
 	activities []letopis.Activity // the distinct projects of a project column or of section rows
+	err        error              // reading the rows of a streamed table (Table.More)
 }
 
 // TableFacts reads the facts of a table of indicators: a PDF table or a
@@ -218,8 +219,18 @@ type tableResult struct {
 // read and a value that cannot be read go to the rejected list with the
 // reason. Facts carry Location (page, or sheet and the A1 cell of the
 // value), Snippet (the row) and Confidence; IDs are left to the loader.
+//
+// The rows are read once, forward, with Table.EachRow, so a streamed
+// worksheet (Table.More) never sits in memory whole: the header is looked
+// for in the first 20 rows, which Rows holds. An error reading the
+// streamed rows ends the reading and is the last rejected value (reason
+// "rows not read: …"); Read returns it as an error instead.
 func TableFacts(t *letopis.Table, tc TableContext) ([]letopis.Fact, []letopis.Rejected) {
 	res := tableFacts(t, tc)
+	if res.err != nil {
+		res.rejected = append(res.rejected, letopis.Rejected{Reason: "rows not read: " + res.err.Error(),
+			Location: letopis.Location{Page: t.Page, Sheet: t.Sheet}})
+	}
 	return res.facts, res.rejected
 }
 
@@ -262,11 +273,10 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 	}
 	secAct, secKind := "", letopis.Kind("")
 	seenAct := map[string]bool{}
-	for i := h.row + 1; i < len(t.Rows); i++ {
-		if t.HiddenRows[i] {
-			continue
+	res.err = t.EachRow(func(i int, row []letopis.Cell, hidden bool) bool {
+		if i <= h.row || hidden {
+			return true
 		}
-		row := t.Rows[i]
 		cell := func(j int) letopis.Cell {
 			if j < 0 || j >= len(row) {
 				return letopis.Cell{Kind: letopis.CellEmpty}
@@ -275,7 +285,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		}
 		own := ownTexts(row)
 		if len(own) == 0 {
-			continue
+			return true
 		}
 		snippet := rowText(row)
 		vc := cell(cValue)
@@ -285,7 +295,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		}
 		hasValue := !vc.Merged && (vc.Kind == letopis.CellNumber || vc.Kind == letopis.CellDate || strings.TrimSpace(vc.Text) != "")
 		if footnote.MatchString(own[0]) && (len(own) == 1 || !hasValue) {
-			continue // a note under the table
+			return true // a note under the table
 		}
 		if !hasValue {
 			// a section row: one text over the row, no value
@@ -297,7 +307,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 					secAct = activityTitle(own[0])
 				}
 			}
-			continue
+			return true
 		}
 		label := clean(cell(cLabel).Text)
 		act, actKey := tc.Activity, tc.ActivityKey
@@ -313,7 +323,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		}
 		if isTotalRow(row, cValue) {
 			res.rejected = append(res.rejected, letopis.Rejected{Text: vc.Text, Reason: "total row: the sum of the rows above, not a fact of its own", Activity: act, Location: loc, Snippet: snippet})
-			continue
+			return true
 		}
 		// the values of the other year columns are no facts of this report
 		for j, y := range h.years {
@@ -327,11 +337,11 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		v, vu, q, reason := cellValue(vc)
 		if reason != "" {
 			res.rejected = append(res.rejected, letopis.Rejected{Text: vc.Text, Reason: reason, Activity: act, Location: loc, Snippet: snippet})
-			continue
+			return true
 		}
 		if label == "" {
 			res.rejected = append(res.rejected, letopis.Rejected{Text: vc.Text, Reason: "table row without an indicator", Activity: act, Location: loc, Snippet: snippet})
-			continue
+			return true
 		}
 		if act != "" && !seenAct[actKey] {
 			seenAct[actKey] = true
@@ -364,7 +374,8 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		}
 		f.Unit = tableUnit(vu, clean(cell(cUnit).Text), label, lex)
 		res.facts = append(res.facts, f)
-	}
+		return true
+	})
 	return res
 }
 
