@@ -3,9 +3,12 @@ package extract
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -20,7 +23,10 @@ const maxCellWidth = 36
 // by page, its blocks in reading order with their kind, label, bounding box
 // (rounded to whole points) and text, tables as aligned grids with header
 // rows marked; for a workbook or CSV, each sheet as a grid. The output
-// depends only on doc, so it makes a stable golden file.
+// depends only on doc, so it makes a stable golden file. The rows of a
+// streamed sheet (letopis.Table.More) are read twice, for the widths of the
+// columns and to print them, and never held; an error reading them ends the
+// output and is returned (a *letopis.InputError naming doc's file).
 func Print(w io.Writer, doc *letopis.Document) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "document %s (%s)", doc.Path, doc.Format)
@@ -40,14 +46,33 @@ func Print(w io.Writer, doc *letopis.Document) error {
 	}
 	for i := range doc.Sheets {
 		t := &doc.Sheets[i]
-		fmt.Fprintf(bw, "\n=== sheet %q", t.Sheet)
-		if t.Hidden {
-			bw.WriteString(" (hidden)")
+		g, err := layout(t)
+		if err == nil {
+			fmt.Fprintf(bw, "\n=== sheet %q", t.Sheet)
+			if t.Hidden {
+				bw.WriteString(" (hidden)")
+			}
+			fmt.Fprintf(bw, ": %d rows, header rows %d\n", g.rows, t.HeaderRows)
+			err = printGrid(bw, t, g, "  ")
 		}
-		fmt.Fprintf(bw, ": %d rows, header rows %d\n", len(t.Rows), t.HeaderRows)
-		printGrid(bw, t, "  ")
+		if err != nil {
+			bw.Flush()
+			return withPath(err, doc.Path)
+		}
 	}
 	return bw.Flush()
+}
+
+// withPath returns err naming the file path.
+func withPath(err error, path string) error {
+	var ie *letopis.InputError
+	if errors.As(err, &ie) {
+		if ie.Path == "" {
+			ie.Path = path
+		}
+		return err
+	}
+	return &letopis.InputError{Path: path, Err: err}
 }
 
 func printBlock(w *bufio.Writer, n int, b *letopis.Block) {
@@ -61,12 +86,9 @@ func printBlock(w *bufio.Writer, n int, b *letopis.Block) {
 	fmt.Fprintf(w, " @%s\n", box(b.BBox))
 	if b.Table != nil {
 		t := b.Table
-		cols := 0
-		for _, r := range t.Rows {
-			cols = max(cols, len(r))
-		}
-		fmt.Fprintf(w, "    table %d rows x %d cols, header rows %d\n", len(t.Rows), cols, t.HeaderRows)
-		printGrid(w, t, "    ")
+		g, _ := layout(t) // a PDF table has no More to fail
+		fmt.Fprintf(w, "    table %d rows x %d cols, header rows %d\n", g.rows, len(g.width), t.HeaderRows)
+		printGrid(w, t, g, "    ")
 	}
 	for _, l := range b.Lines {
 		w.WriteString("    ")
@@ -88,27 +110,39 @@ func num(f float64) string {
 	return fmt.Sprintf("%.0f", r)
 }
 
-// printGrid prints a table as an aligned grid; header rows are followed by
-// a rule of '=' and hidden rows are marked.
-func printGrid(w *bufio.Writer, t *letopis.Table, indent string) {
-	cols := 0
-	for _, r := range t.Rows {
-		cols = max(cols, len(r))
-	}
-	if cols == 0 {
-		fmt.Fprintf(w, "%s(empty)\n", indent)
-		return
-	}
-	width := make([]int, cols)
-	for _, r := range t.Rows {
+// gridLayout is the size of a table's grid: its rows, and the width of
+// each column as printed.
+type gridLayout struct {
+	rows  int
+	width []int
+}
+
+// layout measures the grid of t, reading all its rows.
+func layout(t *letopis.Table) (gridLayout, error) {
+	var g gridLayout
+	err := t.EachRow(func(_ int, r []letopis.Cell, _ bool) bool {
+		g.rows++
+		for len(g.width) < len(r) {
+			g.width = append(g.width, 1)
+		}
 		for c, cell := range r {
 			for _, part := range wrap(cellText(cell), maxCellWidth) {
-				width[c] = max(width[c], utf8.RuneCountInString(part))
+				g.width[c] = max(g.width[c], utf8.RuneCountInString(part))
 			}
 		}
-	}
-	for c := range width {
-		width[c] = max(width[c], 1)
+		return true
+	})
+	return g, err
+}
+
+// printGrid prints a table as an aligned grid of the layout g; header rows
+// are followed by a rule of '=' and hidden rows are marked.
+func printGrid(w *bufio.Writer, t *letopis.Table, g gridLayout, indent string) error {
+	width := g.width
+	cols := len(width)
+	if cols == 0 {
+		fmt.Fprintf(w, "%s(empty)\n", indent)
+		return nil
 	}
 	rule := func(ch string) {
 		w.WriteString(indent)
@@ -120,8 +154,9 @@ func printGrid(w *bufio.Writer, t *letopis.Table, indent string) {
 		w.WriteByte('\n')
 	}
 	rule("-")
-	for ri, r := range t.Rows {
-		parts := make([][]string, cols)
+	parts := make([][]string, cols)
+	return t.EachRow(func(ri int, r []letopis.Cell, hidden bool) bool {
+		clear(parts)
 		h := 1
 		for c := 0; c < cols; c++ {
 			if c < len(r) {
@@ -146,7 +181,7 @@ func printGrid(w *bufio.Writer, t *letopis.Table, indent string) {
 				}
 				w.WriteString(" |")
 			}
-			if k == 0 && t.HiddenRows[ri] {
+			if k == 0 && hidden {
 				w.WriteString(" (hidden)")
 			}
 			w.WriteByte('\n')
@@ -156,7 +191,8 @@ func printGrid(w *bufio.Writer, t *letopis.Table, indent string) {
 		} else {
 			rule("-")
 		}
-	}
+		return true
+	})
 }
 
 func cellText(c letopis.Cell) string {
@@ -201,9 +237,51 @@ func wrap(s string, width int) []string {
 
 // PrintJSON writes doc as indented JSON, for tools. Field names are the Go
 // names of the letopis model; map keys are sorted, so the output is stable.
+// A streamed sheet (letopis.Table.More) is written as if whole: its rows
+// are all read into Rows and HiddenRows of a copy, in memory.
 func PrintJSON(w io.Writer, doc *letopis.Document) error {
+	all, err := whole(doc)
+	if err != nil {
+		return withPath(err, doc.Path)
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return enc.Encode(all)
+}
+
+// whole returns doc with the rows of its streamed sheets read into Rows
+// (a copy; doc itself if no sheet is streamed).
+func whole(doc *letopis.Document) (*letopis.Document, error) {
+	streamed := false
+	for i := range doc.Sheets {
+		streamed = streamed || doc.Sheets[i].More != nil
+	}
+	if !streamed {
+		return doc, nil
+	}
+	d := *doc
+	d.Sheets = make([]letopis.Table, len(doc.Sheets))
+	for i, t := range doc.Sheets {
+		if t.More != nil {
+			t.Rows = slices.Clone(t.Rows)
+			t.HiddenRows = maps.Clone(t.HiddenRows)
+			err := t.More(func(r []letopis.Cell, hidden bool) bool {
+				if hidden {
+					if t.HiddenRows == nil {
+						t.HiddenRows = map[int]bool{}
+					}
+					t.HiddenRows[len(t.Rows)] = true
+				}
+				t.Rows = append(t.Rows, slices.Clone(r))
+				return true
+			})
+			if err != nil {
+				return nil, err
+			}
+			t.More = nil
+		}
+		d.Sheets[i] = t
+	}
+	return &d, nil
 }
