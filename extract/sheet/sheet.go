@@ -19,6 +19,14 @@
 // the copies have Merged set. Hidden sheets are imported with Table.Hidden,
 // hidden rows are listed in Table.HiddenRows.
 //
+// A worksheet of an .xlsx with more than letopis.TableHeadRows rows is
+// streamed: its Table holds the first TableHeadRows rows, and Table.More
+// reads the others again from the file's bytes, one at a time, so that the
+// cells of a large sheet never sit in memory (see XLSX.Extract). Legacy
+// .xls workbooks are read whole: xlsReader loads a workbook's every cell
+// at once, and such files are small by nature. CSV files are read whole
+// too.
+//
 // A CSV file becomes one table whose Sheet is the file's base name without
 // the extension ("kazalniki-2020-cp1250"); its cells are CellText or
 // CellEmpty, and Ref is the A1 reference of the record (row) and field
@@ -35,6 +43,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/letopis/letopis"
@@ -109,7 +118,16 @@ func sheetErr(sheet string, err error) error {
 }
 
 // budget counts the cells produced, to refuse a sheet that would blow up.
-type budget struct{ n, limit int }
+// The rows a sheet streams (Table.More) count too, after the extraction:
+// a sheet counts the most cells any one reading of its rows made, so that
+// reading a sheet again costs nothing more.
+type budget struct {
+	n, limit int
+
+	mu       sync.Mutex
+	streamed map[int]int // a sheet's index → the most cells streamed
+	total    int         // the sum of streamed
+}
 
 func newBudget(size int) *budget {
 	return &budget{limit: min(MaxCells, 100_000+CellsPerByte*size)}
@@ -118,6 +136,24 @@ func newBudget(size int) *budget {
 func (b *budget) take(n int) error {
 	b.n += n
 	if b.n > b.limit {
+		return ErrTooLarge
+	}
+	return nil
+}
+
+// stream records that one reading of the streamed rows of sheet has made
+// n cells so far.
+func (b *budget) stream(sheet, n int) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if n > b.streamed[sheet] {
+		if b.streamed == nil {
+			b.streamed = map[int]int{}
+		}
+		b.total += n - b.streamed[sheet]
+		b.streamed[sheet] = n
+	}
+	if b.n+b.total > b.limit {
 		return ErrTooLarge
 	}
 	return nil
@@ -175,51 +211,79 @@ func (g *grid) hideRow(r int) {
 // mergeRange is a merged range, 0-based and inclusive.
 type mergeRange struct{ r0, c0, r1, c1 int }
 
+func (m mergeRange) valid() bool { return m.r0 >= 0 && m.c0 >= 0 && m.r1 >= m.r0 && m.c1 >= m.c0 }
+
 // finish spreads the merged ranges, pads every row to the sheet's width
 // with empty cells and fills in the references of all cells.
 func (g *grid) finish(merges []mergeRange) (letopis.Table, error) {
-	for _, m := range merges {
-		if m.r0 < 0 || m.c0 < 0 || m.r1 < m.r0 || m.c1 < m.c0 {
+	t, _, err := g.finishHead(merges, math.MaxInt)
+	return t, err
+}
+
+// finishHead is finish for the first rows of a streamed sheet: rows from
+// limit on are not made, though every range widens the sheet. It returns
+// the value each range spreads (its top-left cell) for the ranges that
+// start above limit, by the ranges' index.
+func (g *grid) finishHead(merges []mergeRange, limit int) (letopis.Table, []letopis.Cell, error) {
+	tops := make([]letopis.Cell, len(merges))
+	for i, m := range merges {
+		if !m.valid() {
+			continue
+		}
+		if m.r0 >= limit {
+			g.width = max(g.width, m.c1+1)
 			continue
 		}
 		if err := g.ensure(m.r0, m.c0); err != nil {
-			return letopis.Table{}, err
+			return letopis.Table{}, nil, err
 		}
 		top := g.t.Rows[m.r0][m.c0]
-		for r := m.r0; r <= m.r1; r++ {
+		tops[i] = top
+		for r := m.r0; r <= min(m.r1, limit-1); r++ {
 			if err := g.ensure(r, m.c1); err != nil {
-				return letopis.Table{}, err
+				return letopis.Table{}, nil, err
 			}
-			for c := m.c0; c <= m.c1; c++ {
-				if r == m.r0 && c == m.c0 {
-					continue
-				}
-				cp := top
-				cp.Merged = true
-				cp.Row, cp.Col, cp.Ref = r, c, ""
-				g.t.Rows[r][c] = cp
-			}
+			spread(g.t.Rows[r], r, m, top)
 		}
 	}
 	for r := range g.t.Rows {
 		if len(g.t.Rows[r]) < g.width {
 			if err := g.ensure(r, g.width-1); err != nil {
-				return letopis.Table{}, err
+				return letopis.Table{}, nil, err
 			}
 		}
-		row := g.t.Rows[r]
-		for c := range row {
-			cell := &row[c]
-			if cell.Kind == "" {
-				cell.Kind = letopis.CellEmpty
-			}
-			cell.Row, cell.Col = r, c
-			if cell.Ref == "" {
-				cell.Ref = letopis.CellRef(r, c)
-			}
+		fillRefs(g.t.Rows[r], r)
+	}
+	return g.t, tops, nil
+}
+
+// spread copies top, the value of the merged range m, into the cells of m
+// in row r (which is wide enough), but for m's top-left cell itself.
+func spread(row []letopis.Cell, r int, m mergeRange, top letopis.Cell) {
+	for c := m.c0; c <= m.c1; c++ {
+		if r == m.r0 && c == m.c0 {
+			continue
+		}
+		cp := top
+		cp.Merged = true
+		cp.Row, cp.Col, cp.Ref = r, c, ""
+		row[c] = cp
+	}
+}
+
+// fillRefs makes the unset cells of row r empty and sets every cell's
+// position and missing reference.
+func fillRefs(row []letopis.Cell, r int) {
+	for c := range row {
+		cell := &row[c]
+		if cell.Kind == "" {
+			cell.Kind = letopis.CellEmpty
+		}
+		cell.Row, cell.Col = r, c
+		if cell.Ref == "" {
+			cell.Ref = letopis.CellRef(r, c)
 		}
 	}
-	return g.t, nil
 }
 
 // numFmt is what a number format says about how to show a number.

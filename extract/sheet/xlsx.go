@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -32,25 +34,20 @@ type XLSX struct{}
 var ErrPasswordWorkbook = errors.New("password-protected workbook (or a legacy .xls saved as .xlsx): remove the password or save it again as .xlsx")
 
 // Extract implements extract.Extractor.
-func (XLSX) Extract(ctx context.Context, _ string, data []byte, _ extract.Options) (*letopis.Document, error) {
+//
+// A worksheet of more than headRows rows is streamed: its Table holds the
+// first headRows rows, and its More reads the worksheet XML again from
+// data for the others (see letopis.Table). Its merged ranges, which the
+// XML lists after the rows, are read first by a scan for the end of the
+// rows, so that a range spreads over streamed rows as over the others.
+// The rows of More are padded to the width of the rows before them (at
+// least that of Rows and of the merged ranges), not to the width of the
+// whole sheet, which is known only at its end. Errors in the streamed rows
+// (a bad cell, too many cells for the file's size) are returned by More.
+func (XLSX) Extract(ctx context.Context, path string, data []byte, _ extract.Options) (*letopis.Document, error) {
 	doc := &letopis.Document{Format: "xlsx"}
 	err := walkXLSX(ctx, data, func(s xlsxSheet) error {
-		g := newGrid(s.name, s.hidden, s.budget)
-		merges, err := s.rows(func(r int, hidden bool, cells []letopis.Cell) error {
-			if hidden {
-				g.hideRow(r)
-			}
-			for _, c := range cells {
-				if err := g.set(c); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		t, err := g.finish(merges)
+		t, err := s.table(ctx, path)
 		if err != nil {
 			return err
 		}
@@ -63,12 +60,170 @@ func (XLSX) Extract(ctx context.Context, _ string, data []byte, _ extract.Option
 	return doc, nil
 }
 
+// headRows is how many rows of a worksheet are read into Table.Rows; a
+// longer sheet streams the rest. A variable for tests.
+var headRows = letopis.TableHeadRows
+
+// errStop ends a reading of rows early.
+var errStop = errors.New("stop")
+
+// table reads a worksheet: whole when it has no row past headRows, else its
+// first headRows rows, with More for the others.
+func (s xlsxSheet) table(ctx context.Context, path string) (letopis.Table, error) {
+	g := newGrid(s.name, s.hidden, s.budget)
+	long := false
+	merges, err := s.rows(func(r int, hidden bool, cells []letopis.Cell) error {
+		if r >= headRows {
+			long = true
+			return errStop
+		}
+		if hidden {
+			g.hideRow(r)
+		}
+		for _, c := range cells {
+			if err := g.set(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if !long {
+		if err != nil {
+			return letopis.Table{}, err
+		}
+		return g.finish(merges)
+	}
+	if merges, err = s.merges(); err != nil {
+		return letopis.Table{}, err
+	}
+	if err := g.ensure(headRows-1, 0); err != nil {
+		return letopis.Table{}, err
+	}
+	t, tops, err := g.finishHead(merges, headRows)
+	if err != nil {
+		return letopis.Table{}, err
+	}
+	*s.streamed = true
+	t.More = s.more(ctx, path, len(t.Rows), g.width, merges, tops)
+	return t, nil
+}
+
+// more returns the Table.More of a sheet whose rows from start on are
+// streamed; width is the width of the rows before, tops the values of the
+// merged ranges that start before start.
+func (s xlsxSheet) more(ctx context.Context, path string, start, width int, merges []mergeRange, tops []letopis.Cell) func(func([]letopis.Cell, bool) bool) error {
+	// The ranges that reach the streamed rows, by their first row; the
+	// last row a range makes.
+	var order []int
+	last := start - 1
+	for i, m := range merges {
+		if m.valid() && m.r1 >= start {
+			order = append(order, i)
+			last = max(last, m.r1)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return merges[order[a]].r0 < merges[order[b]].r0 })
+	return func(yield func([]letopis.Cell, bool) bool) error {
+		tops := slices.Clone(tops)
+		var (
+			active []int // the ranges over row r, in the order of merges
+			next   int   // the next range of order to become active
+			row    []letopis.Cell
+			w      = width
+			r      = start // the next row to yield
+			n      int     // cells made
+		)
+		// emit yields row r made of cells.
+		emit := func(hidden bool, cells []letopis.Cell) (bool, error) {
+			for ; next < len(order) && merges[order[next]].r0 <= r; next++ {
+				i := order[next]
+				at, _ := slices.BinarySearch(active, i)
+				active = slices.Insert(active, at, i)
+			}
+			active = slices.DeleteFunc(active, func(i int) bool { return merges[i].r1 < r })
+			for _, c := range cells {
+				w = max(w, c.Col+1)
+			}
+			for _, i := range active {
+				w = max(w, merges[i].c1+1)
+			}
+			n += w
+			if err := s.budget.stream(s.index, n); err != nil {
+				return false, err
+			}
+			row = slices.Grow(row[:0], w)[:w]
+			clear(row)
+			for _, c := range cells {
+				row[c.Col] = c
+			}
+			for _, i := range active {
+				m := merges[i]
+				if r == m.r0 {
+					tops[i] = row[m.c0]
+				}
+				spread(row, r, m, tops[i])
+			}
+			fillRefs(row, r)
+			r++
+			if r%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return false, err
+				}
+			}
+			return yield(row, hidden), nil
+		}
+		_, err := s.rows(func(rr int, hidden bool, cells []letopis.Cell) error {
+			if rr < start {
+				return nil
+			}
+			for r <= rr {
+				var ok bool
+				var err error
+				if r < rr {
+					ok, err = emit(false, nil)
+				} else {
+					ok, err = emit(hidden, cells)
+				}
+				if err != nil {
+					return err
+				}
+				if !ok {
+					return errStop
+				}
+			}
+			return nil
+		})
+		for err == nil && r <= last { // rows that only merged ranges make
+			var ok bool
+			if ok, err = emit(false, nil); !ok && err == nil {
+				return nil
+			}
+		}
+		if errors.Is(err, errStop) {
+			return nil
+		}
+		if err != nil {
+			err = sheetErr(s.name, err)
+			if ie, ok := err.(*letopis.InputError); ok && ie.Path == "" {
+				ie.Path = path
+			}
+			return err
+		}
+		return nil
+	}
+}
+
 // xlsxSheet is one worksheet being read.
 type xlsxSheet struct {
-	name   string
-	hidden bool
-	budget *budget
-	rows   func(fn func(r int, hidden bool, cells []letopis.Cell) error) ([]mergeRange, error)
+	name     string
+	hidden   bool
+	index    int // in the workbook's worksheets
+	budget   *budget
+	streamed *bool // set when the sheet is streamed: its More outlives the extraction
+	// rows reads the worksheet's rows, returning its merged ranges.
+	rows func(fn func(r int, hidden bool, cells []letopis.Cell) error) ([]mergeRange, error)
+	// merges reads the merged ranges only.
+	merges func() ([]mergeRange, error)
 }
 
 // walkXLSX opens the workbook and calls fn for each worksheet in order.
@@ -109,7 +264,8 @@ func walkXLSX(ctx context.Context, data []byte, fn func(xlsxSheet) error) error 
 	}
 	styles := &styleCache{f: f, byID: map[int]numFmt{}}
 	b := newBudget(len(data))
-	for _, s := range wb.sheets {
+	streamed := false
+	for i, s := range wb.sheets {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -117,7 +273,7 @@ func walkXLSX(ctx context.Context, data []byte, fn func(xlsxSheet) error) error 
 		if zf == nil {
 			return sheetErr(s.name, fmt.Errorf("worksheet part %s is missing", s.part))
 		}
-		sh := xlsxSheet{name: s.name, hidden: s.hidden, budget: b}
+		sh := xlsxSheet{name: s.name, hidden: s.hidden, index: i, budget: b, streamed: &streamed}
 		sh.rows = func(fn func(int, bool, []letopis.Cell) error) ([]mergeRange, error) {
 			rc, err := zf.Open()
 			if err != nil {
@@ -127,11 +283,98 @@ func walkXLSX(ctx context.Context, data []byte, fn func(xlsxSheet) error) error 
 			sr := &sheetReader{sst: sst, styles: styles, date1904: wb.date1904}
 			return sr.read(ctx, rc, fn)
 		}
+		sh.merges = func() ([]mergeRange, error) {
+			rc, err := zf.Open()
+			if err != nil {
+				return nil, err
+			}
+			defer rc.Close()
+			return scanMerges(rc)
+		}
 		if err := fn(sh); err != nil {
 			return sheetErr(s.name, err)
 		}
 	}
+	if streamed {
+		styles.detach()
+	}
 	return nil
+}
+
+// scanMerges reads the merged ranges of a worksheet without decoding its
+// rows: it looks for the end tag of sheetData (`</sheetData>`, with or
+// without a namespace prefix: since '<' stands in no text or attribute
+// value, only markup holds `</`) and decodes what follows it.
+func scanMerges(r io.Reader) ([]mergeRange, error) {
+	const keep = 64 // longer than `</prefix:sheetData>`
+	buf := make([]byte, 0, 64<<10+keep)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if i := sheetDataEnd(buf); i >= 0 {
+			return decodeMerges(io.MultiReader(bytes.NewReader(buf[i:]), r))
+		}
+		if err == io.EOF {
+			return nil, nil // no end of the rows: reading them says what is wrong
+		}
+		if err != nil {
+			return nil, fmt.Errorf("worksheet XML: %v", err)
+		}
+		if len(buf) > keep {
+			buf = buf[:copy(buf, buf[len(buf)-keep:])]
+		}
+	}
+}
+
+// sheetDataEnd returns the offset after the end tag of sheetData in b, or -1.
+func sheetDataEnd(b []byte) int {
+	const tag = "sheetData>"
+	for off := 0; ; {
+		j := bytes.Index(b[off:], []byte(tag))
+		if j < 0 {
+			return -1
+		}
+		j += off
+		k := j
+		if k > 0 && b[k-1] == ':' { // a prefix
+			k--
+			for k > 0 && isNameByte(b[k-1]) {
+				k--
+			}
+		}
+		if k >= 2 && b[k-2] == '<' && b[k-1] == '/' {
+			return j + len(tag)
+		}
+		off = j + len(tag)
+	}
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c == '-' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// decodeMerges reads the mergeCell elements of the rest of a worksheet.
+func decodeMerges(r io.Reader) ([]mergeRange, error) {
+	d := xml.NewDecoder(r)
+	var merges []mergeRange
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return merges, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("worksheet XML: %v", err)
+		}
+		if t, ok := tok.(xml.StartElement); ok && t.Name.Local == "mergeCell" {
+			for _, a := range t.Attr {
+				if a.Name.Local == "ref" {
+					if m, ok := parseRange(a.Value); ok {
+						merges = append(merges, m)
+					}
+				}
+			}
+		}
+	}
 }
 
 // xlsxOpenErr words an error of excelize or archive/zip for a user.
@@ -150,12 +393,15 @@ func xlsxOpenErr(err error) error {
 
 // styleCache maps a cell style id to its number format.
 type styleCache struct {
-	f    *excelize.File
+	f    *excelize.File // nil once detached
 	byID map[int]numFmt
 }
 
 func (c *styleCache) get(id int) numFmt {
-	if f, ok := c.byID[id]; ok {
+	if f, ok := c.byID[id]; ok || c.f == nil {
+		if !ok {
+			return numFmt{decimals: -1}
+		}
 		return f
 	}
 	f := numFmt{decimals: -1}
@@ -172,6 +418,21 @@ func (c *styleCache) get(id int) numFmt {
 	}
 	c.byID[id] = f
 	return f
+}
+
+// detach reads every cell style of the workbook and lets go of the
+// excelize File, which holds the workbook's parts, for the Table.More of
+// streamed sheets; then get only reads, and so may be called from several
+// goroutines. The ids stop at the first that excelize refuses (past the
+// last style).
+func (c *styleCache) detach() {
+	for id := 0; id < 1<<16; id++ {
+		if _, err := c.f.GetStyle(id); err != nil {
+			break
+		}
+		c.get(id)
+	}
+	c.f = nil
 }
 
 type wbSheet struct {
