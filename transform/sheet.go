@@ -284,7 +284,11 @@ func (r *reader) readSheets(doc *letopis.Document) error {
 		for range res.facts {
 			r.sections = append(r.sections, "")
 		}
-		r.rep.Facts = append(r.rep.Facts, res.facts...)
+		if len(r.rep.Facts) == 0 {
+			r.rep.Facts = res.facts // no copy: a large sheet's facts are most of the report
+		} else {
+			r.rep.Facts = append(r.rep.Facts, res.facts...)
+		}
 		r.rep.Rejected = append(r.rep.Rejected, res.rejected...)
 	}
 	return nil
