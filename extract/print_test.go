@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -87,5 +88,51 @@ func TestPrintPage(t *testing.T) {
 	var back letopis.Document
 	if err := json.Unmarshal(buf.Bytes(), &back); err != nil || back.Pages[0].Blocks[1].Label != "2" {
 		t.Errorf("JSON does not round-trip: %v", err)
+	}
+}
+
+// streamedDoc returns sheetDoc with the rows of its first sheet after the
+// first given by Table.More, failing with err after them if err is set.
+func streamedDoc(err error) *letopis.Document {
+	doc := sheetDoc()
+	t := &doc.Sheets[0]
+	rest, hidden := t.Rows[1:], t.HiddenRows
+	t.Rows, t.HiddenRows = t.Rows[:1], nil
+	t.More = func(yield func([]letopis.Cell, bool) bool) error {
+		for i, r := range rest {
+			if !yield(r, hidden[1+i]) {
+				return nil
+			}
+		}
+		return err
+	}
+	return doc
+}
+
+func TestPrintStreamed(t *testing.T) {
+	tests := []struct {
+		name  string
+		print func(*bytes.Buffer, *letopis.Document) error
+	}{
+		{"text", func(b *bytes.Buffer, d *letopis.Document) error { return Print(b, d) }},
+		{"json", func(b *bytes.Buffer, d *letopis.Document) error { return PrintJSON(b, d) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var whole, streamed bytes.Buffer
+			if err := tc.print(&whole, sheetDoc()); err != nil {
+				t.Fatal(err)
+			}
+			if err := tc.print(&streamed, streamedDoc(nil)); err != nil {
+				t.Fatal(err)
+			}
+			if whole.String() != streamed.String() {
+				t.Errorf("streamed sheet printed\n%s\nwhole\n%s", streamed.String(), whole.String())
+			}
+			err := tc.print(&streamed, streamedDoc(&letopis.InputError{Sheet: "Kazalniki", Cell: "B9", Err: errors.New("bad cell")}))
+			if err == nil || err.Error() != "k.xlsx: sheet Kazalniki, cell B9: bad cell" {
+				t.Errorf("error %v", err)
+			}
+		})
 	}
 }
