@@ -19,6 +19,7 @@ import (
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
+	"github.com/letopis/letopis/internal/xlsxgen"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -268,44 +269,18 @@ func TestStreamedReadError(t *testing.T) {
 	}
 }
 
-// benchXLSX writes an indicator sheet of n data rows with excelize's
-// StreamWriter and returns its bytes.
+// benchXLSX returns the generated indicator workbook of n data rows (and
+// writes it to $LETOPIS_BENCH_XLSX_DIR if set).
 func benchXLSX(b *testing.B, n int) []byte {
 	b.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
+	data, err := xlsxgen.Indicators(n)
 	if err != nil {
 		b.Fatal(err)
 	}
-	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
-	thousands, _ := f.NewStyle(&excelize.Style{NumFmt: 3})
-	if err := sw.SetRow("A1", []any{"Projekt", "Šifra", "Naziv kazalnika", "Merska enota", "Predvidena vrednost", "Dosežena vrednost", "Delež"}); err != nil {
-		b.Fatal(err)
-	}
-	for i := 0; i < n; i++ {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		row := []any{
-			"Projekt " + fmt.Sprint(i%50), fmt.Sprintf("K%d", i), "Število oseb, vključenih v program",
-			"število oseb", i % 1000,
-			excelize.Cell{StyleID: thousands, Value: i * 7},
-			excelize.Cell{StyleID: pct, Value: float64(i%100) / 100},
-		}
-		if err := sw.SetRow(cell, row); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		b.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		b.Fatal(err)
-	}
 	if dir := os.Getenv("LETOPIS_BENCH_XLSX_DIR"); dir != "" { // for timing the CLI on the same file
-		os.WriteFile(filepath.Join(dir, fmt.Sprintf("bench-%d.xlsx", n)), buf.Bytes(), 0o644)
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("bench-%d.xlsx", n)), data, 0o644)
 	}
-	return buf.Bytes()
+	return data
 }
 
 // BenchmarkReadXLSX extracts and reads a generated workbook of 10,000 and

@@ -3,51 +3,18 @@ package sheet
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
 	"testing"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
-	"github.com/xuri/excelize/v2"
+	"github.com/letopis/letopis/internal/xlsxgen"
 )
 
-// benchWorkbook writes an indicator sheet of n data rows with excelize's
-// StreamWriter into dir and returns its bytes.
-func benchWorkbook(b *testing.B, dir string, n int) []byte {
+// benchWorkbook returns the generated indicator workbook of n data rows.
+func benchWorkbook(b *testing.B, n int) []byte {
 	b.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		b.Fatal(err)
-	}
-	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
-	thousands, _ := f.NewStyle(&excelize.Style{NumFmt: 3})
-	if err := sw.SetRow("A1", []any{"Projekt", "Šifra", "Naziv kazalnika", "Merska enota", "Predvidena vrednost", "Dosežena vrednost", "Delež"}); err != nil {
-		b.Fatal(err)
-	}
-	for i := 0; i < n; i++ {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		row := []any{
-			"Projekt " + fmt.Sprint(i%50), fmt.Sprintf("K%d", i), "Število oseb, vključenih v program",
-			"število oseb", i % 1000,
-			excelize.Cell{StyleID: thousands, Value: i * 7},
-			excelize.Cell{StyleID: pct, Value: float64(i%100) / 100},
-		}
-		if err := sw.SetRow(cell, row); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		b.Fatal(err)
-	}
-	p := filepath.Join(dir, fmt.Sprintf("bench-%d.xlsx", n))
-	if err := f.SaveAs(p); err != nil {
-		b.Fatal(err)
-	}
-	data, err := os.ReadFile(p)
+	data, err := xlsxgen.Indicators(n)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -81,7 +48,7 @@ func (h *heapPeak) sample() {
 // the bare sheet reader with a row callback that keeps nothing.
 func BenchmarkXLSX(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
-		data := benchWorkbook(b, b.TempDir(), n)
+		data := benchWorkbook(b, n)
 		b.Run(fmt.Sprintf("extract/rows=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			var peak uint64
