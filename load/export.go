@@ -45,7 +45,7 @@ func Export(ctx context.Context, db, dir, format string, force bool) ([]ExportRe
 		if err == nil {
 			err = errors.New("is a directory")
 		} else if errors.Is(err, os.ErrNotExist) {
-			err = errors.New("does not exist (import a report first)")
+			err = errNoWarehouse
 		}
 		return nil, &WarehouseError{db, err}
 	}

@@ -34,6 +34,15 @@ var ErrNewer = errors.New("made by a newer letopis")
 // ErrNotWarehouse means the file exists but is not a DuckDB database.
 var ErrNotWarehouse = errors.New("not a DuckDB warehouse")
 
+// errNoWarehouse says the warehouse file is not there; it is an
+// fs.ErrNotExist, so the command exits 66 (no input).
+var errNoWarehouse error = noWarehouse{}
+
+type noWarehouse struct{}
+
+func (noWarehouse) Error() string        { return "does not exist (import a report first)" }
+func (noWarehouse) Is(target error) bool { return target == fs.ErrNotExist }
+
 // WarehouseError is a problem opening or using the warehouse file; it names
 // the file.
 type WarehouseError struct {
@@ -118,7 +127,7 @@ func Open(ctx context.Context, path string, opts Options) (*Warehouse, error) {
 		}
 	} else if errors.Is(err, os.ErrNotExist) {
 		if opts.ReadOnly {
-			return nil, werr(errors.New("does not exist (import a report first)"))
+			return nil, werr(errNoWarehouse)
 		}
 		if dir := filepath.Dir(path); dir != "" {
 			if st, err := os.Stat(dir); err != nil || !st.IsDir() {

@@ -254,6 +254,10 @@ func TestEndToEndHelpAndVersion(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "75  warehouse locked") {
 		t.Errorf("--help lacks the exit codes:\n%s", out)
 	}
+	code, _, stderr := runBinary(t, dir, "query", "--db", "none.duckdb", "SELECT 1")
+	if code != exitNoInput || !strings.Contains(stderr, "none.duckdb: does not exist") {
+		t.Errorf("query of a missing warehouse: exit %d %q", code, stderr)
+	}
 	code, out, _ = runBinary(t, dir, "version")
 	if code != 0 || !strings.HasPrefix(out, "letopis ") || !strings.Contains(out, "schema ") {
 		t.Errorf("version: exit %d %q", code, out)
