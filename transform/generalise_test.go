@@ -86,6 +86,46 @@ func TestJoinContinued(t *testing.T) {
 			}
 		}
 	}
+	// a sentence that goes on at the top of the next column while the
+	// first column goes on with other blocks
+	at := func(it item, x0, y0, x1, y1 float64) item {
+		it.b.BBox = letopis.BBox{X0: x0, Y0: y0, X1: x1, Y1: y1}
+		return it
+	}
+	sect := at(para("NEFORMALNO DRUŽENJE"), 46, 660, 190, 671)
+	sect.heading = true
+	for _, c := range []struct {
+		name  string
+		items []item
+		want  []string
+	}{
+		{"next column top", []item{
+			at(para("Program je sofinanciran s"), 46, 684, 286, 732),
+			sect,
+			at(para("Druženje je bilo vsak dan."), 46, 598, 284, 646),
+			at(para("strani ministrstva in občine."), 309, 694, 550, 741),
+		}, []string{"Program je sofinanciran s strani ministrstva in občine.", "NEFORMALNO DRUŽENJE", "Druženje je bilo vsak dan."}},
+		{"lower on the page: no continuation", []item{
+			at(para("Program je sofinanciran s"), 46, 684, 286, 732),
+			sect,
+			at(para("strani nekoga drugega."), 309, 300, 550, 340),
+		}, []string{"Program je sofinanciran s", "NEFORMALNO DRUŽENJE", "strani nekoga drugega."}},
+		{"same column: no continuation", []item{
+			at(para("Program je sofinanciran s"), 46, 684, 286, 732),
+			sect,
+			at(para("strani nekoga drugega."), 46, 600, 286, 640),
+		}, []string{"Program je sofinanciran s", "NEFORMALNO DRUŽENJE", "strani nekoga drugega."}},
+	} {
+		got := joinContinued(append([]item(nil), c.items...))
+		var texts []string
+		for _, it := range got {
+			texts = append(texts, it.b.Text())
+		}
+		if strings.Join(texts, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: got %q, want %q", c.name, texts, c.want)
+		}
+	}
+
 	// the blocks of the document are not changed
 	a, b := para("Profil – 1.330"), para("objav.")
 	joinContinued([]item{a, b})

@@ -388,6 +388,7 @@ func inferHeadings(items []item) {
 // (`… Profil na družbenih omrežjih – 1.330` | `objav.`). The joined block
 // keeps the first one's page and box.
 func joinContinued(items []item) []item {
+	moveContinuations(items)
 	out := items[:0]
 	for _, it := range items {
 		if n := len(out); n > 0 && continues(out[n-1], it) {
@@ -399,6 +400,31 @@ func joinContinued(items []item) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// moveContinuations puts a paragraph that continues an unfinished one from
+// the top of the next column right after it, when the layout has the first
+// column go on with other blocks: a designed page where an introduction
+// ends its first column part mid-sentence (`… sofinanciran s`), headings
+// and sections follow below it, and the sentence goes on at the top of the
+// next column (`strani Ministrstva …`). The continuation must start in
+// lower case, stand on the same page, begin higher than the unfinished
+// paragraph ends, and lie to its right.
+func moveContinuations(items []item) {
+	for i := 0; i+1 < len(items); i++ {
+		a := items[i]
+		if continues(a, items[i+1]) {
+			continue
+		}
+		for j := i + 2; j < len(items) && items[j].b.Page == a.b.Page; j++ {
+			c := items[j]
+			if continues(a, c) && c.b.BBox.Y1 > a.b.BBox.Y0 && c.b.BBox.X0 >= a.b.BBox.X1-1 {
+				copy(items[i+2:j+1], items[i+1:j])
+				items[i+1] = c
+				break
+			}
+		}
+	}
 }
 
 func continues(prev, next item) bool {
