@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/transform"
 )
 
 // CSV extracts delimited text exports: the encoding (UTF-8 with or without
@@ -32,57 +34,187 @@ type CSV struct{}
 var ErrEncoding = errors.New("undetectable encoding (neither UTF-8, Windows-1250 nor ISO-8859-2): save it as UTF-8")
 
 // Extract implements extract.Extractor.
+//
+// A file of more than letopis.TableHeadRows records is streamed as a long
+// worksheet of an .xlsx is: its Table holds the first TableHeadRows
+// records, and its More parses data again for the others, decoding it to
+// UTF-8 on the fly, so that only one record's cells are in memory at a
+// time (see letopis.Table). The rows of More are padded to the width of
+// the widest record before them (at least the width of Rows), not to that
+// of the widest record of the file, which is known only at its end. Errors
+// in the records past the first TableHeadRows (a broken quote, too many
+// cells for the file's size) are returned by More, as one line naming the
+// file, the sheet and the line: "PATH: sheet S: line 400, column 2: …".
 func (CSV) Extract(ctx context.Context, path string, data []byte, _ extract.Options) (*letopis.Document, error) {
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	t, err := readCSV(ctx, name, data)
+	t, err := readCSVHead(ctx, path, name, data, headRows)
 	if err != nil {
 		return nil, sheetErr(name, err)
 	}
 	return &letopis.Document{Format: "csv", Sheets: []letopis.Table{t}}, nil
 }
 
-// readCSV decodes, splits and types data as one table named name.
+// readCSV reads data as one table named name, streamed past headRows
+// records (the errors of its More name no file).
 func readCSV(ctx context.Context, name string, data []byte) (letopis.Table, error) {
-	text, _, err := decodeText(data)
+	return readCSVHead(ctx, "", name, data, headRows)
+}
+
+// readCSVHead decodes, splits and types data as one table named name: all
+// of it if it has at most head records, else its first head records, with
+// More for the others; path is the file named by the errors of More.
+func readCSVHead(ctx context.Context, path, name string, data []byte, head int) (letopis.Table, error) {
+	src, err := newCSVText(data)
 	if err != nil {
 		return letopis.Table{}, err
 	}
-	sep := detectSeparator(text)
-	r := newCSVReader(strings.NewReader(text), sep)
-	g := newGrid(name, false, newBudget(len(data)))
-	for row := 0; ; row++ {
-		if row%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return letopis.Table{}, err
-			}
-		}
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return letopis.Table{}, fmt.Errorf("line %d, column %d: %v", pe.Line, pe.Column, pe.Err)
-			}
-			return letopis.Table{}, err
-		}
-		if len(rec) == 1 && rec[0] == "" {
-			rec = nil // a blank line
+	b := newBudget(len(data))
+	g := newGrid(name, false, b)
+	long := false
+	err = src.records(ctx, func(row int, rec []string) error {
+		if row >= head {
+			long = true
+			return errStop
 		}
 		if err := g.ensure(row, max(len(rec), 1)-1); err != nil {
-			return letopis.Table{}, err
+			return err
 		}
 		for col, f := range rec {
 			c := textCell(f)
 			c.Row, c.Col = row, col
 			g.t.Rows[row][col] = c
 		}
+		return nil
+	})
+	var le *csvLineError
+	if errors.As(err, &le) && len(g.t.Rows) >= head {
+		long = true // the record after the first head ones is broken: More says so
+	} else if err != nil && !errors.Is(err, errStop) {
+		return letopis.Table{}, err
 	}
 	if len(g.t.Rows) == 0 {
 		return letopis.Table{}, fmt.Errorf("empty CSV file")
 	}
-	return g.finish(nil)
+	if !long {
+		return g.finish(nil)
+	}
+	t, _, err := g.finishHead(nil, head)
+	if err != nil {
+		return letopis.Table{}, err
+	}
+	t.More = src.more(ctx, path, name, b, len(t.Rows), g.width)
+	return t, nil
+}
+
+// csvText is the text of a CSV file, read again from its bytes for every
+// pass over its records.
+type csvText struct {
+	data []byte           // the file's bytes, without a UTF-8 byte order mark
+	cm   *charmap.Charmap // the 8-bit encoding of data; nil for UTF-8
+	sep  rune
+}
+
+// newCSVText detects the encoding of data (from all its bytes) and its
+// separator (from the first 64 KiB of its text).
+func newCSVText(data []byte) (*csvText, error) {
+	cm, _, body, err := detectEncoding(data)
+	if err != nil {
+		return nil, err
+	}
+	c := &csvText{data: body, cm: cm}
+	sample, err := io.ReadAll(io.LimitReader(c.open(), 64<<10))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrEncoding, err)
+	}
+	c.sep = detectSeparator(string(sample))
+	return c, nil
+}
+
+// open returns a reader of the text as UTF-8, decoding as it reads.
+func (c *csvText) open() io.Reader {
+	r := io.Reader(bytes.NewReader(c.data))
+	if c.cm != nil {
+		r = transform.NewReader(r, c.cm.NewDecoder())
+	}
+	return r
+}
+
+// csvLineError is a record that encoding/csv cannot read.
+type csvLineError struct {
+	line, column int
+	err          error
+}
+
+func (e *csvLineError) Error() string {
+	return fmt.Sprintf("line %d, column %d: %v", e.line, e.column, e.err)
+}
+
+func (e *csvLineError) Unwrap() error { return e.err }
+
+// records calls fn with each record of the text in order and its 0-based
+// index, a blank line as a nil record, until fn returns an error, which
+// records returns. The record slice is reused between calls. A record
+// that cannot be read is a *csvLineError.
+func (c *csvText) records(ctx context.Context, fn func(row int, rec []string) error) error {
+	r := newCSVReader(c.open(), c.sep)
+	for row := 0; ; row++ {
+		if row%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return &csvLineError{line: pe.Line, column: pe.Column, err: pe.Err}
+			}
+			return err
+		}
+		if len(rec) == 1 && rec[0] == "" {
+			rec = nil // a blank line
+		}
+		if err := fn(row, rec); err != nil {
+			return err
+		}
+	}
+}
+
+// more returns the Table.More of a file whose records from start on are
+// streamed; width is the width of the rows before. The cells it makes
+// count in b as those of sheet 0.
+func (c *csvText) more(ctx context.Context, path, name string, b *budget, start, width int) func(func([]letopis.Cell, bool) bool) error {
+	return func(yield func([]letopis.Cell, bool) bool) error {
+		var row []letopis.Cell
+		w, n := width, 0
+		err := c.records(ctx, func(r int, rec []string) error {
+			if r < start {
+				return nil
+			}
+			w = max(w, len(rec))
+			n += w
+			if err := b.stream(0, n); err != nil {
+				return err
+			}
+			row = slices.Grow(row[:0], w)[:w]
+			clear(row)
+			for col, f := range rec {
+				row[col] = textCell(f)
+			}
+			fillRefs(row, r)
+			if !yield(row, false) {
+				return errStop
+			}
+			return nil
+		})
+		if err == nil || errors.Is(err, errStop) {
+			return nil
+		}
+		return &letopis.InputError{Path: path, Sheet: name, Err: err}
+	}
 }
 
 func newCSVReader(r io.Reader, sep rune) *csv.Reader {
@@ -97,7 +229,8 @@ func newCSVReader(r io.Reader, sep rune) *csv.Reader {
 // cp1250Undefined are the bytes with no character in Windows-1250.
 var cp1250Undefined = [256]bool{0x81: true, 0x83: true, 0x88: true, 0x90: true, 0x98: true}
 
-// decodeText returns data as UTF-8 text and the name of its encoding.
+// detectEncoding returns the 8-bit encoding of data (nil for UTF-8), its
+// name, and data without a UTF-8 byte order mark.
 //
 // Valid UTF-8 (with or without BOM) is UTF-8. Otherwise the bytes 0x80–0x9F
 // decide: they are letters and punctuation in Windows-1250 (0x8A Š, 0x9A š,
@@ -106,48 +239,61 @@ var cp1250Undefined = [256]bool{0x81: true, 0x83: true, 0x88: true, 0x90: true, 
 // neither. Without them, the encoding whose decoding has more Slovene
 // letters wins (ISO-8859-2 has Š š Ž ž at 0xA9 0xB9 0xAE 0xBE, where
 // Windows-1250 has © ą ® ľ); a tie goes to Windows-1250.
-func decodeText(data []byte) (string, string, error) {
+func detectEncoding(data []byte) (*charmap.Charmap, string, []byte, error) {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return "", "", fmt.Errorf("UTF-16 text is not read: save it as UTF-8")
+		return nil, "", nil, fmt.Errorf("UTF-16 text is not read: save it as UTF-8")
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", "", fmt.Errorf("%w: the file has NUL bytes (binary or UTF-16?)", ErrEncoding)
+		return nil, "", nil, fmt.Errorf("%w: the file has NUL bytes (binary or UTF-16?)", ErrEncoding)
 	}
 	if utf8.Valid(data) {
-		return string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))), "utf-8", nil
+		return nil, "utf-8", bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), nil
 	}
 	c1 := false
 	for _, b := range data {
 		if cp1250Undefined[b] {
-			return "", "", fmt.Errorf("%w: byte %#02x", ErrEncoding, b)
+			return nil, "", nil, fmt.Errorf("%w: byte %#02x", ErrEncoding, b)
 		}
 		if b >= 0x80 && b <= 0x9F {
 			c1 = true
 		}
 	}
-	win, err := charmap.Windows1250.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", "", fmt.Errorf("%w: %v", ErrEncoding, err)
+	if !c1 && slovene(data, charmap.ISO8859_2) > slovene(data, charmap.Windows1250) {
+		return charmap.ISO8859_2, "iso-8859-2", data, nil
 	}
-	if c1 {
-		return string(win), "windows-1250", nil
-	}
-	iso, err := charmap.ISO8859_2.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", "", fmt.Errorf("%w: %v", ErrEncoding, err)
-	}
-	if slovene(iso) > slovene(win) {
-		return string(iso), "iso-8859-2", nil
-	}
-	return string(win), "windows-1250", nil
+	return charmap.Windows1250, "windows-1250", data, nil
 }
 
-// slovene counts the letters č š ž ć đ (either case) in s.
-func slovene(s []byte) int {
-	n := 0
-	for _, r := range string(s) {
-		switch r {
+// decodeText returns data as UTF-8 text, decoded at once, and the name of
+// its encoding (see detectEncoding).
+func decodeText(data []byte) (string, string, error) {
+	cm, name, body, err := detectEncoding(data)
+	if err != nil {
+		return "", "", err
+	}
+	if cm == nil {
+		return string(body), name, nil
+	}
+	text, err := cm.NewDecoder().Bytes(body)
+	if err != nil {
+		return "", "", fmt.Errorf("%w: %v", ErrEncoding, err)
+	}
+	return string(text), name, nil
+}
+
+// slovene counts the bytes of data that are the letters č š ž ć đ (either
+// case) in the 8-bit encoding cm.
+func slovene(data []byte, cm *charmap.Charmap) int {
+	var letter [128]bool // by byte - 0x80; the letters are all above 0x7F
+	for b := range letter {
+		switch cm.DecodeByte(byte(b + 0x80)) {
 		case 'č', 'š', 'ž', 'ć', 'đ', 'Č', 'Š', 'Ž', 'Ć', 'Đ':
+			letter[b] = true
+		}
+	}
+	n := 0
+	for _, b := range data {
+		if b >= 0x80 && letter[b-0x80] {
 			n++
 		}
 	}

@@ -22,10 +22,11 @@
 // A worksheet of an .xlsx with more than letopis.TableHeadRows rows is
 // streamed: its Table holds the first TableHeadRows rows, and Table.More
 // reads the others again from the file's bytes, one at a time, so that the
-// cells of a large sheet never sit in memory (see XLSX.Extract). Legacy
-// .xls workbooks are read whole: xlsReader loads a workbook's every cell
-// at once, and such files are small by nature. CSV files are read whole
-// too.
+// cells of a large sheet never sit in memory (see XLSX.Extract). A CSV
+// file of more than TableHeadRows records is streamed the same way, its
+// bytes parsed again by More (see CSV.Extract). Legacy .xls workbooks are
+// read whole: xlsReader loads a workbook's every cell at once, and such
+// files are small by nature.
 //
 // A CSV file becomes one table whose Sheet is the file's base name without
 // the extension ("kazalniki-2020-cp1250"); its cells are CellText or
