@@ -5,10 +5,13 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
+	"errors"
 	"hash/crc32"
+	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -408,31 +411,79 @@ func TestTruncations(t *testing.T) {
 	}
 }
 
+// FuzzCSV reads any bytes as a CSV file whole and streamed past its first
+// two records (Rows, then More): an error is one line; Rows are padded to
+// one width, the rows of More to the width of the rows before them at
+// least; every cell has its Row, Col and Ref and no blank text; and the
+// streamed file has the cells of the file read whole.
 func FuzzCSV(f *testing.F) {
 	_, data := fixture(f, "kazalniki-2020-cp1250.csv")
 	f.Add(data)
 	f.Add([]byte("a,b\n\"c,\nd\",e\n"))
 	f.Add([]byte("\xef\xbb\xbfx\ty\n1\t2"))
 	f.Add([]byte("\xa9\xb9;\xae\xbe\n"))
+	f.Add([]byte("a;b\nc\n\"d;\ne\";f;g\n\nh\n \n"))
+	f.Add([]byte("a;b\nc;d\ne;f\ng;\"h\"i\nj;k\n"))
+	oneLine := func(t *testing.T, err error) {
+		if strings.Contains(err.Error(), "\n") {
+			t.Fatalf("error of more than one line: %q", err)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := readCSV(context.Background(), "f", data)
+		whole, wholeErr := readCSVHead(context.Background(), "f.csv", "f", data, math.MaxInt)
+		if wholeErr != nil {
+			oneLine(t, wholeErr)
+		}
+		tb, err := readCSVHead(context.Background(), "f.csv", "f", data, 2)
 		if err != nil {
-			if strings.Contains(err.Error(), "\n") {
-				t.Fatalf("error of more than one line: %q", err)
+			oneLine(t, err)
+			if wholeErr == nil {
+				t.Fatalf("streamed: %v; read whole: no error", err)
 			}
 			return
 		}
 		w := len(tb.Rows[0])
-		for r, row := range tb.Rows {
-			if len(row) != w {
-				t.Fatalf("row %d has %d cells, row 1 has %d", r+1, len(row), w)
+		var rows [][]letopis.Cell // trimmed of their padding
+		err = tb.EachRow(func(r int, row []letopis.Cell, _ bool) bool {
+			if r < len(tb.Rows) && len(row) != w || len(row) < w {
+				t.Fatalf("row %d has %d cells, row %d has %d", r+1, len(row), r, w)
 			}
+			w = len(row)
 			for c, cell := range row {
 				if cell.Row != r || cell.Col != c || cell.Ref != letopis.CellRef(r, c) {
 					t.Fatalf("cell at %d,%d says %d,%d %s", r, c, cell.Row, cell.Col, cell.Ref)
 				}
 				if cell.Kind == letopis.CellText && strings.TrimSpace(cell.Text) == "" {
 					t.Fatalf("blank text cell %s", cell.Ref)
+				}
+			}
+			n := len(row)
+			for n > 0 && row[n-1].Kind == letopis.CellEmpty {
+				n--
+			}
+			rows = append(rows, slices.Clone(row[:n]))
+			return true
+		})
+		switch {
+		case err != nil:
+			oneLine(t, err)
+			if wholeErr == nil {
+				t.Fatalf("streamed: %v; read whole: no error", err)
+			}
+			if !errors.Is(wholeErr, ErrTooLarge) && !strings.HasSuffix(err.Error(), wholeErr.Error()) {
+				t.Fatalf("streamed: %v; read whole: %v", err, wholeErr)
+			}
+		case wholeErr != nil:
+			if !errors.Is(wholeErr, ErrTooLarge) { // padded to the widest row of the file, it may hold more cells
+				t.Fatalf("read whole: %v; streamed: no error", wholeErr)
+			}
+		default:
+			if len(rows) != len(whole.Rows) {
+				t.Fatalf("streamed: %d rows; read whole: %d", len(rows), len(whole.Rows))
+			}
+			for r, row := range rows {
+				if !slices.Equal(row, whole.Rows[r][:len(row)]) {
+					t.Fatalf("row %d streamed: %+v; read whole: %+v", r+1, row, whole.Rows[r])
 				}
 			}
 		}
