@@ -2,7 +2,7 @@ package letopis
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -206,17 +206,33 @@ func (t *Table) Text() string {
 }
 
 // ColumnName returns the letters of the 0-based column col (0 → A, 26 → AA).
-func ColumnName(col int) string {
-	var b []byte
-	for col >= 0 {
-		b = append([]byte{byte('A' + col%26)}, b...)
+func ColumnName(col int) string { return string(appendColumn(nil, col)) }
+
+// appendColumn appends the letters of the 0-based column col to b.
+func appendColumn(b []byte, col int) []byte {
+	if col < 0 {
+		return b
+	}
+	var rev [8]byte
+	n := 0
+	for col >= 0 && n < len(rev) {
+		rev[n] = byte('A' + col%26)
+		n++
 		col = col/26 - 1
 	}
-	return string(b)
+	for n > 0 {
+		n--
+		b = append(b, rev[n])
+	}
+	return b
 }
 
 // CellRef returns the A1 reference of the 0-based row and column.
-func CellRef(row, col int) string { return fmt.Sprintf("%s%d", ColumnName(col), row+1) }
+func CellRef(row, col int) string {
+	var b [16]byte
+	out := appendColumn(b[:0], col)
+	return string(strconv.AppendInt(out, int64(row)+1, 10))
+}
 
 // InputError is a problem with an input file: it names the file and, where
 // known, the page, sheet and cell, in one line a user can act on.

@@ -114,3 +114,10 @@ func BenchmarkFactID(b *testing.B) {
 		FactID("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", i, loc, "izvedenih dogodkov za promocijo KCM", 24)
 	}
 }
+
+func BenchmarkCellRef(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		CellRef(i%100000, i%30)
+	}
+}
