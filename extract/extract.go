@@ -21,6 +21,10 @@ import (
 // Options are the settings an extractor may use.
 type Options struct {
 	Password string // for encrypted PDFs and workbooks
+	// NoWords leaves out the words of each line (Line.Words), which only
+	// inspect shows: an import reads lines, and a long PDF is then held in
+	// less than half the memory.
+	NoWords bool
 }
 
 // Extractor reads one format.

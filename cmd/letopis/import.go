@@ -188,7 +188,7 @@ func readReport(ctx context.Context, path string, data []byte, fi os.FileInfo, o
 		}
 	}()
 	sum := sha256.Sum256(data)
-	doc, err := extract.File(ctx, path, data, extract.Options{Password: o.password})
+	doc, err := extract.File(ctx, path, data, extract.Options{Password: o.password, NoWords: true})
 	if err != nil {
 		return nil, err
 	}

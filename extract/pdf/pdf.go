@@ -132,6 +132,9 @@ func Extract(ctx context.Context, path string, data []byte, opts extract.Options
 				done := make(chan result, 1)
 				go func() {
 					p, text, img, err := readPage(pctx, pages[i], i+1, fonts)
+					if opts.NoWords {
+						dropWords(&p)
+					}
 					done <- result{p, text, img, err}
 				}()
 				var res result
@@ -313,6 +316,15 @@ func oneLine(err error) string {
 func title(r *lpdf.Reader) (t string) {
 	defer func() { _ = recover() }()
 	return strings.TrimSpace(r.Trailer().Key("Info").Key("Title").Text())
+}
+
+// dropWords removes the words of the page's lines (Options.NoWords).
+func dropWords(p *letopis.Page) {
+	for i := range p.Blocks {
+		for j := range p.Blocks[i].Lines {
+			p.Blocks[i].Lines[j].Words = nil
+		}
+	}
 }
 
 // pageRef is a page dictionary with its inherited attributes resolved.
