@@ -93,7 +93,7 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 		rep.Year = findYear(doc)
 	}
 	if rep.Year == 0 {
-		return nil, fmt.Errorf("%s: %w", orDefault(doc.Path, "document"), letopis.ErrNoYear)
+		return nil, &letopis.InputError{Path: doc.Path, Err: letopis.ErrNoYear}
 	}
 	if rep.Organisation == "" && len(doc.Sheets) > 0 {
 		rep.Organisation = sheetOrganisation(doc)

@@ -287,3 +287,18 @@ func TestEndToEndInspect(t *testing.T) {
 		}
 	}
 }
+
+// TestEndToEndNoYear: a report whose year cannot be found fails with one
+// line that names the file once and asks for --year; with --year it imports.
+func TestEndToEndNoYear(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "noyear.csv"), []byte("Projekt;Naziv kazalnika;Merska enota;Dosežena vrednost\nSPIN;Število udeležencev;oseb;5\n"))
+	code, out, _ := runBinary(t, dir, "import", "noyear.csv")
+	if code != exitDataErr || !strings.Contains(out, "failed    noyear.csv: report year not found; give it with --year\n") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	code, out, _ = runBinary(t, dir, "import", "--year", "2022", "--org", "Društvo X", "noyear.csv")
+	if code != 0 || !strings.Contains(out, "(Društvo X 2022, csv)") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+}
