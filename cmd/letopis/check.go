@@ -5,8 +5,6 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
-
-	"github.com/letopis/letopis/load"
 )
 
 // dataCheck is one data check: a read-only query whose rows are findings.
@@ -75,13 +73,7 @@ Findings are not errors: the exit code is 0 unless --fail is given.`,
   letopis check --fail   # exit 65 when anything is found, for scheduled runs`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(o.format); err != nil {
-				return err
-			}
-			if err := checkLocale(o.locale); err != nil {
-				return err
-			}
-			w, err := load.Open(cmd.Context(), o.db, load.Options{ReadOnly: true})
+			w, err := openForQuery(cmd.Context(), o)
 			if err != nil {
 				return err
 			}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -57,14 +58,20 @@ The views are facts and activities (see README.md, "Schema").`,
 	return cmd
 }
 
-func queryRun(cmd *cobra.Command, s streams, o queryOptions, stmt string, args ...any) error {
+// openForQuery checks the output options and opens the warehouse read-only,
+// for the commands that print query results.
+func openForQuery(ctx context.Context, o queryOptions) (*load.Warehouse, error) {
 	if err := checkFormat(o.format); err != nil {
-		return err
+		return nil, err
 	}
 	if err := checkLocale(o.locale); err != nil {
-		return err
+		return nil, err
 	}
-	w, err := load.Open(cmd.Context(), o.db, load.Options{ReadOnly: true})
+	return load.Open(ctx, o.db, load.Options{ReadOnly: true})
+}
+
+func queryRun(cmd *cobra.Command, s streams, o queryOptions, stmt string, args ...any) error {
+	w, err := openForQuery(cmd.Context(), o)
 	if err != nil {
 		return err
 	}
