@@ -9,6 +9,7 @@ import (
 
 	"github.com/letopis/letopis/load"
 	"github.com/letopis/letopis/queries"
+	"github.com/letopis/letopis/transform/slnum"
 )
 
 // namedQuery returns the statement and bound arguments for the query
@@ -78,37 +79,13 @@ func localCellText(v any, locale, column string) string {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return cellText(v)
 		}
-		return slNumber(strconv.FormatFloat(x, 'f', -1, 64), group)
+		return slnum.Slovene(strconv.FormatFloat(x, 'f', -1, 64), group)
 	case float32:
-		return slNumber(strconv.FormatFloat(float64(x), 'f', -1, 32), group)
+		return slnum.Slovene(strconv.FormatFloat(float64(x), 'f', -1, 32), group)
 	case int, int8, int16, int32, int64, uint8, uint16, uint32, uint64:
-		return slNumber(fmt.Sprint(x), group)
+		return slnum.Slovene(fmt.Sprint(x), group)
 	}
 	return cellText(v)
-}
-
-// slNumber rewrites a plain number ("-1234.5") in the Slovene format
-// ("-1.234,5").
-func slNumber(s string, group bool) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	if group && len(intPart) > 3 {
-		var b strings.Builder
-		for i, c := range intPart {
-			if i > 0 && (len(intPart)-i)%3 == 0 {
-				b.WriteByte('.')
-			}
-			b.WriteRune(c)
-		}
-		intPart = b.String()
-	}
-	if hasFrac {
-		return sign + intPart + "," + frac
-	}
-	return sign + intPart
 }
 
 // printMarkdown writes a result as a GitHub-flavoured Markdown table,

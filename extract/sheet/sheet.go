@@ -49,6 +49,7 @@ import (
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
+	"github.com/letopis/letopis/transform/slnum"
 )
 
 // Limits bound the work done on any input.
@@ -413,35 +414,11 @@ func showNumber(v float64, f numFmt) string {
 	} else {
 		s = strconv.FormatFloat(v, 'f', f.decimals, 64)
 	}
-	if strings.ContainsAny(s, "eE") {
-		return strings.Replace(s, ".", ",", 1)
-	}
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	if f.group && len(intPart) > 3 {
-		var b strings.Builder
-		for i, ch := range intPart {
-			if i > 0 && (len(intPart)-i)%3 == 0 {
-				b.WriteByte('.')
-			}
-			b.WriteRune(ch)
-		}
-		intPart = b.String()
-	}
-	var out strings.Builder
-	if neg && strings.Trim(intPart+frac, "0.") != "" {
-		out.WriteByte('-')
-	}
-	out.WriteString(intPart)
-	if frac != "" {
-		out.WriteByte(',')
-		out.WriteString(frac)
-	}
+	out := slnum.Slovene(s, f.group)
 	if f.percent {
-		out.WriteString(" %")
+		out += " %"
 	}
-	return out.String()
+	return out
 }
 
 // serialDate turns an Excel serial day number into a date, or false if the

@@ -316,32 +316,35 @@ func Format(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	var buf [64]byte
-	f := strconv.AppendFloat(buf[:0], v, 'f', decimals, 64)
-	neg := len(f) > 0 && f[0] == '-'
-	if neg {
-		f = f[1:]
+	return Slovene(strconv.FormatFloat(v, 'f', decimals, 64), true)
+}
+
+// Slovene rewrites a number written the plain way ("-1234.5", as strconv
+// and SQL print it) the Slovene way ("-1.234,5"): a decimal comma and, with
+// group, a dot between thousands. A minus before a value that is all zeros
+// goes ("-0,00" is "0,00"); a number with an exponent only gets its comma.
+// It is the one formatter of Slovene numbers: Format, the spreadsheet
+// extractor's display text and the query output all use it.
+func Slovene(plain string, group bool) string {
+	if strings.ContainsAny(plain, "eE") {
+		return strings.Replace(plain, ".", ",", 1)
 	}
-	intEnd := len(f)
-	for k, c := range f {
-		if c == '.' {
-			intEnd = k
-			break
-		}
-	}
-	out := make([]byte, 0, len(f)+len(f)/3+2)
-	if neg {
+	neg := strings.HasPrefix(plain, "-")
+	s := strings.TrimPrefix(plain, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	out := make([]byte, 0, len(s)+len(s)/3+2)
+	if neg && strings.Trim(intPart+frac, "0") != "" {
 		out = append(out, '-')
 	}
-	for k := 0; k < intEnd; k++ {
-		if k > 0 && (intEnd-k)%3 == 0 {
+	for k := 0; k < len(intPart); k++ {
+		if group && k > 0 && (len(intPart)-k)%3 == 0 {
 			out = append(out, '.')
 		}
-		out = append(out, f[k])
+		out = append(out, intPart[k])
 	}
-	if intEnd < len(f) {
+	if hasFrac {
 		out = append(out, ',')
-		out = append(out, f[intEnd+1:]...)
+		out = append(out, frac...)
 	}
 	return string(out)
 }
