@@ -45,7 +45,7 @@ func TestGenerated(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			gold := readGold(t, base+".gold.csv")
 			titles := readActivities(t, base+".activities.csv")
-			rep := readPDF(t, path)
+			rep := readReport(t, path)
 			t.Logf("%s: organisation %q, year %d", name, rep.Organisation, rep.Year)
 			s := score(gold, rep.Facts, func(g goldRow, f letopis.Fact) bool {
 				return ActivityKey(f.Activity) == ActivityKey(titles[g.project])

@@ -25,7 +25,10 @@ var goldActivity = map[string]string{
 	"harmonija": "harmonija", "jejmo": "jejmo", "spin": "spin",
 }
 
-func readPDF(t *testing.T, path string) *letopis.Report {
+// readReport extracts the file at path (any format letopis reads) and
+// reads its report.
+func readReport(t *testing.T, path string) *letopis.Report {
+	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +48,7 @@ func TestGold(t *testing.T) {
 	gold := readGold(t, "../testdata/novus-2020.gold.csv")
 	for _, name := range []string{"novus-2020-brochure", "novus-2020-plain"} {
 		t.Run(name, func(t *testing.T) {
-			rep := readPDF(t, filepath.Join("..", "testdata", name+".pdf"))
+			rep := readReport(t, filepath.Join("..", "testdata", name+".pdf"))
 			t.Logf("%s: organisation %q, year %d", name, rep.Organisation, rep.Year)
 			for _, a := range rep.Activities {
 				t.Logf("  activity %q key=%s period=%s lead=%q partners=%q funders=%q page=%d", a.Title, a.Key, a.Period, a.LeadPartner, a.Partners, a.Funders, a.Location.Page)

@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -13,29 +12,16 @@ import (
 	"time"
 
 	"github.com/letopis/letopis"
-	"github.com/letopis/letopis/extract"
 	_ "github.com/letopis/letopis/extract/pdf"
 	_ "github.com/letopis/letopis/extract/sheet"
 )
 
 var sheetFiles = []string{"kazalniki-2020.xlsx", "kazalniki-2020.xls", "kazalniki-2020-cp1250.csv"}
 
+// readFile reads the report of a file of testdata.
 func readFile(t *testing.T, name string) *letopis.Report {
 	t.Helper()
-	p := filepath.Join("..", "testdata", name)
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := extract.File(context.Background(), p, data, extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := Read(doc, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep
+	return readReport(t, filepath.Join("..", "testdata", name))
 }
 
 // indicatorFact is what the three forms of the indicator sheet must agree on.
@@ -61,7 +47,7 @@ var a1 = regexp.MustCompile(`^[A-Z]{1,3}[1-9][0-9]*$`)
 // with the same value, unit and activity key (and target, where the PDF
 // states one).
 func TestSheetsAgree(t *testing.T) {
-	pdf := readPDF(t, filepath.Join("..", "testdata", "novus-2020-plain.pdf"))
+	pdf := readReport(t, filepath.Join("..", "testdata", "novus-2020-plain.pdf"))
 	var first []indicatorFact
 	for _, name := range sheetFiles {
 		t.Run(name, func(t *testing.T) {
