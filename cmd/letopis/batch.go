@@ -237,7 +237,7 @@ func readFile(ctx context.Context, w *load.Warehouse, in inputFile, o importOpti
 			return r
 		}
 	}
-	r.rep, r.err = readReport(ctx, in.path, data, fi, o)
+	r.rep, r.err = readReport(ctx, in.path, r.sha, data, fi, o)
 	return r
 }
 

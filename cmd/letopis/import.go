@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -181,13 +179,12 @@ func readInput(path string) ([]byte, os.FileInfo, error) {
 
 // readReport extracts and transforms one file's bytes. A panic in either
 // step is a bug of letopis, but it fails this file only, never the batch.
-func readReport(ctx context.Context, path string, data []byte, fi os.FileInfo, o importOptions) (rep *letopis.Report, err error) {
+func readReport(ctx context.Context, path, sha string, data []byte, fi os.FileInfo, o importOptions) (rep *letopis.Report, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			rep, err = nil, &letopis.InputError{Path: path, Err: fmt.Errorf("internal error while reading facts (please report it): %v", r)}
 		}
 	}()
-	sum := sha256.Sum256(data)
 	doc, err := extract.File(ctx, path, data, extract.Options{Password: o.password, NoWords: true})
 	if err != nil {
 		return nil, err
@@ -203,7 +200,7 @@ func readReport(ctx context.Context, path string, data []byte, fi os.FileInfo, o
 		}
 		return nil, &letopis.InputError{Path: path, Err: err}
 	}
-	rep.Source = letopis.Source{Path: path, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Format: doc.Format, ModTime: fi.ModTime()}
+	rep.Source = letopis.Source{Path: path, SHA256: sha, Size: int64(len(data)), Format: doc.Format, ModTime: fi.ModTime()}
 	return rep, nil
 }
 
