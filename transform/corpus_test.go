@@ -104,9 +104,9 @@ func matchActivities(gold []*goldActivityRow, acts []letopis.Activity) {
 
 // corpusFile is one scored file of testdata/reports.
 type corpusFile struct {
-	name                    string
-	s                       scores
-	acts, actsFound         int
+	name                     string
+	s                        scores
+	acts, actsFound          int
 	periodOK, leadOK, fundOK int
 }
 
