@@ -151,7 +151,7 @@ func sheetActivity(doc *letopis.Document, t *letopis.Table, year int) string {
 			return activityTitle(v)
 		}
 		for _, txt := range row {
-			if typeWord.MatchString(txt) && !reportWords.MatchString(txt) {
+			if typedTitle.MatchString(txt) && !reportWords.MatchString(txt) {
 				if a := activityTitle(txt); a != "" {
 					return a
 				}

@@ -303,7 +303,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 				switch {
 				case kindSection.MatchString(own[0]):
 					secKind = kindOf(own[0])
-				case cProject < 0 && (t.Sheet != "" || typeWord.MatchString(own[0])):
+				case cProject < 0 && (t.Sheet != "" || typedTitle.MatchString(own[0])):
 					secAct = activityTitle(own[0])
 				}
 			}

@@ -22,25 +22,28 @@ type group struct {
 	size        float64
 	level       int
 	role        role
-	numbered    bool // `1. INFORMIRANJE`: a section, never an activity
-	strong      bool
+	rank        int  // place in the outline: smaller is higher (see ranks)
+	depth       int  // depth of its section number: 2.1 is 2, none 0
+	numbered    bool // it has a section number
+	typed       bool // it names its kind: `Projekt …`, a quoted name
 }
 
 type role int
 
 const (
-	roleSection role = iota
-	roleFront
-	roleGeneric
-	roleActivity
-	roleSubtitle // a heading right under an activity's heading: part of it
+	roleSection   role = iota // a section: of the activity it stands in, or of the report
+	roleFront                 // the cover, the report's title, the organisation's name
+	roleGeneric               // `Doseženi rezultati`: a part of whatever section it is in
+	roleActivity              // opens an activity
+	roleSubtitle              // a heading right under an activity's heading: part of it
+	roleOrg                   // a part about the organisation as a whole (see orgSection)
+	roleContainer             // `Programi in projekti`: the activities are its children
+	roleKicker                // a small label above a title, naming its kind
 )
 
 var (
-	typeWord   = regexp.MustCompile(`(?i)^(?:projekt[ia]?|prijekt[ia]?|projek[ti]|program[ia]?|operacij[ae]|strate[šs]k[oi] partnerstv[oa]|partnerstv[oa]|mre[žz]a)\b`)
-	proseTitle = regexp.MustCompile(`^(?:Projekt|Projekti|Program|Programa|Operacija|Strateško partnerstvo|Partnerstvo)\b`)
-	genericRe  = regexp.MustCompile(`(?i)^(?:dose[žz]en[ia]|rezultat|kazalnik|u[čc]ink|realizacij|povzetek|uvod|kazalo|vsebina|nagovor|zaklju[čc]ek|finan[čc]n|priloge?)`)
-	frontRe    = regexp.MustCompile(`(?i)poro[čc]ilo|^kazalo|^vsebina$`)
+	genericRe = regexp.MustCompile(`(?i)^(?:dose[žz]en[ia]|rezultat|kazalnik|u[čc]ink|realizacij|povzetek|uvod|kazalo|vsebina|nagovor|zaklju[čc]ek|finan[čc]n|priloge?)`)
+	frontRe   = regexp.MustCompile(`(?i)(?:letno|vsebinsko|kon[čc]no)\s+poro[čc]ilo|poro[čc]ilo\s+o\s+(?:delu|dejavnosti|izvedbi|poslovanju)|^poro[čc]ilo\b|^kazalo|^vsebina$`)
 )
 
 func headingSize(b *letopis.Block) float64 {
@@ -49,91 +52,6 @@ func headingSize(b *letopis.Block) float64 {
 		s = max(s, l.Size)
 	}
 	return s
-}
-
-// classify decides which heading groups open activities: those that
-// name a project, programme, operation or partnership (or a quoted name),
-// those the next paragraph introduces as one (`Program Regionalnega
-// stičišča …` after `REGIONALNO STIČIŠČE …`), and those set as large as
-// these. A heading right under an activity's heading is its subtitle.
-func classify(items []item, groups []group, org string) {
-	strongSize := 0.0
-	for gi := range groups {
-		g := &groups[gi]
-		t := clean(g.text)
-		_, number := stripNumbering(t)
-		if number == "" && g.first < len(items) {
-			if l := strings.TrimSpace(items[g.first].b.Label); l != "" && l != "•" {
-				number = l
-			}
-		}
-		bare := strings.Trim(t, "»«\"„“ ")
-		switch {
-		case frontRe.MatchString(t) || (org != "" && letters(t) == letters(org)):
-			g.role = roleFront
-		case genericRe.MatchString(bare) || strings.Contains(fold(t), " smo ") || strings.Contains(fold(t), "in sicer"):
-			g.role = roleGeneric
-		case number != "" || strings.HasSuffix(t, ":"):
-			g.numbered = true
-			g.role = roleSection
-		case typeWord.MatchString(bare) || strings.ContainsAny(t, "»«„"):
-			g.role = roleActivity
-			g.strong = true
-		case nextProseNames(items, g):
-			g.role = roleActivity
-			g.strong = true
-		}
-		if g.role == roleActivity && g.size > strongSize {
-			strongSize = g.size
-		}
-	}
-	for gi := range groups {
-		g := &groups[gi]
-		if g.role == roleSection && !g.numbered && strongSize > 0 && g.size >= strongSize-0.5 {
-			g.role = roleActivity
-		}
-		// directly under an activity heading, no body between: a subtitle
-		if gi > 0 && (g.role == roleActivity || g.role == roleSection) && groups[gi-1].role == roleActivity &&
-			groups[gi-1].last+1 == g.first && (g.size == 0 || g.size < groups[gi-1].size) {
-			g.role = roleSubtitle
-		}
-	}
-}
-
-// nextProseNames reports whether the paragraph after the heading g names
-// an activity with the heading's words (`Program Regionalnega stičišča …`
-// after `REGIONALNO STIČIŠČE …`).
-func nextProseNames(items []item, g *group) bool {
-	if g.last+1 >= len(items) {
-		return false
-	}
-	b := items[g.last+1].b
-	if b.Kind != letopis.BlockParagraph || items[g.last+1].heading {
-		return false
-	}
-	t := clean(b.Text())
-	if !proseTitle.MatchString(t) {
-		return false
-	}
-	head := strings.Fields(fold(g.text))
-	prose := fold(t)
-	if len(prose) > 200 {
-		prose = prose[:200]
-	}
-	hit := 0
-	for _, w := range head {
-		w = strings.Trim(w, "»«\"„“,.:–-()")
-		if len(w) < 3 {
-			continue
-		}
-		if len(w) > 5 {
-			w = w[:5]
-		}
-		if strings.Contains(prose, w) {
-			hit++
-		}
-	}
-	return hit*2 >= len(head) && hit > 0
 }
 
 func (r *reader) read(doc *letopis.Document) {
@@ -171,7 +89,7 @@ func (r *reader) read(doc *letopis.Document) {
 		groupAt[g.first] = len(groups)
 		groups = append(groups, g)
 	}
-	classify(items, groups, r.rep.Organisation)
+	top := classify(items, groups, r.rep.Organisation)
 
 	intro := map[int]bool{}
 	for i := 0; i < len(items); i++ {
@@ -179,14 +97,20 @@ func (r *reader) read(doc *letopis.Document) {
 		loc := letopis.Location{Page: b.Page, BBox: b.BBox}
 		if gi, ok := groupAt[i]; ok {
 			g := groups[gi]
-			switch g.role {
-			case roleActivity:
+			switch {
+			case g.role == roleActivity:
 				r.openActivity(items, groups, gi, intro)
 				r.sect = ""
-			case roleGeneric, roleSection:
-				if g.role == roleSection {
+			case g.role == roleKicker || g.role == roleSubtitle:
+			case g.rank <= top || g.role == roleFront || g.role == roleContainer ||
+				g.role == roleOrg && closingSection.MatchString(fold(titleText(g.text))):
+				// the activities' level or above: the activity ends
+				r.act, r.sect = -1, ""
+				if g.role == roleSection || g.role == roleOrg {
 					r.sect = titleText(g.text)
 				}
+			case g.role == roleSection || g.role == roleOrg:
+				r.sect = titleText(g.text)
 			}
 			for j := g.first; j <= g.last; j++ {
 				r.readTextAs(items[j].b, letopis.BlockHeading, false)

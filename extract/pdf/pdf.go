@@ -24,9 +24,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -193,8 +191,7 @@ func Extract(ctx context.Context, path string, data []byte, opts extract.Options
 		}
 		return nil, fmt.Errorf("%w: %s of %d", letopis.ErrNoText, what, len(pages))
 	}
-	markFurniture(doc)
-	classifyHeadings(doc)
+	structure(doc)
 	return doc, nil
 }
 
@@ -436,154 +433,3 @@ func readPage(ctx context.Context, pr pageRef, n int, fonts *fontCache) (page le
 	return page, hasText, hasImage, nil
 }
 
-// markFurniture marks running headers and footers (text repeated at the
-// same place on several pages) and page numbers as furniture.
-func markFurniture(doc *letopis.Document) {
-	if len(doc.Pages) == 0 {
-		return
-	}
-	type key struct {
-		text string
-		top  bool
-	}
-	count := map[key]int{}
-	norm := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' {
-				return '#'
-			}
-			return r
-		}, s)
-	}
-	edge := func(p *letopis.Page, b *letopis.Block) (bool, bool) {
-		top := b.BBox.Y0 > p.Height*0.92
-		bottom := b.BBox.Y1 < p.Height*0.08
-		return top, bottom
-	}
-	for pi := range doc.Pages {
-		p := &doc.Pages[pi]
-		seen := map[key]bool{}
-		for bi := range p.Blocks {
-			b := &p.Blocks[bi]
-			top, bottom := edge(p, b)
-			if !top && !bottom || b.Kind == letopis.BlockTable {
-				continue
-			}
-			k := key{norm(b.Text()), top}
-			if !seen[k] {
-				seen[k] = true
-				count[k]++
-			}
-		}
-	}
-	for pi := range doc.Pages {
-		p := &doc.Pages[pi]
-		for bi := range p.Blocks {
-			b := &p.Blocks[bi]
-			top, bottom := edge(p, b)
-			if !top && !bottom || b.Kind == letopis.BlockTable {
-				continue
-			}
-			t := strings.TrimSpace(b.Text())
-			if isPageNumber(t) || len(doc.Pages) >= 3 && count[key{norm(t), top}] >= max(2, len(doc.Pages)/2) {
-				b.Kind = letopis.BlockFurniture
-				b.Level = 0
-			}
-		}
-	}
-}
-
-// classifyHeadings marks as headings the short paragraphs set larger than
-// the document's body text, or in bold, or in capitals and bold; levels
-// follow the sizes (1 the largest).
-func classifyHeadings(doc *letopis.Document) {
-	count := map[float64]int{}
-	for _, p := range doc.Pages {
-		for _, b := range p.Blocks {
-			for _, l := range b.Lines {
-				count[math.Round(l.Size*2)/2] += utf8.RuneCountInString(l.Text)
-			}
-		}
-	}
-	body, bn := 10.0, -1
-	for s, n := range count {
-		if n > bn || n == bn && s < body {
-			body, bn = s, n
-		}
-	}
-	type ref struct{ p, b int }
-	var heads []ref
-	sizes := map[float64]bool{}
-	for pi := range doc.Pages {
-		for bi := range doc.Pages[pi].Blocks {
-			b := &doc.Pages[pi].Blocks[bi]
-			if b.Kind != letopis.BlockParagraph || len(b.Lines) == 0 || len(b.Lines) > 4 {
-				continue
-			}
-			text := b.Text()
-			n := utf8.RuneCountInString(text)
-			if n < 2 || n > 200 {
-				continue
-			}
-			size, bold := 0.0, true
-			for _, l := range b.Lines {
-				size = max(size, l.Size)
-				bold = bold && l.Bold
-			}
-			upper, letters := 0, 0
-			for _, r := range text {
-				if unicode.IsLetter(r) {
-					letters++
-					if unicode.IsUpper(r) {
-						upper++
-					}
-				}
-			}
-			caps := letters >= 3 && upper*10 >= letters*9
-			last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
-			sentence := last == '.' && !caps
-			big := size >= 1.15*body
-			if sentence || letters == 0 || !(big || bold && (caps || n <= 120)) {
-				continue
-			}
-			b.Kind = letopis.BlockHeading
-			heads = append(heads, ref{pi, bi})
-			sizes[math.Round(size*2)/2] = true
-		}
-	}
-	var ss []float64
-	for s := range sizes {
-		ss = append(ss, s)
-	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(ss)))
-	for _, h := range heads {
-		b := &doc.Pages[h.p].Blocks[h.b]
-		size := 0.0
-		for _, l := range b.Lines {
-			size = max(size, l.Size)
-		}
-		b.Level = sort.Search(len(ss), func(i int) bool { return ss[i] <= math.Round(size*2)/2 }) + 1
-	}
-}
-
-// isPageNumber reports whether t is a bare page number: "7", "- 7 -",
-// "Stran 7", "7/11".
-func isPageNumber(t string) bool {
-	t = strings.Trim(t, "-–— ")
-	low := strings.ToLower(t)
-	for _, p := range []string{"stran ", "str. ", "page "} {
-		low = strings.TrimPrefix(low, p)
-	}
-	if i := strings.IndexAny(low, "/"); i > 0 {
-		low = low[:i]
-	}
-	if low == "" || len(low) > 4 {
-		return false
-	}
-	for _, r := range low {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
