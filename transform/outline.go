@@ -137,7 +137,9 @@ func startsTitle(w string) bool {
 	return r != 0 && (isUpperRune(r) || strings.ContainsRune("»„“\"", firstRune(w)))
 }
 
-func isUpperRune(r rune) bool { return strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) }
+func isUpperRune(r rune) bool {
+	return strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+}
 
 // outline sets each heading group's role and rank and returns the rank of
 // the activities' level (see the comment at the top of this file).

@@ -432,4 +432,3 @@ func readPage(ctx context.Context, pr pageRef, n int, fonts *fontCache) (page le
 	page.Blocks = layoutPage(ctx, pc, n, page.Width, page.Height)
 	return page, hasText, hasImage, nil
 }
-

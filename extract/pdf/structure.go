@@ -282,6 +282,7 @@ func dotLeaders(b *letopis.Block) bool {
 	}
 	return false
 }
+
 // isPageNumber reports whether t is a bare page number: "7", "- 7 -",
 // "Stran 7", "stran 3 od 10", "7/11".
 func isPageNumber(t string) bool {
