@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/letopis/letopis"
 )
@@ -134,12 +135,9 @@ var sectionLabel = regexp.MustCompile(`^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[IVXLC
 // quotation mark.
 func startsTitle(w string) bool {
 	r := firstRune(strings.TrimLeft(w, "»«„“\"("))
-	return r != 0 && (isUpperRune(r) || strings.ContainsRune("»„“\"", firstRune(w)))
+	return r != 0 && (unicode.IsUpper(r) || strings.ContainsRune("»„“\"", firstRune(w)))
 }
 
-func isUpperRune(r rune) bool {
-	return strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
-}
 
 // outline sets each heading group's role and rank and returns the rank of
 // the activities' level (see the comment at the top of this file).
