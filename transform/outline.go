@@ -138,7 +138,6 @@ func startsTitle(w string) bool {
 	return r != 0 && (unicode.IsUpper(r) || strings.ContainsRune("»„“\"", firstRune(w)))
 }
 
-
 // outline sets each heading group's role and rank and returns the rank of
 // the activities' level (see the comment at the top of this file).
 func classify(items []item, groups []group, org string) (top int) {
