@@ -28,20 +28,7 @@ func TestUnnamedPart(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, _ := sentenceFacts(c.s, lex, false)
-		if len(got) != len(c.want) {
-			t.Errorf("%q: %d facts, want %d:%s", c.s, len(got), len(c.want), fmtFacts(got))
-			continue
-		}
-		for i, w := range c.want {
-			f := got[i]
-			sh := 0.0
-			if f.ShareValue != nil {
-				sh = *f.ShareValue
-			}
-			if f.Value != w.value || f.Unit != w.unit || f.Qualifier != w.qual || sh != w.share || !strings.Contains(f.Indicator, w.word) {
-				t.Errorf("%q: fact %d = %g %s %s share %g [%s], want %+v", c.s, i, f.Value, f.Unit, f.Qualifier, sh, f.Indicator, w)
-			}
-		}
+		checkFacts(t, c.s, got, c.want)
 	}
 }
 

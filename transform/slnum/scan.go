@@ -264,6 +264,10 @@ func classify(s string, t *tok, prev *Match, next *tok, consumed, limit int) {
 		m.Class, m.Reason = Ordinal, "Roman numeral ordinal"
 		return
 	case tkWord:
+		if c, r, ok := yearsOrDuration(s, m.Start, m.End); ok {
+			m.Class, m.Reason = c, r
+			return
+		}
 		quantity(s, t, prev, consumed)
 		return
 	}
@@ -373,6 +377,12 @@ func classify(s string, t *tok, prev *Match, next *tok, consumed, limit int) {
 		w, _ := prevWord(s, m.Start)
 		if _, ok := lookup(ageWords, w); ok {
 			set(Age, "age")
+			return
+		}
+	}
+	if lx.plain() && t.sign < 0 {
+		if c, r, ok := yearsOrDuration(s, m.Start, m.End); ok {
+			set(c, r)
 			return
 		}
 	}
@@ -615,6 +625,21 @@ func followedByLet(s string, end int) bool {
 	}
 	w, _, _ := nextWord(s, end)
 	return letWords[strings.ToLower(w)]
+}
+
+// yearsOrDuration decides a number that counts years, months or minutes (`72 let`,
+// `60 let delovanja`, `sedem let`, `6 mesecev`, `95 minut`): an age, an
+// anniversary or a duration, which annual reports state as context, never
+// as a result.
+func yearsOrDuration(s string, start, end int) (Class, string, bool) {
+	if followedByLet(s, end) {
+		return Age, "years: an age, a duration or an anniversary", true
+	}
+	w, _, _ := nextWord(s, end)
+	if durationWords[strings.ToLower(w)] {
+		return Age, "a duration", true
+	}
+	return 0, "", false
 }
 
 // ageRange reports whether t and the next token make "od A do B let(a)" or

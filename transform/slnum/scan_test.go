@@ -64,7 +64,12 @@ func TestScan(t *testing.T) {
 		{"pripravili dva projektna predloga in dve publikaciji", []w{{text: "dva", value: 2}, {text: "dve", value: 2}}},
 		{"vzpostavitev štirih enot; štiri organizacije; tri strokovne; eno zaposlitev; pet oseb; deset dni; dvajset ur; sto let", []w{
 			{text: "štirih", value: 4}, {text: "štiri", value: 4}, {text: "tri", value: 3}, {text: "eno", value: 1},
-			{text: "pet", value: 5}, {text: "deset", value: 10}, {text: "dvajset", value: 20}, {text: "sto", value: 100}}},
+			{text: "pet", value: 5}, {text: "deset", value: 10}, {text: "dvajset", value: 20}, {text: "sto", class: Age, value: 100, reason: "years: an age, a duration or an anniversary"}}},
+		// years, months and minutes counted: an age, an anniversary or a duration
+		{"je 72 let, dopolnila 97 let, praznoval 70 let delovanja, sedem let, traja 95 minut, 6 mesecev", []w{
+			nq("72", Age, 72, "years: an age, a duration or an anniversary"), nq("97", Age, 97, "years: an age, a duration or an anniversary"),
+			nq("70", Age, 70, "years: an age, a duration or an anniversary"), {text: "sedem", class: Age, value: 7, reason: "years: an age, a duration or an anniversary"},
+			nq("95", Age, 95, "a duration"), nq("6", Age, 6, "a duration")}},
 		{"Dve delavnici. Koncern Ena, d. o. o.", []w{{text: "Dve", value: 2}}},
 		{"v dveh krajih, s tremi partnerji, enega dne, petih", []w{{text: "dveh", value: 2}, {text: "tremi", value: 3}, {text: "enega", value: 1}, {text: "petih", value: 5}}},
 		// qualifiers

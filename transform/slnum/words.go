@@ -127,6 +127,13 @@ var letWords = map[string]bool{
 	"let": true, "leta": true, "letom": true, "letih": true, "leti": true, "letoma": true, "letnik": true, "letnikov": true,
 }
 
+// durationWords after a number make it a duration.
+var durationWords = map[string]bool{
+	"mesec": true, "meseca": true, "meseci": true, "mesecev": true, "mesece": true, "mesecih": true, "mesecem": true,
+	"minuta": true, "minute": true, "minuti": true, "minut": true, "minutah": true, "minutami": true,
+	"sekund": true, "sekunde": true, "sekundi": true,
+}
+
 // countNouns are counted nouns that make a number of 1900..2100 a
 // quantity rather than a year (2020 udeležencev); genitive plurals in -ov and
 // -ev count as well.
