@@ -131,6 +131,10 @@ type Table struct {
 	BBox       BBox
 	Hidden     bool // a hidden sheet
 	HeaderRows int  // how many leading rows the extractor knows to be header
+	// Date1904 says that the workbook counts serial dates from 1 January
+	// 1904 (a workbook made on an old Mac), not from 1900: a number read
+	// as a date in a date column is a serial of this system.
+	Date1904   bool `json:",omitempty"`
 	Rows       [][]Cell
 	HiddenRows map[int]bool // 0-based indexes of the hidden rows of Rows
 

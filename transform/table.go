@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/internal/slfmt"
 	"github.com/letopis/letopis/transform/slnum"
 	"github.com/letopis/letopis/transform/units"
 )
@@ -358,7 +359,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			Value: v, Qualifier: q, Period: period, Location: loc, Snippet: snippet, Confidence: 0.95,
 		}
 		f.IndicatorKey = IndicatorKey(f.Indicator)
-		if p, ok := rowPeriod(cell(cFrom), cell(cTo), cell(cPeriod)); ok {
+		if p, ok := rowPeriod(cell(cFrom), cell(cTo), cell(cPeriod), t.Date1904); ok {
 			f.Period = p
 		}
 		if tcell := cell(cTarget); cTarget >= 0 && !tcell.Merged && (tcell.Kind == letopis.CellNumber || strings.TrimSpace(tcell.Text) != "") {
@@ -433,19 +434,20 @@ func activityTitle(s string) string {
 }
 
 // rowPeriod reads a row's period from its period columns: a start and an
-// end cell (dates, serial numbers or Slovene text), or one cell holding a
-// period. A missing end leaves the period open.
-func rowPeriod(from, to, one letopis.Cell) (letopis.Period, bool) {
+// end cell (dates, serial numbers of the date system of the workbook,
+// date1904, or Slovene text), or one cell holding a period. A missing end
+// leaves the period open.
+func rowPeriod(from, to, one letopis.Cell, date1904 bool) (letopis.Period, bool) {
 	if one.Kind != letopis.CellEmpty && strings.TrimSpace(one.Text) != "" {
 		if p, err := slnum.ParsePeriod(one.Text); err == nil {
 			return p, true
 		}
-		if d, prec, err := slnum.CellDate(one, false); err == nil {
+		if d, prec, err := slnum.CellDate(one, date1904); err == nil {
 			return letopis.Period{Start: d, End: d, Precision: prec}, true
 		}
 	}
-	s, sp, serr := dateCell(from)
-	e, ep, eerr := dateCell(to)
+	s, sp, serr := dateCell(from, date1904)
+	e, ep, eerr := dateCell(to, date1904)
 	switch {
 	case serr == nil && eerr == nil:
 		if e.Before(s) {
@@ -463,12 +465,13 @@ func rowPeriod(from, to, one letopis.Cell) (letopis.Period, bool) {
 // dateCell reads a cell of a date column: a date cell, a date-formatted
 // number, a plain number that is a plausible serial date (1990–2100) or
 // Slovene text.
-func dateCell(c letopis.Cell) (letopis.Date, letopis.Precision, error) {
-	if c.Kind == letopis.CellNumber && !slnum.IsDateFormat(c.Format) && c.Number >= 32874 && c.Number < 73051 {
-		d, err := slnum.SerialDate(c.Number, false)
-		return d, letopis.PrecisionDay, err
+func dateCell(c letopis.Cell, date1904 bool) (letopis.Date, letopis.Precision, error) {
+	if c.Kind == letopis.CellNumber && !slfmt.IsDateFormat(c.Format) {
+		if d, err := slfmt.SerialDate(c.Number, date1904); err == nil && d.Year >= 1990 && d.Year < 2100 {
+			return d, letopis.PrecisionDay, nil
+		}
 	}
-	return slnum.CellDate(c, false)
+	return slnum.CellDate(c, date1904)
 }
 
 // rowText returns the row as text: its own cells' texts joined by " | ".

@@ -7,9 +7,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/letopis/letopis/internal/slfmt"
 	"github.com/letopis/letopis/load"
 	"github.com/letopis/letopis/queries"
-	"github.com/letopis/letopis/transform/slnum"
 )
 
 // namedQuery returns the statement and bound arguments for the query
@@ -79,11 +79,11 @@ func localCellText(v any, locale, column string) string {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return cellText(v)
 		}
-		return slnum.Slovene(strconv.FormatFloat(x, 'f', -1, 64), group)
+		return slfmt.Number(strconv.FormatFloat(x, 'f', -1, 64), group)
 	case float32:
-		return slnum.Slovene(strconv.FormatFloat(float64(x), 'f', -1, 32), group)
+		return slfmt.Number(strconv.FormatFloat(float64(x), 'f', -1, 32), group)
 	case int, int8, int16, int32, int64, uint8, uint16, uint32, uint64:
-		return slnum.Slovene(fmt.Sprint(x), group)
+		return slfmt.Number(fmt.Sprint(x), group)
 	}
 	return cellText(v)
 }

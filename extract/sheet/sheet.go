@@ -40,16 +40,14 @@ package sheet
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
-	"github.com/letopis/letopis/transform/slnum"
+	"github.com/letopis/letopis/internal/slfmt"
 )
 
 // Limits bound the work done on any input.
@@ -288,15 +286,6 @@ func fillRefs(row []letopis.Cell, r int) {
 	}
 }
 
-// numFmt is what a number format says about how to show a number.
-type numFmt struct {
-	code     string // the format code, "" for General
-	date     bool   // a date (or date and time) format
-	percent  bool
-	group    bool // thousands separators
-	decimals int  // -1: as many as needed (General)
-}
-
 // builtinFormats are the number formats that workbooks refer to by id only.
 var builtinFormats = map[int]string{
 	0: "", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
@@ -316,145 +305,31 @@ func builtinDate(id int) bool {
 	return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)
 }
 
-// parseFormat reads a number format code. id is the format id (-1 if
-// unknown), used for the built-in date formats.
-func parseFormat(id int, code string) numFmt {
+// parseFormat reads a cell's number format: its code, else the built-in
+// format of its id (-1 if unknown). A built-in date id is a date format
+// whatever its code.
+func parseFormat(id int, code string) slfmt.Format {
 	if code == "" && id >= 0 {
 		code = builtinFormats[id]
 	}
-	if strings.EqualFold(code, "General") {
-		code = ""
-	}
-	f := numFmt{code: code, decimals: -1}
+	f := slfmt.ParseFormat(code)
 	if id >= 0 && builtinDate(id) {
-		f.date = true
-		return f
-	}
-	if code == "" || strings.EqualFold(code, "General") || code == "@" {
-		return f
-	}
-	// The first section is the one for positive numbers.
-	sec := code
-	inQuote := false
-	for i := 0; i < len(code); i++ {
-		if code[i] == '"' {
-			inQuote = !inQuote
-		}
-		if code[i] == ';' && !inQuote {
-			sec = code[:i]
-			break
-		}
-	}
-	// Strip quoted literals, escapes, [colour] and [$-locale] parts.
-	var plain strings.Builder
-	for i := 0; i < len(sec); i++ {
-		switch ch := sec[i]; ch {
-		case '"':
-			j := strings.IndexByte(sec[i+1:], '"')
-			if j < 0 {
-				i = len(sec)
-			} else {
-				i += j + 1
-			}
-		case '\\', '_', '*':
-			i++
-		case '[':
-			j := strings.IndexByte(sec[i:], ']')
-			if j < 0 {
-				i = len(sec)
-				break
-			}
-			inner := strings.ToLower(sec[i+1 : i+j])
-			if inner == "h" || inner == "hh" || inner == "m" || inner == "mm" || inner == "s" || inner == "ss" {
-				plain.WriteString(inner)
-			}
-			i += j
-		default:
-			plain.WriteByte(ch)
-		}
-	}
-	p := strings.ToLower(plain.String())
-	if strings.ContainsAny(p, "dy") || (strings.Contains(p, "m") && !strings.ContainsAny(p, "hs0#?")) {
-		f.date = true
-		return f
-	}
-	f.percent = strings.Contains(p, "%")
-	f.group = strings.Contains(p, ",") && strings.ContainsAny(p, "0#")
-	if i := strings.IndexByte(p, '.'); i >= 0 {
-		n := 0
-		for _, ch := range p[i+1:] {
-			if ch == '0' || ch == '#' || ch == '?' {
-				n++
-			} else {
-				break
-			}
-		}
-		f.decimals = n
-	} else if strings.ContainsAny(p, "0#?") {
-		f.decimals = 0
+		return slfmt.Format{Code: f.Code, Date: true, Decimals: -1}
 	}
 	return f
 }
 
-// showNumber formats v as a Slovene reader sees it under the format f:
-// decimal comma, full stop between thousands, "40,32 %".
-func showNumber(v float64, f numFmt) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.FormatFloat(v, 'g', -1, 64)
-	}
-	if f.percent {
-		v *= 100
-	}
-	var s string
-	if f.decimals < 0 {
-		s = strconv.FormatFloat(v, 'f', -1, 64)
-		if len(s) > 20 {
-			s = strconv.FormatFloat(v, 'g', 15, 64)
-		}
-	} else {
-		s = strconv.FormatFloat(v, 'f', f.decimals, 64)
-	}
-	out := slnum.Slovene(s, f.group)
-	if f.percent {
-		out += " %"
-	}
-	return out
-}
-
-// serialDate turns an Excel serial day number into a date, or false if the
-// number is no plausible date.
-func serialDate(v float64, date1904 bool) (letopis.Date, bool) {
-	if math.IsNaN(v) || v < 0 || v >= 2958466 { // 9999-12-31 is 2958465
-		return letopis.Date{}, false
-	}
-	days := int(math.Floor(v))
-	var t time.Time
-	switch {
-	case date1904:
-		t = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
-	case days < 1:
-		return letopis.Date{}, false
-	case days < 60: // before Excel's phantom 29 February 1900
-		t = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
-	default:
-		t = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
-	}
-	return letopis.DateOf(t), true
-}
-
-// showDate formats d the Slovene way: "15. 2. 2021".
-func showDate(d letopis.Date) string {
-	return fmt.Sprintf("%d. %d. %d", d.Day, int(d.Month), d.Year)
-}
-
-// numberCell returns the cell of the number v under the format f.
-func numberCell(v float64, f numFmt, date1904 bool) letopis.Cell {
-	if f.date {
-		if d, ok := serialDate(v, date1904); ok {
-			return letopis.Cell{Kind: letopis.CellDate, Text: showDate(d), Number: v, Format: f.code, Date: d}
+// numberCell returns the cell of the number v under the format f: a date
+// cell (Text "15. 2. 2021") when f is a date format and v a serial date of
+// the workbook's date system, else a number cell with v as a Slovene
+// reader sees it ("40,32 %").
+func numberCell(v float64, f slfmt.Format, date1904 bool) letopis.Cell {
+	if f.Date {
+		if d, err := slfmt.SerialDate(v, date1904); err == nil {
+			return letopis.Cell{Kind: letopis.CellDate, Text: slfmt.Date(d), Number: v, Format: f.Code, Date: d}
 		}
 	}
-	return letopis.Cell{Kind: letopis.CellNumber, Text: showNumber(v, f), Number: v, Format: f.code}
+	return letopis.Cell{Kind: letopis.CellNumber, Text: slfmt.ShowNumber(v, f), Number: v, Format: f.Code}
 }
 
 // textCell returns a text cell, or an empty one for blank text.

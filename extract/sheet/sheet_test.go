@@ -195,29 +195,6 @@ func TestXLSXFeatures(t *testing.T) {
 	}
 }
 
-func TestShowNumber(t *testing.T) {
-	tests := []struct {
-		v    float64
-		code string
-		want string
-	}{
-		{0.4032, "0.00%", "40,32 %"},
-		{0.25, "0%", "25 %"},
-		{22830, "#,##0", "22.830"},
-		{250109.76, "#,##0.00", "250.109,76"},
-		{-1234.5, "#,##0.00", "-1.234,50"},
-		{3.5, "", "3,5"},
-		{60, "0", "60"},
-		{1234567, "", "1234567"},
-		{12.345, `#,##0.0 "€"`, "12,3"},
-	}
-	for _, tc := range tests {
-		if got := showNumber(tc.v, parseFormat(-1, tc.code)); got != tc.want {
-			t.Errorf("showNumber(%v, %q) = %q, want %q", tc.v, tc.code, got, tc.want)
-		}
-	}
-}
-
 func TestParseFormatDate(t *testing.T) {
 	tests := []struct {
 		id   int
@@ -229,31 +206,8 @@ func TestParseFormatDate(t *testing.T) {
 		{-1, "h:mm", false}, {-1, `0.00" dni"`, false}, {-1, "[Red]#,##0", false}, {-1, "mmm yy", true},
 	}
 	for _, tc := range tests {
-		if got := parseFormat(tc.id, tc.code).date; got != tc.want {
-			t.Errorf("parseFormat(%d, %q).date = %v, want %v", tc.id, tc.code, got, tc.want)
-		}
-	}
-}
-
-func TestSerialDate(t *testing.T) {
-	tests := []struct {
-		v      float64
-		d1904  bool
-		want   string
-		wantOK bool
-	}{
-		{44242, false, "2021-02-15", true},
-		{44242.75, false, "2021-02-15", true},
-		{1, false, "1900-01-01", true},
-		{61, false, "1900-03-01", true},
-		{0, true, "1904-01-01", true},
-		{-1, false, "", false},
-		{3e6, false, "", false},
-	}
-	for _, tc := range tests {
-		d, ok := serialDate(tc.v, tc.d1904)
-		if d.String() != tc.want || ok != tc.wantOK {
-			t.Errorf("serialDate(%v, %v) = %s, %v; want %s, %v", tc.v, tc.d1904, d, ok, tc.want, tc.wantOK)
+		if got := parseFormat(tc.id, tc.code).Date; got != tc.want {
+			t.Errorf("parseFormat(%d, %q).Date = %v, want %v", tc.id, tc.code, got, tc.want)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
+	"github.com/letopis/letopis/internal/slfmt"
 	"github.com/richardlehane/mscfb"
 	xlsreader "github.com/shakinm/xlsReader/xls"
 )
@@ -69,8 +70,8 @@ func (XLS) Extract(ctx context.Context, _ string, data []byte, _ extract.Options
 	}
 	doc = &letopis.Document{Format: "xls"}
 	b := newBudget(len(data))
-	fmts := map[int]numFmt{}
-	format := func(xfIndex int) numFmt {
+	fmts := map[int]slfmt.Format{}
+	format := func(xfIndex int) slfmt.Format {
 		if f, ok := fmts[xfIndex]; ok {
 			return f
 		}
@@ -135,6 +136,7 @@ func (XLS) Extract(ctx context.Context, _ string, data []byte, _ extract.Options
 		if err != nil {
 			return nil, sheetErr(sheetName, err)
 		}
+		t.Date1904 = scan.date1904
 		doc.Sheets = append(doc.Sheets, t)
 	}
 	if len(doc.Sheets) == 0 {

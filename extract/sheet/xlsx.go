@@ -16,6 +16,7 @@ import (
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
+	"github.com/letopis/letopis/internal/slfmt"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -51,6 +52,7 @@ func (XLSX) Extract(ctx context.Context, path string, data []byte, _ extract.Opt
 		if err != nil {
 			return err
 		}
+		t.Date1904 = s.date1904
 		doc.Sheets = append(doc.Sheets, t)
 		return nil
 	})
@@ -217,7 +219,8 @@ func (s xlsxSheet) more(ctx context.Context, path string, start, width int, merg
 type xlsxSheet struct {
 	name     string
 	hidden   bool
-	index    int // in the workbook's worksheets
+	date1904 bool // the workbook's date system
+	index    int  // in the workbook's worksheets
 	budget   *budget
 	streamed *bool // set when the sheet is streamed: its More outlives the extraction
 	// rows reads the worksheet's rows, returning its merged ranges.
@@ -262,7 +265,7 @@ func walkXLSX(ctx context.Context, data []byte, fn func(xlsxSheet) error) error 
 	if err != nil {
 		return fmt.Errorf("shared strings: %w", err)
 	}
-	styles := &styleCache{f: f, byID: map[int]numFmt{}}
+	styles := &styleCache{f: f, byID: map[int]slfmt.Format{}}
 	b := newBudget(len(data))
 	streamed := false
 	for i, s := range wb.sheets {
@@ -273,7 +276,7 @@ func walkXLSX(ctx context.Context, data []byte, fn func(xlsxSheet) error) error 
 		if zf == nil {
 			return sheetErr(s.name, fmt.Errorf("worksheet part %s is missing", s.part))
 		}
-		sh := xlsxSheet{name: s.name, hidden: s.hidden, index: i, budget: b, streamed: &streamed}
+		sh := xlsxSheet{name: s.name, hidden: s.hidden, date1904: wb.date1904, index: i, budget: b, streamed: &streamed}
 		sh.rows = func(fn func(int, bool, []letopis.Cell) error) ([]mergeRange, error) {
 			rc, err := zf.Open()
 			if err != nil {
@@ -394,17 +397,17 @@ func xlsxOpenErr(err error) error {
 // styleCache maps a cell style id to its number format.
 type styleCache struct {
 	f    *excelize.File // nil once detached
-	byID map[int]numFmt
+	byID map[int]slfmt.Format
 }
 
-func (c *styleCache) get(id int) numFmt {
+func (c *styleCache) get(id int) slfmt.Format {
 	if f, ok := c.byID[id]; ok || c.f == nil {
 		if !ok {
-			return numFmt{decimals: -1}
+			return slfmt.Format{Decimals: -1}
 		}
 		return f
 	}
-	f := numFmt{decimals: -1}
+	f := slfmt.Format{Decimals: -1}
 	if st, err := c.f.GetStyle(id); err == nil && st != nil {
 		code := ""
 		if st.CustomNumFmt != nil {
@@ -782,11 +785,11 @@ func (s *sheetReader) cell(c *cellXML) (letopis.Cell, error) {
 				dd, err3 := strconv.Atoi(v[8:10])
 				if err2 == nil && err3 == nil {
 					if d, err := letopis.NewDate(y, timeMonth(m), dd); err == nil {
-						f := numFmt{decimals: -1}
+						f := slfmt.Format{Decimals: -1}
 						if c.style >= 0 {
 							f = s.styles.get(c.style)
 						}
-						return letopis.Cell{Kind: letopis.CellDate, Text: showDate(d), Format: f.code, Date: d}, nil
+						return letopis.Cell{Kind: letopis.CellDate, Text: slfmt.Date(d), Format: f.Code, Date: d}, nil
 					}
 				}
 			}
@@ -801,7 +804,7 @@ func (s *sheetReader) cell(c *cellXML) (letopis.Cell, error) {
 	if err != nil {
 		return letopis.Cell{}, fmt.Errorf("number %q: not a number", c.value)
 	}
-	f := numFmt{decimals: -1}
+	f := slfmt.Format{Decimals: -1}
 	if c.style >= 0 {
 		f = s.styles.get(c.style)
 	}

@@ -1,12 +1,10 @@
 package slnum
 
 import (
-	"fmt"
-	"math"
-	"strings"
 	"time"
 
 	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/internal/slfmt"
 )
 
 // span is a numeric piece of a date (day, month or year digits).
@@ -280,74 +278,10 @@ func ParseDate(s string) (letopis.Date, letopis.Precision, error) {
 	return e.first(), e.precision(), nil
 }
 
-// SerialDate converts a spreadsheet serial day number to a date. In the
-// 1900 system (date1904 false) serial 1 is 1 January 1900, and serial 60 is
-// Excel's 29 February 1900, a day that never was: it is refused. In the 1904
-// system serial 0 is 1 January 1904. A fraction (a time of day) is dropped.
-// Serials before the first day, past 31 December 9999, NaN and infinities
-// are refused.
-func SerialDate(serial float64, date1904 bool) (letopis.Date, error) {
-	if math.IsNaN(serial) || math.IsInf(serial, 0) {
-		return letopis.Date{}, refuse(fmt.Sprint(serial), "not a serial date")
-	}
-	n := math.Floor(serial)
-	var base time.Time
-	switch {
-	case date1904:
-		if n < 0 {
-			return letopis.Date{}, refuse(fmt.Sprint(serial), "serial date before 1 January 1904")
-		}
-		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
-	case n < 1:
-		return letopis.Date{}, refuse(fmt.Sprint(serial), "serial date before 1 January 1900")
-	case n == 60:
-		return letopis.Date{}, refuse(fmt.Sprint(serial), "29 February 1900 does not exist (a spreadsheet leap-year bug)")
-	case n < 60:
-		base = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC)
-	default:
-		base = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-	}
-	if n > 3e6 {
-		return letopis.Date{}, refuse(fmt.Sprint(serial), "serial date after 9999")
-	}
-	d := letopis.DateOf(base.AddDate(0, 0, int(n)))
-	if d.Year > 9999 {
-		return letopis.Date{}, refuse(fmt.Sprint(serial), "serial date after 9999")
-	}
-	return d, nil
-}
-
-// IsDateFormat reports whether a spreadsheet number format shows a date
-// ("d. m. yyyy", "dd.mm.yyyy", "m/d/yy", "[$-424]d. mmmm yyyy"): it has a day,
-// month or year code outside quotes and brackets, and is not only a time.
-func IsDateFormat(format string) bool {
-	inQuote, inBracket := false, false
-	for i := 0; i < len(format); i++ {
-		c := format[i]
-		switch {
-		case c == '"':
-			inQuote = !inQuote
-		case inQuote:
-		case c == '[':
-			inBracket = true
-		case c == ']':
-			inBracket = false
-		case inBracket:
-		case c == '\\' || c == '_' || c == '*':
-			i++
-		case c == 'd' || c == 'D' || c == 'y' || c == 'Y':
-			return true
-		case c == 'm' || c == 'M':
-			// m alone after h is minutes; a date format has d or y as well,
-			// which the loop finds
-		}
-	}
-	return false
-}
-
 // CellDate reads the date of a spreadsheet cell: a date cell's Date, a
-// number cell with a date format as a serial date, a text cell with
-// ParseDate. Precision is day except for text written coarser.
+// number cell with a date format as a serial date of the workbook's date
+// system (slfmt.SerialDate), a text cell with ParseDate. Precision is day
+// except for text written coarser.
 func CellDate(c letopis.Cell, date1904 bool) (letopis.Date, letopis.Precision, error) {
 	switch c.Kind {
 	case letopis.CellDate:
@@ -356,23 +290,16 @@ func CellDate(c letopis.Cell, date1904 bool) (letopis.Date, letopis.Precision, e
 		}
 		return c.Date, letopis.PrecisionDay, nil
 	case letopis.CellNumber:
-		if !IsDateFormat(c.Format) {
+		if !slfmt.IsDateFormat(c.Format) {
 			if d, p, err := ParseDate(c.Text); err == nil {
 				return d, p, nil
 			}
 			return letopis.Date{}, 0, refuse(c.Text, "a number without a date format")
 		}
-		d, err := SerialDate(c.Number, date1904)
+		d, err := slfmt.SerialDate(c.Number, date1904)
 		return d, letopis.PrecisionDay, err
 	case letopis.CellText:
 		return ParseDate(c.Text)
 	}
 	return letopis.Date{}, 0, refuse(c.Text, "empty cell")
-}
-
-// formatDate writes d the Slovene way, "1. 11. 2019".
-func formatDate(d letopis.Date) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d. %d. %d", d.Day, int(d.Month), d.Year)
-	return b.String()
 }

@@ -2,7 +2,6 @@ package slnum
 
 import (
 	"errors"
-	"math"
 	"strings"
 	"testing"
 	"time"
@@ -72,49 +71,6 @@ func TestParseDate(t *testing.T) {
 		var se *SyntaxError
 		if err == nil || !errors.As(err, &se) || !strings.Contains(se.Reason, c.reason) {
 			t.Errorf("ParseDate(%q) = %v, %v, %v; want refusal %q", c.in, got, p, err, c.reason)
-		}
-	}
-}
-
-func TestSerialDate(t *testing.T) {
-	ok := []struct {
-		serial float64
-		d1904  bool
-		want   letopis.Date
-	}{
-		{1, false, d(1900, 1, 1)},
-		{59, false, d(1900, 2, 28)},
-		{61, false, d(1900, 3, 1)},
-		{43831, false, d(2020, 1, 1)},
-		{43831.75, false, d(2020, 1, 1)},
-		{44166, false, d(2020, 12, 1)},
-		{2958465, false, d(9999, 12, 31)},
-		{0, true, d(1904, 1, 1)},
-		{42369, true, d(2020, 1, 1)},
-	}
-	for _, c := range ok {
-		got, err := SerialDate(c.serial, c.d1904)
-		if err != nil || got != c.want {
-			t.Errorf("SerialDate(%v, %v) = %v, %v; want %v", c.serial, c.d1904, got, err, c.want)
-		}
-	}
-	bad := []struct {
-		serial float64
-		d1904  bool
-		reason string
-	}{
-		{60, false, "29 February 1900"},
-		{0, false, "before 1 January 1900"},
-		{-5, false, "before"},
-		{-1, true, "before 1 January 1904"},
-		{2958466, false, "after 9999"},
-		{math.NaN(), false, "not a serial"},
-		{math.Inf(1), false, "not a serial"},
-	}
-	for _, c := range bad {
-		got, err := SerialDate(c.serial, c.d1904)
-		if err == nil || !strings.Contains(err.Error(), c.reason) {
-			t.Errorf("SerialDate(%v, %v) = %v, %v; want refusal %q", c.serial, c.d1904, got, err, c.reason)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/internal/slfmt"
 )
 
 var numberSeeds = []string{"1.000", "2.500", "22.830", "2 500", "2\u00a0500", "2\u202f500", "250.109,76", "26.115,5",
@@ -134,9 +135,9 @@ func FuzzParseDate(f *testing.F) {
 		if _, err := letopis.NewDate(dt.Year, dt.Month, dt.Day); err != nil || p < letopis.PrecisionYear || p > letopis.PrecisionDay {
 			t.Fatalf("ParseDate(%q) = %v, %v: %v", s, dt, p, err)
 		}
-		back, p2, err := ParseDate(formatDate(dt))
+		back, p2, err := ParseDate(slfmt.Date(dt))
 		if err != nil || back != dt || p2 != letopis.PrecisionDay {
-			t.Fatalf("ParseDate(%q) = %v; %q reads back as %v, %v", s, dt, formatDate(dt), back, err)
+			t.Fatalf("ParseDate(%q) = %v; %q reads back as %v, %v", s, dt, slfmt.Date(dt), back, err)
 		}
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/letopis/letopis/internal/slfmt"
 )
 
 // numErr is why a run of digits and separators is not a number; kept as a
@@ -316,35 +318,5 @@ func Format(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	return Slovene(strconv.FormatFloat(v, 'f', decimals, 64), true)
-}
-
-// Slovene rewrites a number written the plain way ("-1234.5", as strconv
-// and SQL print it) the Slovene way ("-1.234,5"): a decimal comma and, with
-// group, a dot between thousands. A minus before a value that is all zeros
-// goes ("-0,00" is "0,00"); a number with an exponent only gets its comma.
-// It is the one formatter of Slovene numbers: Format, the spreadsheet
-// extractor's display text and the query output all use it.
-func Slovene(plain string, group bool) string {
-	if strings.ContainsAny(plain, "eE") {
-		return strings.Replace(plain, ".", ",", 1)
-	}
-	neg := strings.HasPrefix(plain, "-")
-	s := strings.TrimPrefix(plain, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	out := make([]byte, 0, len(s)+len(s)/3+2)
-	if neg && strings.Trim(intPart+frac, "0") != "" {
-		out = append(out, '-')
-	}
-	for k := 0; k < len(intPart); k++ {
-		if group && k > 0 && (len(intPart)-k)%3 == 0 {
-			out = append(out, '.')
-		}
-		out = append(out, intPart[k])
-	}
-	if hasFrac {
-		out = append(out, ',')
-		out = append(out, frac...)
-	}
-	return string(out)
+	return slfmt.Number(strconv.FormatFloat(v, 'f', decimals, 64), true)
 }
