@@ -72,8 +72,8 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 	for i := range slots {
 		n := slots[i].n
 		switch {
-		case !n.Quantity:
-			rej = append(rej, rawReject{n.Text, orDefault(n.Reason, "not a quantity")})
+		case !n.quantity():
+			rej = append(rej, rawReject{n.Text, n.rejectReason()})
 			slots[i].consumed = true
 		case inSpans(quotes, n.Start):
 			rej = append(rej, rawReject{n.Text, "part of a name"})
@@ -99,7 +99,7 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		n := slots[i].n
 		parent := -1
 		for j := i - 1; j >= 0; j-- {
-			if !slots[j].consumed && slots[j].n.Quantity {
+			if !slots[j].consumed && slots[j].n.quantity() {
 				parent = j
 				break
 			}
@@ -269,7 +269,7 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 			break
 		}
 		if j, ok := numAt[t.Start]; ok {
-			if !head && prevCoord && len(words) > 0 && !seen[j] && nums[j].Quantity {
+			if !head && prevCoord && len(words) > 0 && !seen[j] && nums[j].quantity() {
 				return borrow(s, toks, nums, j, lex, seen, f, words[:len(words)-1])
 			}
 			break

@@ -12,39 +12,40 @@ type num struct {
 	QStart     int    // start of the qualifier before it (vsaj, preko), Start if none
 	Text       string // the number as written
 	Value      float64
-	Quantity   bool   // a countable quantity; otherwise a year, ordinal, date, time, age …
-	Reason     string // why it is not a quantity
+	Class      slnum.Class // Quantity for a countable quantity; otherwise a year, ordinal, date, time, age …
+	reason     string      // slnum's reason when it is not a quantity
 	Qualifier  letopis.Qualifier
 	Unit       letopis.Unit // percent or eur when the number carries it
 	UnitEnd    int          // end of the unit sign or word, End if none
-	Word       bool         // written in words (dva, eno, štirih)
+	Word       bool         // written in words (dve, eno, štirih)
 
 	shareValue *float64 // set by the share grammar
 	shareOf    string
 }
 
+// quantity reports whether n is a countable quantity, a candidate fact.
+func (n *num) quantity() bool { return n.Class == slnum.Quantity }
+
+// rejectReason says why n is no fact: its class, and slnum's reason when
+// it gives one ("age: age range").
+func (n *num) rejectReason() string {
+	if n.reason == "" {
+		return n.Class.String()
+	}
+	return n.Class.String() + ": " + n.reason
+}
+
 // scanNumbers reads the numbers of a text with slnum.Scan.
 func scanNumbers(text string) []num {
-	// Workaround: slnum.Scan (baea0be) indexes s[-1] in signAt when the
-	// text starts with a digit ("5 delavnic"); a leading space avoids it.
-	ms := slnum.Scan(" " + text)
+	ms := slnum.Scan(text)
 	out := make([]num, 0, len(ms))
 	for _, m := range ms {
-		m.Start, m.End, m.QStart, m.UnitEnd, m.UnitStart = m.Start-1, m.End-1, m.QStart-1, m.UnitEnd-1, m.UnitStart-1
-		if m.Start < 0 {
-			continue
-		}
 		n := num{Start: m.Start, End: m.End, QStart: m.QStart, Text: m.Text, Value: m.Value,
-			Quantity: m.Class == slnum.Quantity, Reason: m.Reason, Qualifier: m.Qualifier, Unit: m.Unit, UnitEnd: m.UnitEnd, Word: m.Word}
-		if !n.Quantity && n.Reason == "" {
-			n.Reason = m.Class.String()
-		} else if !n.Quantity {
-			n.Reason = m.Class.String() + ": " + m.Reason
-		}
+			Class: m.Class, reason: m.Reason, Qualifier: m.Qualifier, Unit: m.Unit, UnitEnd: m.UnitEnd, Word: m.Word}
 		if n.UnitEnd < n.End {
 			n.UnitEnd = n.End
 		}
-		if n.QStart > n.Start || n.QStart < 0 {
+		if n.QStart > n.Start {
 			n.QStart = n.Start
 		}
 		out = append(out, n)

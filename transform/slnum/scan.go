@@ -365,12 +365,9 @@ func classify(s string, t *tok, prev *Match, next *tok, consumed, limit int) {
 	}
 
 	// ages
-	if ageRange(s, t, next) {
+	if ageRange(s, t, next) || prev != nil && prev.ageRange && betweenRange(s, prev.End, m.Start) {
 		set(Age, "age range")
-		return
-	}
-	if prev != nil && prev.Class == Age && prev.Reason == "age range" && betweenRange(s, prev.End, m.Start) {
-		set(Age, "age range")
+		m.ageRange = true
 		return
 	}
 	if lx.plain() && followedByLet(s, m.End) {

@@ -112,6 +112,8 @@ type Match struct {
 	UnitEnd    int               // end offset including a unit (and multiplier) after the number; == End if none
 	UnitStart  int               // start of a unit written before the number ("EUR 500"), else == QStart
 	Word       bool              // written as a number word (dve, pet)
+
+	ageRange bool // an end of an age range: the number after it in the range is an age too
 }
 
 // SyntaxError is a refusal: the text that was read and why it is not read
