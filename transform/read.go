@@ -82,12 +82,13 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 			return nil, fmt.Errorf("units file: %w", err)
 		}
 	}
-	if err := checkSheets(doc, opts.Year); err != nil {
+	sheets := analyseSheets(doc)
+	if err := checkSheets(doc, sheets); err != nil {
 		return nil, err
 	}
 	rep := &letopis.Report{Organisation: opts.Organisation, Year: opts.Year}
 	if rep.Year == 0 && len(doc.Sheets) > 0 {
-		rep.Year = sheetYear(doc)
+		rep.Year = sheetYear(doc, sheets)
 	}
 	if rep.Year == 0 {
 		rep.Year = findYear(doc)
@@ -96,14 +97,14 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 		return nil, &letopis.InputError{Path: doc.Path, Err: letopis.ErrNoYear}
 	}
 	if rep.Organisation == "" && len(doc.Sheets) > 0 {
-		rep.Organisation = sheetOrganisation(doc)
+		rep.Organisation = sheetOrganisation(sheets)
 	}
 	if rep.Organisation == "" {
 		rep.Organisation = findOrganisation(doc)
 	}
 	r := &reader{rep: rep, lex: lex, year: letopis.YearPeriod(rep.Year), forms: wordForms(doc)}
 	r.read(doc)
-	if err := r.readSheets(doc); err != nil {
+	if err := r.readSheets(doc, sheets); err != nil {
 		return nil, err
 	}
 	r.disambiguate()

@@ -11,18 +11,32 @@ import (
 	"github.com/letopis/letopis"
 )
 
-// titleRows returns the own texts of the rows above a sheet's header (or
-// of its first rows when it has none), one slice per row.
-func titleRows(t *letopis.Table, year int) [][]string {
-	end := min(len(t.Rows), 10)
-	if h := findHeader(t, year); h != nil {
-		end = h.row
-	}
-	var out [][]string
-	for i := 0; i < end; i++ {
-		if own := ownTexts(t.Rows[i]); len(own) > 0 {
-			out = append(out, own)
+// sheetInfo is what is read of a visible sheet once, before its rows:
+// its header (nil if none; headerOf) and its title rows, the own texts of
+// the rows above the header (or of its first 10 rows when it has none),
+// one slice per row.
+type sheetInfo struct {
+	t      *letopis.Table
+	head   *header
+	titles [][]string
+}
+
+// analyseSheets reads the header and the title rows of each visible sheet
+// of doc, once for all the rules that need them.
+func analyseSheets(doc *letopis.Document) []sheetInfo {
+	var out []sheetInfo
+	for _, t := range visibleSheets(doc) {
+		s := sheetInfo{t: t, head: headerOf(t)}
+		end := min(len(t.Rows), 10)
+		if s.head != nil {
+			end = s.head.row
 		}
+		for i := 0; i < end; i++ {
+			if own := ownTexts(t.Rows[i]); len(own) > 0 {
+				s.titles = append(s.titles, own)
+			}
+		}
+		out = append(out, s)
 	}
 	return out
 }
@@ -64,9 +78,9 @@ func labelled(row []string, re *regexp.Regexp) string {
 
 // sheetYear reads the report year from the title rows and names of the
 // visible sheets, 0 if none states it.
-func sheetYear(doc *letopis.Document) int {
-	for _, t := range visibleSheets(doc) {
-		for _, row := range titleRows(t, 0) {
+func sheetYear(doc *letopis.Document, sheets []sheetInfo) int {
+	for _, sh := range sheets {
+		for _, row := range sh.titles {
 			for _, re := range []*regexp.Regexp{yearRe, sheetYearRe} {
 				for _, txt := range row {
 					if m := re.FindStringSubmatch(txt); m != nil {
@@ -84,8 +98,8 @@ func sheetYear(doc *letopis.Document) int {
 		}
 	}
 	if doc.Format != "csv" {
-		for _, t := range visibleSheets(doc) {
-			if m := sheetYearRe.FindStringSubmatch(t.Sheet); m != nil {
+		for _, sh := range sheets {
+			if m := sheetYearRe.FindStringSubmatch(sh.t.Sheet); m != nil {
 				y, _ := strconv.Atoi(m[1])
 				return y
 			}
@@ -108,17 +122,16 @@ func labelledAny(row []string, re *regexp.Regexp) string {
 // labelled cell (`Organizacija: …`, `Prijavitelj | …`), a text that names
 // an organisation (`Društvo …`, `Zavod …`), else the first title row of the
 // first sheet when it is a short name, not the report's title.
-func sheetOrganisation(doc *letopis.Document) string {
-	sheets := visibleSheets(doc)
-	for _, t := range sheets {
-		for _, row := range titleRows(t, 0) {
+func sheetOrganisation(sheets []sheetInfo) string {
+	for _, sh := range sheets {
+		for _, row := range sh.titles {
 			if v := labelled(row, orgLabel); v != "" {
 				return strings.TrimRight(v, ".,")
 			}
 		}
 	}
-	for _, t := range sheets {
-		for _, row := range titleRows(t, 0) {
+	for _, sh := range sheets {
+		for _, row := range sh.titles {
 			for _, txt := range row {
 				for _, part := range regexp.MustCompile(`\s+[–—-]\s+|:\s+|,\s+`).Split(txt, -1) {
 					if orgStart.MatchString(part) && len(part) < 120 {
@@ -129,7 +142,7 @@ func sheetOrganisation(doc *letopis.Document) string {
 		}
 	}
 	if len(sheets) > 0 {
-		if rows := titleRows(sheets[0], 0); len(rows) > 1 && len(rows[0]) == 1 {
+		if rows := sheets[0].titles; len(rows) > 1 && len(rows[0]) == 1 {
 			if txt := rows[0][0]; len(txt) <= 80 && !reportWords.MatchString(txt) && !strings.ContainsAny(txt, "0123456789:") {
 				return txt
 			}
@@ -143,10 +156,12 @@ func sheetOrganisation(doc *letopis.Document) string {
 // »Mreža«`), or the sheet's name when it is not a generic one (`Kazalniki
 // 2020`, `Sredstva`, `List1`) and either reads as a name (an acronym or a
 // coined word: `SPIN`, `AS-Aktiviraj`) or several sheets of the workbook
-// are named so (a sheet per project); "" if none. A CSV file's name is no
-// sheet name.
-func sheetActivity(doc *letopis.Document, t *letopis.Table, year int) string {
-	for _, row := range titleRows(t, year) {
+// are named so (a sheet per project: named counts the sheets with a
+// header and a name that reads as a project's); "" if none. A CSV file's
+// name is no sheet name.
+func sheetActivity(doc *letopis.Document, sh sheetInfo, named int) string {
+	t := sh.t
+	for _, row := range sh.titles {
 		if v := labelled(row, projectLabel); v != "" {
 			return activityTitle(v)
 		}
@@ -160,12 +175,6 @@ func sheetActivity(doc *letopis.Document, t *letopis.Table, year int) string {
 	}
 	if doc.Format == "csv" || !projectName(t.Sheet) {
 		return ""
-	}
-	named := 0
-	for _, x := range visibleSheets(doc) {
-		if projectName(x.Sheet) && findHeader(x, year) != nil {
-			named++
-		}
 	}
 	if named >= 2 || capitals(t.Sheet) >= 2 {
 		return activityTitle(t.Sheet)
@@ -224,24 +233,23 @@ func emptyTable(t *letopis.Table) bool {
 
 // checkSheets returns an InputError wrapping ErrNoHeader when a document
 // of sheets has no visible sheet with a header row.
-func checkSheets(doc *letopis.Document, year int) error {
+func checkSheets(doc *letopis.Document, sheets []sheetInfo) error {
 	if len(doc.Sheets) == 0 {
 		return nil
 	}
-	sheets := visibleSheets(doc)
 	var names []string
-	for _, t := range sheets {
-		if findHeader(t, year) != nil {
+	for _, sh := range sheets {
+		if sh.head != nil {
 			return nil
 		}
-		names = append(names, strconv.Quote(t.Sheet))
+		names = append(names, strconv.Quote(sh.t.Sheet))
 	}
 	path := orDefault(doc.Path, "document")
 	switch len(names) {
 	case 0:
 		return &letopis.InputError{Path: path, Err: fmt.Errorf("no visible sheet has any cells: %w", ErrNoHeader)}
 	case 1:
-		return &letopis.InputError{Path: path, Sheet: sheets[0].Sheet, Err: ErrNoHeader}
+		return &letopis.InputError{Path: path, Sheet: sheets[0].t.Sheet, Err: ErrNoHeader}
 	}
 	return &letopis.InputError{Path: path, Err: fmt.Errorf("no sheet has a header row (sheets %s): %w", strings.Join(names, ", "), ErrNoHeader)}
 }
@@ -252,10 +260,17 @@ func checkSheets(doc *letopis.Document, year int) error {
 // (Table.More) are read once, forward; an error reading them is returned
 // as a *letopis.InputError naming the file and the sheet, and the report
 // is then not to be used.
-func (r *reader) readSheets(doc *letopis.Document) error {
-	for _, t := range visibleSheets(doc) {
-		act := sheetActivity(doc, t, r.rep.Year)
-		res := tableFacts(t, TableContext{Activity: act, Year: r.rep.Year, Units: r.lex})
+func (r *reader) readSheets(doc *letopis.Document, sheets []sheetInfo) error {
+	named := 0
+	for _, sh := range sheets {
+		if sh.head != nil && projectName(sh.t.Sheet) {
+			named++
+		}
+	}
+	for _, sh := range sheets {
+		t := sh.t
+		act := sheetActivity(doc, sh, named)
+		res := tableFacts(t, TableContext{Activity: act, Year: r.rep.Year, Units: r.lex, head: sh.head})
 		if res.err != nil {
 			var ie *letopis.InputError
 			if !errors.As(res.err, &ie) {
@@ -271,8 +286,8 @@ func (r *reader) readSheets(doc *letopis.Document) error {
 		}
 		if res.header < 0 {
 			txt := ""
-			if rows := titleRows(t, r.rep.Year); len(rows) > 0 {
-				txt = strings.Join(rows[0], " | ")
+			if len(sh.titles) > 0 {
+				txt = strings.Join(sh.titles[0], " | ")
 			}
 			r.rep.Rejected = append(r.rep.Rejected, letopis.Rejected{Text: txt,
 				Reason: "sheet not read: " + ErrNoHeader.Error(), Location: letopis.Location{Sheet: t.Sheet}})

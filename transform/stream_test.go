@@ -100,7 +100,7 @@ func splitDoc(doc *letopis.Document, k int) *letopis.Document {
 	d := *doc
 	d.Sheets = nil
 	for _, tb := range doc.Sheets {
-		h := findHeader(&tb, 0)
+		h := headerOf(&tb)
 		if h == nil {
 			d.Sheets = append(d.Sheets, tb)
 			continue

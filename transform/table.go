@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,6 +21,8 @@ type TableContext struct {
 	ActivityKey string         // its key; computed from Activity if ""
 	Year        int            // the report year: the default period, and the column to read when columns are years
 	Units       *units.Lexicon // nil: the built-in lexicon
+
+	head *header // the table's header when it is already known (a worksheet's), nil to find it
 }
 
 // ErrNoHeader is the cause when a worksheet has no row that names its
@@ -90,24 +93,19 @@ type header struct {
 	roles    []colRole
 	units    []letopis.Unit // the unit each column's header states, "" if none
 	years    map[int]int    // column → year, for columns headed by a year
+	yearCols []int          // the columns headed by a year, in order
 	valueYr  int            // the year of the value column when it is a year column, 0 otherwise
 	distinct int
 }
 
-// headerRow finds the header row of a table by its meaning: the first row
+// headerOf finds the header row of a table by its meaning: the first row
 // (of the first 20) whose own cells (merged copies count once) name at
 // least two column roles, one of them the value or a year. Report titles
-// and long texts are no header cells. It returns the row index and the
-// role of each column, or -1.
-func headerRow(t *letopis.Table, year int) (int, []colRole) {
-	h := findHeader(t, year)
-	if h == nil {
-		return -1, nil
-	}
-	return h.row, h.roles
-}
-
-func findHeader(t *letopis.Table, year int) *header {
+// and long texts are no header cells. Which row it is does not depend on
+// the report year; when the values stand in year columns, the value
+// column is the last of them until forYear picks the report year's.
+// It returns nil when no row is a header.
+func headerOf(t *letopis.Table) *header {
 	for i, row := range t.Rows {
 		if i >= 20 {
 			break
@@ -118,7 +116,6 @@ func findHeader(t *letopis.Table, year int) *header {
 		h := &header{row: i, roles: make([]colRole, len(row)), units: make([]letopis.Unit, len(row)), years: map[int]int{}}
 		hits := 0
 		seen := map[colRole]bool{}
-		var yearCols []int
 		for j, c := range row {
 			txt := clean(c.Text)
 			if txt == "" || c.Merged || len(txt) > maxHeaderCell || titleCell.MatchString(txt) {
@@ -128,7 +125,7 @@ func findHeader(t *letopis.Table, year int) *header {
 			if m := yearCell.FindStringSubmatch(txt); m != nil {
 				y, _ := strconv.Atoi(m[1])
 				h.years[j] = y
-				yearCols = append(yearCols, j)
+				h.yearCols = append(h.yearCols, j)
 				continue
 			}
 			if c.Kind != letopis.CellText {
@@ -146,14 +143,8 @@ func findHeader(t *letopis.Table, year int) *header {
 				}
 			}
 		}
-		if len(yearCols) > 0 && !seen[colValue] {
-			// the report year's column, else the last year
-			pick := yearCols[len(yearCols)-1]
-			for _, j := range yearCols {
-				if h.years[j] == year {
-					pick = j
-				}
-			}
+		if len(h.yearCols) > 0 && !seen[colValue] {
+			pick := h.yearCols[len(h.yearCols)-1]
 			h.roles[pick] = colValue
 			h.valueYr = h.years[pick]
 			seen[colValue] = true
@@ -175,6 +166,34 @@ func findHeader(t *letopis.Table, year int) *header {
 		}
 	}
 	return nil
+}
+
+// forYear returns the header with the value column of the report year
+// when the values stand in year columns (the last column headed by year,
+// else the last year column), h itself when nothing changes.
+func (h *header) forYear(year int) *header {
+	if h == nil || h.valueYr == 0 || year == 0 {
+		return h
+	}
+	pick := -1
+	for _, j := range h.yearCols {
+		if h.years[j] == year {
+			pick = j
+		}
+	}
+	if pick < 0 || h.roles[pick] == colValue {
+		return h
+	}
+	c := *h
+	c.roles = slices.Clone(h.roles)
+	for j, r := range c.roles {
+		if r == colValue {
+			c.roles[j] = colNone
+		}
+	}
+	c.roles[pick] = colValue
+	c.valueYr = year
+	return &c
 }
 
 // signUnit maps a unit sign or word of a header to a unit.
@@ -244,7 +263,11 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 	if lex == nil {
 		lex = units.Default()
 	}
-	h := findHeader(t, tc.Year)
+	h := tc.head
+	if h == nil {
+		h = headerOf(t)
+	}
+	h = h.forYear(tc.Year)
 	if h == nil {
 		return res
 	}
