@@ -2,7 +2,6 @@ package transform
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -22,7 +21,8 @@ type TableContext struct {
 	Year        int            // the report year: the default period, and the column to read when columns are years
 	Units       *units.Lexicon // nil: the built-in lexicon
 
-	head *header // the table's header when it is already known (a worksheet's), nil to find it
+	head   *header // the table's header when it is already known (a worksheet's), nil to find it
+	strict bool    // only a header that names its columns' roles (a worksheet's): none found by shape
 }
 
 // ErrNoHeader is the cause when a worksheet has no row that names its
@@ -46,6 +46,8 @@ const (
 	colFrom   // start of the value's period (Obdobje od)
 	colTo     // end of the value's period (Obdobje do)
 	colPeriod // the value's period in one cell (Obdobje)
+	colDerived // an index or a difference of other columns (Indeks, R/N)
+	colDate    // dates (Datum)
 )
 
 // colPatterns name the column roles by the words of their headers; the
@@ -59,7 +61,7 @@ var colPatterns = []struct {
 	{regexp.MustCompile(`(?i)^obdobje\b|^trajanje`), colPeriod},
 	{regexp.MustCompile(`(?i)vrsta|tip kazalnika|^tip$`), colKind},
 	{regexp.MustCompile(`(?i)izhodi[šs]`), colBaseline},
-	{regexp.MustCompile(`(?i)predviden|ciljn|na[čc]rtovan|planiran|^plan|^cilj`), colTarget},
+	{regexp.MustCompile(`(?i)predviden|ciljn|na[čc]rtovan|planiran|^plan|^cilj|^na[čc]rt\b`), colTarget},
 	{regexp.MustCompile(`(?i)dose[žz]en|realizacij|dejansk|^vrednost|^znesek|^iznos`), colValue},
 	{regexp.MustCompile(`(?i)merska enota|^enota|^em$|^mera`), colUnit},
 	{regexp.MustCompile(`(?i)naziv|kazalnik|indikator|^opis|^ime`), colLabel},
@@ -78,7 +80,7 @@ var (
 	// footnote opens a note row under a table: Opomba: …, * …, Vir: …
 	footnote = regexp.MustCompile(`(?i)^(?:opomb[ae]|op\.|pojasnil[oa]|legenda|vir|viri|note|\*+)(?:\s|:|$)`)
 	// totalCell is the label of a total row: Skupaj, SKUPAJ:, Skupaj (EUR).
-	totalCell = regexp.MustCompile(`(?i)^(?:skupaj|skupno|vsota|se[sš]tevek|zbirno|total|sum)\s*:?\s*(?:\([^)]*\))?$`)
+	totalCell = regexp.MustCompile(`(?i)^(?:skupaj|skupno|vsota|se[sš]tevek|zbirno|total|sum)\b`)
 	// kindSection is a row that opens the outputs or the results of a table.
 	kindSection = regexp.MustCompile(`(?i)^(?:kazalnik[ia]?\s+)?(?:u[čc]in|rezultat)`)
 )
@@ -267,36 +269,29 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 	if h == nil {
 		h = headerOf(t)
 	}
+	if h == nil && !tc.strict {
+		h = shapeHeader(t, lex)
+	}
 	h = h.forYear(tc.Year)
 	if h == nil {
 		return res
 	}
+	h, top := extendHeader(t, h)
 	res.header = h.row
+	g := analyseColumns(t, h, top, tc.Year, lex)
 	col := func(r colRole) int {
-		for j, x := range h.roles {
+		for j, x := range g.roles {
 			if x == r {
 				return j
 			}
 		}
 		return -1
 	}
-	cLabel, cKind, cTarget, cValue, cUnit, cProject := col(colLabel), col(colKind), col(colTarget), col(colValue), col(colUnit), col(colProject)
+	cKind, cUnit, cProject := col(colKind), col(colUnit), col(colProject)
 	cFrom, cTo, cPeriod := col(colFrom), col(colTo), col(colPeriod)
-	headerUnit := func(j int) letopis.Unit {
-		if j >= 0 && j < len(h.units) {
-			return h.units[j]
-		}
-		return ""
-	}
-	period := letopis.Period{}
-	switch {
-	case h.valueYr > 0:
-		period = letopis.YearPeriod(h.valueYr)
-	case tc.Year > 0:
-		period = letopis.YearPeriod(tc.Year)
-	}
-	secAct, secKind := "", letopis.Kind("")
+	secAct, secKind, secLabel := "", letopis.Kind(""), ""
 	seenAct := map[string]bool{}
+	colUnit := map[int]letopis.Unit{} // the unit of each value column's rows, for its total
 	res.err = t.EachRow(func(i int, row []letopis.Cell, hidden bool) bool {
 		if i <= h.row || hidden {
 			return true
@@ -312,28 +307,10 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			return true
 		}
 		snippet := rowText(row)
-		vc := cell(cValue)
-		loc := letopis.Location{Page: t.Page, Sheet: t.Sheet, Cell: vc.Ref, BBox: vc.BBox}
-		if t.Page == 0 && t.Sheet == "" && vc.Ref == "" {
-			loc.Cell = letopis.CellRef(i, cValue)
-		}
-		hasValue := !vc.Merged && (vc.Kind == letopis.CellNumber || vc.Kind == letopis.CellDate || strings.TrimSpace(vc.Text) != "")
-		if footnote.MatchString(own[0]) && (len(own) == 1 || !hasValue) {
+		values := g.rowValues(row)
+		if footnote.MatchString(own[0]) && (len(own) == 1 || len(values) == 0) {
 			return true // a note under the table
 		}
-		if !hasValue {
-			// a section row: one text over the row, no value
-			if len(own) == 1 && !hasNumber(row) {
-				switch {
-				case kindSection.MatchString(own[0]):
-					secKind = kindOf(own[0])
-				case cProject < 0 && (t.Sheet != "" || typedTitle.MatchString(own[0])):
-					secAct = activityTitle(own[0])
-				}
-			}
-			return true
-		}
-		label := clean(cell(cLabel).Text)
 		act, actKey := tc.Activity, tc.ActivityKey
 		if secAct != "" {
 			act, actKey = secAct, ""
@@ -345,28 +322,48 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		if actKey == "" && act != "" {
 			actKey = ActivityKey(act)
 		}
-		if isTotalRow(row, cValue) {
-			res.rejected = append(res.rejected, letopis.Rejected{Text: vc.Text, Reason: "total row: the sum of the rows above, not a fact of its own", Activity: act, Location: loc, Snippet: snippet})
-			return true
+		reject := func(c letopis.Cell, reason string) {
+			res.rejected = append(res.rejected, letopis.Rejected{Text: c.Text, Reason: reason, Activity: act,
+				Location: cellLocation(t, c, i), Snippet: snippet})
 		}
-		// the values of the other year columns are no facts of this report
-		for j, y := range h.years {
-			if j != cValue && y != h.valueYr {
-				if oc := cell(j); !oc.Merged && (oc.Kind == letopis.CellNumber || strings.TrimSpace(oc.Text) != "") {
-					res.rejected = append(res.rejected, letopis.Rejected{Text: oc.Text, Reason: fmt.Sprintf("value of %d, not of the year read (%d)", y, h.valueYr), Activity: act,
-						Location: letopis.Location{Page: t.Page, Sheet: t.Sheet, Cell: oc.Ref, BBox: oc.BBox}, Snippet: snippet})
-				}
+		// numbers outside the value columns: other years, derived values,
+		// row numbers, dates
+		for j, why := range g.notRead {
+			if c := cell(j); why != "" && !c.Merged && (c.Kind == letopis.CellNumber || c.Kind == letopis.CellDate || hasDigit(c.Text)) {
+				reject(c, why)
 			}
 		}
-		v, vu, q, reason := cellValue(vc)
-		if reason != "" {
-			res.rejected = append(res.rejected, letopis.Rejected{Text: vc.Text, Reason: reason, Activity: act, Location: loc, Snippet: snippet})
+		if len(values) == 0 {
+			// a section row: one text over the row, no value
+			if len(own) == 1 && !hasNumber(row) {
+				switch {
+				case kindSection.MatchString(own[0]):
+					secKind = kindOf(own[0])
+				case finSection.MatchString(own[0]) || t.Sheet == "" && !typedTitle.MatchString(own[0]):
+					secLabel = own[0]
+				case cProject < 0:
+					secAct = activityTitle(own[0])
+				}
+				return true
+			}
+			// a sentence in a cell, numbers in the prose
+			for _, j := range g.prose {
+				c := cell(j)
+				raw, rej := sentenceFacts(clean(c.Text), lex, false)
+				for _, x := range rej {
+					reject(letopis.Cell{Text: x.Text, Ref: c.Ref, BBox: c.BBox}, x.Reason)
+				}
+				for _, f := range raw {
+					res.facts = append(res.facts, letopis.Fact{Activity: act, ActivityKey: actKey, Indicator: f.Indicator,
+						IndicatorKey: IndicatorKey(f.Indicator), Kind: letopis.KindOther, Unit: f.Unit, Value: f.Value, Qualifier: f.Qualifier,
+						ShareValue: f.ShareValue, ShareOf: f.ShareOf, Period: g.period, Location: cellLocation(t, c, i),
+						Snippet: clean(c.Text), Confidence: f.Confidence})
+				}
+			}
 			return true
 		}
-		if label == "" {
-			res.rejected = append(res.rejected, letopis.Rejected{Text: vc.Text, Reason: "table row without an indicator", Activity: act, Location: loc, Snippet: snippet})
-			return true
-		}
+		label := g.label(row)
+		total := isTotalRow(row, values[0])
 		if act != "" && !seenAct[actKey] {
 			seenAct[actKey] = true
 			aloc := letopis.Location{Page: t.Page, Sheet: t.Sheet, Cell: projCell.Ref, BBox: projCell.BBox}
@@ -376,28 +373,56 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		if kind == letopis.KindOther && secKind != "" && clean(cell(cKind).Text) == "" {
 			kind = secKind
 		}
-		f := letopis.Fact{
-			Activity: act, ActivityKey: actKey,
-			Indicator: strings.TrimRight(label, ". "), Kind: kind,
-			Value: v, Qualifier: q, Period: period, Location: loc, Snippet: snippet, Confidence: 0.95,
-		}
-		f.IndicatorKey = IndicatorKey(f.Indicator)
-		if p, ok := rowPeriod(cell(cFrom), cell(cTo), cell(cPeriod), t.Date1904); ok {
-			f.Period = p
-		}
-		if tcell := cell(cTarget); cTarget >= 0 && !tcell.Merged && (tcell.Kind == letopis.CellNumber || strings.TrimSpace(tcell.Text) != "") {
-			if tv, tu, _, r := cellValue(tcell); r == "" {
-				f.Target = letopis.Float(tv)
-				if vu == "" {
-					vu = tu
+		for _, j := range values {
+			vc := cell(j)
+			v, vu, q, reason := cellQuantity(vc, lex)
+			if reason != "" {
+				reject(vc, reason)
+				continue
+			}
+			ind := label
+			switch {
+			case len(g.values) > 1 && label != "":
+				ind = g.heads[j] + " (" + label + ")"
+			case label == "" && g.heads[j] != "":
+				ind = g.heads[j]
+			}
+			if secLabel != "" && ind != "" {
+				ind += " (" + strings.ToLower(secLabel) + ")"
+			}
+			if ind == "" {
+				reject(vc, "table row without an indicator")
+				continue
+			}
+			f := letopis.Fact{
+				Activity: act, ActivityKey: actKey,
+				Indicator: strings.TrimRight(ind, ".: "), Kind: kind,
+				Value: v, Qualifier: q, Period: g.period, Location: cellLocation(t, vc, i), Snippet: snippet, Confidence: 0.95,
+				Total: total,
+			}
+			f.IndicatorKey = IndicatorKey(f.Indicator)
+			if p, ok := rowPeriod(cell(cFrom), cell(cTo), cell(cPeriod), t.Date1904); ok {
+				f.Period = p
+			}
+			if tj := g.target[j]; tj >= 0 {
+				if tcell := cell(tj); !tcell.Merged && (tcell.Kind == letopis.CellNumber || strings.TrimSpace(tcell.Text) != "") {
+					if tv, tu, _, r := cellQuantity(tcell, lex); r == "" {
+						f.Target = letopis.Float(tv)
+						if vu == "" {
+							vu = tu
+						}
+					}
 				}
 			}
+			f.Unit = g.unit(j, vu, clean(cell(cUnit).Text), label, lex)
+			switch {
+			case total && f.Unit == letopis.UnitOther && colUnit[j] != "":
+				f.Unit = colUnit[j] // Skupaj counts what the rows above count
+			case !total:
+				colUnit[j] = f.Unit
+			}
+			res.facts = append(res.facts, f)
 		}
-		if vu == "" {
-			vu = headerUnit(cValue)
-		}
-		f.Unit = tableUnit(vu, clean(cell(cUnit).Text), label, lex)
-		res.facts = append(res.facts, f)
 		return true
 	})
 	return res

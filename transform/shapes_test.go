@@ -1,0 +1,177 @@
+package transform
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/letopis/letopis"
+)
+
+// pdfTable builds a table of a PDF page from rows of cell texts; "^"
+// is a copy of the cell above spread over it (a merged cell), "<" of the
+// cell to the left.
+func pdfTable(rows ...[]string) *letopis.Table {
+	t := &letopis.Table{Page: 1}
+	for i, r := range rows {
+		var row []letopis.Cell
+		for j, s := range r {
+			c := letopis.Cell{Row: i, Col: j, Kind: letopis.CellText, Text: s}
+			switch {
+			case s == "":
+				c.Kind = letopis.CellEmpty
+			case s == "^":
+				c = t.Rows[i-1][j]
+				c.Row, c.Merged = i, true
+			case s == "<":
+				c = row[j-1]
+				c.Col, c.Merged = j, true
+			}
+			row = append(row, c)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// Tables of every shape a report gives them, each read by the meaning of
+// its header and cells (see columns.go).
+func TestTableShapes(t *testing.T) {
+	P, E, EUR, O := letopis.UnitPersons, letopis.UnitEvents, letopis.UnitEUR, letopis.UnitOther
+	type fact struct {
+		indicator string // a word of it
+		value     float64
+		unit      letopis.Unit
+		qual      letopis.Qualifier
+		target    float64 // 0: none
+		total     bool
+	}
+	X, A := letopis.Exact, letopis.Approx
+	cases := []struct {
+		name     string
+		table    *letopis.Table
+		want     []fact
+		rejected []string // reasons, in order
+	}{
+		{"things in rows, a count in each column",
+			pdfTable(
+				[]string{"Skupina", "Letniki", "Število igralcev", "Treningov", "Tekem", "Uvrstitev"},
+				[]string{"U9", "2013–2014", "31", "88", "14", "–"},
+				[]string{"U11", "2011–2012", "38", "104", "22", "3. mesto"},
+				[]string{"Skupaj", "", "69", "192", "36", ""}),
+			[]fact{{"igralcev (U9)", 31, P, X, 0, false}, {"Treningov (U9)", 88, E, X, 0, false}, {"Tekem (U9)", 14, E, X, 0, false},
+				{"igralcev (U11)", 38, P, X, 0, false}, {"Treningov (U11)", 104, E, X, 0, false}, {"Tekem (U11)", 22, E, X, 0, false},
+				{"igralcev (Skupaj)", 69, P, X, 0, true}, {"Treningov (Skupaj)", 192, E, X, 0, true}, {"Tekem (Skupaj)", 36, E, X, 0, true}},
+			[]string{"a date or a period", "a date or a period"}},
+		{"a finance table with section and total rows",
+			pdfTable(
+				[]string{"PRIHODKI", "<"},
+				[]string{"Članarina", "14.250,00 €"},
+				[]string{"Donacije", "1.120,00 €"},
+				[]string{"Skupaj prihodki", "15.370,00 €"},
+				[]string{"ODHODKI", "<"},
+				[]string{"Stroški izletov", "14.615,80 €"}),
+			[]fact{{"Članarina (prihodki)", 14250, EUR, X, 0, false}, {"Donacije", 1120, EUR, X, 0, false},
+				{"Skupaj prihodki", 15370, EUR, X, 0, true}, {"Stroški izletov (odhodki)", 14615.8, EUR, X, 0, false}},
+			nil},
+		{"the amount in a column headed by its unit",
+			pdfTable(
+				[]string{"Vir prihodkov 2021", "EUR"},
+				[]string{"Javni razpisi", "51.230,00"},
+				[]string{"Skupaj", "51.230,00"}),
+			[]fact{{"Javni razpisi", 51230, EUR, X, 0, false}, {"Skupaj", 51230, EUR, X, 0, true}},
+			nil},
+		{"columns of three years: the report year's are facts",
+			pdfTable(
+				[]string{"Kazalnik", "2019", "2020", "2021"},
+				[]string{"Objave na spletni strani", "512", "580", "617"},
+				[]string{"Udeleženci delavnic", "380", "402", "455"}),
+			[]fact{{"Objave", 617, letopis.UnitPosts, X, 0, false}, {"Udeleženci", 455, P, X, 0, false}},
+			[]string{"value of 2019", "value of 2020", "value of 2019", "value of 2020"}},
+		{"plan, realisation and a derived index",
+			pdfTable(
+				[]string{"Dejavnost", "Načrt 2021", "Realizacija 2021", "Indeks R/N"},
+				[]string{"Razdeljeni paketi hrane", "1.100", "1.240", "112,7"},
+				[]string{"Krvodajalske akcije", "13", "14", "107,7"}),
+			[]fact{{"paketi", 1240, O, X, 1100, false}, {"akcije", 14, E, X, 13, false}},
+			[]string{"derived", "derived"}},
+		{"a header of two rows: plan and realisation over the years",
+			pdfTable(
+				[]string{"Kazalnik", "Načrt", "<", "Realizacija", "<"},
+				[]string{"^", "2020", "2021", "2020", "2021"},
+				[]string{"Izvedene delavnice", "40", "45", "38", "47"}),
+			[]fact{{"delavnice", 47, E, X, 45, false}},
+			[]string{"target of 2020", "value of 2020"}},
+		{"attendance with a qualifier and a noun in the cell",
+			pdfTable(
+				[]string{"Datum", "Prireditev", "Kraj", "Obisk"},
+				[]string{"12. 3. 2021", "Pomladni koncert", "Kulturni dom", "približno 300 obiskovalcev"},
+				[]string{"3.–5. 9. 2021", "Praznik vasi", "Vaški trg", "okoli 1.100 obiskovalcev"},
+				[]string{"18. 12. 2021", "Božični koncert", "Cerkev", "260"}),
+			[]fact{{"Pomladni koncert", 300, P, A, 0, false}, {"Praznik vasi", 1100, P, A, 0, false}, {"Božični koncert", 260, P, X, 0, false}},
+			[]string{"a date", "a date", "a date"}},
+		{"numbered rows of sentences",
+			pdfTable(
+				[]string{"Št.", "Aktivnost"},
+				[]string{"1", "Izvedli smo 12 delavnic in 3 predavanja."},
+				[]string{"2", "Vključenih je bilo 45 prostovoljcev."}),
+			[]fact{{"delavnic", 12, E, X, 0, false}, {"predavanja", 3, E, X, 0, false}, {"prostovoljcev", 45, P, X, 0, false}},
+			[]string{"row number", "row number"}},
+		{"no header: label, unit and value",
+			pdfTable(
+				[]string{"Razdeljeni paketi", "število", "1.240"},
+				[]string{"Prostovoljne ure", "ur", "9.460"}),
+			[]fact{{"paketi", 1240, O, X, 0, false}, {"ure", 9460, letopis.UnitHours, X, 0, false}},
+			nil},
+		{"a row of labels over a row of numbers (call-outs)",
+			pdfTable(
+				[]string{"ČLANOV DRUŠTVA", "PROSTOVOLJCEV", "PROSTOVOLJNIH UR"},
+				[]string{"214", "690", "3.860"}),
+			[]fact{{"ČLANOV", 214, P, X, 0, false}, {"PROSTOVOLJCEV", 690, P, X, 0, false}, {"UR", 3860, letopis.UnitHours, X, 0, false}},
+			nil},
+		{"a table without quantities: dates, groups and placings",
+			pdfTable(
+				[]string{"Datum", "Selekcija", "Turnir", "Uvrstitev"},
+				[]string{"12. 3. 2022", "U11", "Turnir prijateljstva", "3. mesto"},
+				[]string{"18.–19. 6. 2022", "U13", "Sokolov pokal", "1. mesto"}),
+			nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := tableFacts(c.table, TableContext{Activity: "Projekt", Year: 2021})
+			var got []string
+			for _, f := range res.facts {
+				tg := 0.0
+				if f.Target != nil {
+					tg = *f.Target
+				}
+				got = append(got, fmt.Sprintf("%s %g %s %s target=%g total=%v", f.Indicator, f.Value, f.Unit, f.Qualifier, tg, f.Total))
+			}
+			if len(res.facts) != len(c.want) {
+				t.Fatalf("%d facts, want %d:\n  %s", len(res.facts), len(c.want), strings.Join(got, "\n  "))
+			}
+			for i, w := range c.want {
+				f := res.facts[i]
+				tg := 0.0
+				if f.Target != nil {
+					tg = *f.Target
+				}
+				if !strings.Contains(f.Indicator, w.indicator) || f.Value != w.value || f.Unit != w.unit || f.Qualifier != w.qual || tg != w.target || f.Total != w.total {
+					t.Errorf("fact %d: %s, want %+v", i, got[i], w)
+				}
+			}
+			var reasons []string
+			for _, x := range res.rejected {
+				reasons = append(reasons, x.Text+": "+x.Reason)
+			}
+			if len(res.rejected) != len(c.rejected) {
+				t.Fatalf("%d rejected, want %d:\n  %s", len(res.rejected), len(c.rejected), strings.Join(reasons, "\n  "))
+			}
+			for i, w := range c.rejected {
+				if !strings.Contains(res.rejected[i].Reason, w) {
+					t.Errorf("rejected %d: %s, want %q", i, reasons[i], w)
+				}
+			}
+		})
+	}
+}
