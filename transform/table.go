@@ -43,9 +43,9 @@ const (
 	colBaseline
 	colCode
 	colNote
-	colFrom   // start of the value's period (Obdobje od)
-	colTo     // end of the value's period (Obdobje do)
-	colPeriod // the value's period in one cell (Obdobje)
+	colFrom    // start of the value's period (Obdobje od)
+	colTo      // end of the value's period (Obdobje do)
+	colPeriod  // the value's period in one cell (Obdobje)
 	colDerived // an index or a difference of other columns (Indeks, R/N)
 	colDate    // dates (Datum)
 )
