@@ -456,3 +456,20 @@ func BenchmarkInsertSelect(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// A total row of a table is loaded as a fact and marked is_total, so that
+// a sum over facts can leave it out.
+func TestTotalsMarked(t *testing.T) {
+	w, _ := openTemp(t)
+	rep := sampleReport("a.pdf", "sha-a", 3)
+	rep.Facts[2].Total = true
+	if _, err := w.Load(context.Background(), rep, LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, w, `SELECT count(*) FROM facts WHERE is_total`); n != 1 {
+		t.Errorf("%d facts marked is_total, want 1", n)
+	}
+	if n := count(t, w, `SELECT count(*) FROM facts WHERE NOT is_total`); n != 2 {
+		t.Errorf("%d facts not marked, want 2", n)
+	}
+}
