@@ -87,6 +87,18 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		case n.Word && !wordCount(s, n, toks):
 			rej = append(rej, rawReject{n.Text, "number word without a counted noun"})
 			slots[i].consumed = true
+		case n.Word && n.Value == 1 && oneOf(s[n.End:]):
+			rej = append(rej, rawReject{n.Text, "one of many (ena najstarejših): an idiom, not a count"})
+			slots[i].consumed = true
+		case n.Word && ambiguousWord[strings.ToLower(n.Text)] && !nounWithin(s[n.End:], lex, 3):
+			rej = append(rej, rawReject{n.Text, "number word without a counted noun"})
+			slots[i].consumed = true
+		case percentPoints.MatchString(s[n.UnitEnd:]):
+			rej = append(rej, rawReject{n.Text, "a difference in percentage points, derived from two shares"})
+			slots[i].consumed = true
+		case heightInParens.MatchString(s[n.UnitEnd:]) && strings.HasSuffix(strings.TrimSpace(s[:n.QStart]), "("):
+			rej = append(rej, rawReject{n.Text, "a height or length in parentheses, describing a place"})
+			slots[i].consumed = true
 		}
 	}
 	// Shares: `190 (od tega Društvo NOVUS – 42)` and `701 oseb …, od tega
@@ -122,6 +134,10 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			of = of[1:]
 		}
 		owner = strings.Join(of, " ")
+		if owner == "" {
+			// `od tega 320 v Žalcu`: the place after the part
+			owner = placeAfter(s[n.UnitEnd:])
+		}
 		if owner == "" {
 			slots[i].partOf = parent
 		}
@@ -173,6 +189,41 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		facts = append(facts, f)
 	}
 	return facts, rej
+}
+
+var (
+	// percentPoints follows a difference of two percentages.
+	percentPoints = regexp.MustCompile(`^\s*(?:odstotn\pL*\s+to[čc]k\pL*|o\.\s?t\.|pp\b)`)
+	// heightInParens follows the height of a hill or the length of a
+	// route given in parentheses: (609 m), (1.699 m n. v.).
+	heightInParens = regexp.MustCompile(`^\s*(?:m|km|m\s*n\.\s*v\.)\s*\)`)
+	// ambiguousWord are number words that are also pronouns (eni pravijo).
+	ambiguousWord = map[string]bool{"eni": true, "ene": true, "en": true}
+)
+
+// oneOf reports whether the words after a number word 1 make it one of
+// many (`ena najstarejših dejavnosti`, `eno izmed`, `ena od`).
+func oneOf(rest string) bool {
+	f := strings.Fields(rest)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(f[0], ",.;:"))
+	return strings.HasPrefix(w, "naj") || w == "izmed" || w == "od"
+}
+
+// nounWithin reports whether a counted noun of the lexicon stands among
+// the first n words of s.
+func nounWithin(s string, lex *units.Lexicon, n int) bool {
+	for i, w := range strings.Fields(s) {
+		if i >= n {
+			break
+		}
+		if _, ok := lex.Lookup(w); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLexiconWord(s string, lex *units.Lexicon) bool { return firstLexiconWord(s, lex) != "" }
@@ -312,6 +363,18 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 		complement++
 		words = append(words, t.Text)
 	}
+	if label := kvLabel(s, n); label != "" && (len(words) == 0 || !head && len(words) <= 1) {
+		// `Število razdeljenih paketov hrane: 1.240`, `Razdeljena oblačila: 6.820 kg`
+		f.Indicator = strings.ToLower(label)
+		if len(words) == 1 {
+			f.Indicator += " (" + strings.ToLower(words[0]) + ")"
+		}
+		f.Unit, f.Confidence = labelUnit(label, lex), 0.8
+		if n.Unit != "" {
+			f.Unit = n.Unit
+		}
+		return f, true
+	}
 	if len(words) == 0 {
 		// `udeležencev: 45` — the noun before the number
 		if w := wordBefore(strings.TrimRight(s[:n.QStart], " :–-"), len(strings.TrimRight(s[:n.QStart], " :–-"))); w != "" {
@@ -351,6 +414,30 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 	return f, len(words) > 0 || n.Unit != ""
 }
 
+// kvLabel returns the label of a value that follows it after a colon
+// (`Število družin: 463`): the words from the start of the sentence to
+// the colon, when they are few and hold no other number; "" otherwise.
+func kvLabel(s string, n num) string {
+	before := strings.TrimRight(s[:n.QStart], " ")
+	if !strings.HasSuffix(before, ":") {
+		return ""
+	}
+	label := strings.TrimSpace(strings.TrimSuffix(before, ":"))
+	if k := strings.LastIndexAny(label, ".;:"); k >= 0 {
+		label = strings.TrimSpace(label[k+1:])
+	}
+	if w := len(strings.Fields(label)); w == 0 || w > 12 || strings.ContainsAny(label, "0123456789") {
+		return ""
+	}
+	return label
+}
+
+// labelUnit is the unit of a label's counted noun (`Število razdeljenih
+// paketov`, `Delež družin` → percent), other if it names none.
+func labelUnit(label string, lex *units.Lexicon) letopis.Unit {
+	return tableUnit("", "", label, lex)
+}
+
 // borrow completes an elliptic phrase (`28 osnovnih in 7 srednjih šol`)
 // with the counted noun of the number j that follows it.
 func borrow(s string, toks []tok, nums []num, j int, lex *units.Lexicon, seen map[int]bool, f rawFact, words []string) (rawFact, bool) {
@@ -377,11 +464,43 @@ func borrow(s string, toks []tok, nums []num, j int, lex *units.Lexicon, seen ma
 	return f, true
 }
 
+// placeAfter returns the place named right after a part of a whole (`v
+// Žalcu`, `iz Mestne občine Ptuj`, `na Vrhniki`): a preposition of place
+// and the capitalised words after it, up to a comma or a clause; "" if
+// none follows.
+func placeAfter(s string) string {
+	f := strings.Fields(s)
+	if len(f) < 2 || !placePrep[f[0]] {
+		return ""
+	}
+	var name []string
+	for _, w := range f[1:] {
+		core := strings.TrimRight(w, ",.;:)")
+		if core == "" || !unicode.IsUpper(firstRune(core)) && !(len(name) > 0 && (prepositions[core] || unicode.IsLower(firstRune(core)) && len(name) < 2)) {
+			break
+		}
+		name = append(name, core)
+		if core != w {
+			break // a comma or a full stop ends the name
+		}
+	}
+	for len(name) > 0 && !unicode.IsUpper(firstRune(name[len(name)-1])) {
+		name = name[:len(name)-1]
+	}
+	if len(name) == 0 {
+		return ""
+	}
+	return f[0] + " " + strings.Join(name, " ")
+}
+
+// placePrep are the prepositions that name where a part of a whole was.
+var placePrep = map[string]bool{"v": true, "na": true, "iz": true, "pri": true, "za": true}
+
 // placeName turns the owner of a share into a name: `v Velenju` →
 // `Velenje`, `Društvo NOVUS` as is.
 func placeName(s string) string {
 	s = clean(strings.Trim(s, " –-:()"))
-	for _, p := range []string{"v ", "na ", "V "} {
+	for _, p := range []string{"v ", "na ", "V ", "iz ", "pri ", "za "} {
 		if r, ok := strings.CutPrefix(s, p); ok {
 			s = r
 			// locative of -je place names: Velenju → Velenje, Celju → Celje

@@ -2,6 +2,7 @@ package transform
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -201,8 +202,16 @@ func (r *reader) readTextAs(b *letopis.Block, kind letopis.BlockKind, intro bool
 		}
 	}
 	text = strings.TrimLeft(text, "•–—-·▪◦* ")
-	for _, s := range sentences(text) {
+	quote := quotation(text)
+	for _, s := range blockSentences(b, text) {
 		raw, rej := sentenceFacts(s, r.lex, intro)
+		if quote {
+			// a pull quote: a person's words, not the report's results
+			for _, f := range raw {
+				rej = append(rej, rawReject{strconv.FormatFloat(f.Value, 'f', -1, 64), "in a quotation: a person's words, not a result"})
+			}
+			raw = nil
+		}
 		if p := r.sentencePeriod(s); !p.IsZero() {
 			for k := range raw {
 				raw[k].Period = p
@@ -215,6 +224,56 @@ func (r *reader) readTextAs(b *letopis.Block, kind letopis.BlockKind, intro bool
 		}
 		r.add(raw, rej, loc, s, letopis.KindOther)
 	}
+}
+
+// kvLine matches a line that states one value after a label and a colon:
+// `Število razdeljenih paketov hrane: 1.240`, `Razdeljena oblačila: 6.820 kg`.
+var kvLine = regexp.MustCompile(`^[^:]{3,90}:\s*(?:cca\.?\s*|približno\s*)?[0-9][0-9.,\s\x{00a0}]*(?:\s*[%€]|\s+\pL{1,6}\.?)?$`)
+
+// blockSentences returns the sentences of a block's text; lines that each
+// state a label and a value (`Število družin: 463`) are sentences of their
+// own, though the block runs them together.
+func blockSentences(b *letopis.Block, text string) []string {
+	kv := 0
+	for _, l := range b.Lines {
+		if kvLine.MatchString(strings.TrimSpace(l.Text)) {
+			kv++
+		}
+	}
+	if kv < 2 {
+		return sentences(text)
+	}
+	var out []string
+	var run []string
+	flush := func() {
+		if len(run) > 0 {
+			out = append(out, sentences(clean(strings.Join(run, " ")))...)
+			run = nil
+		}
+	}
+	for _, l := range b.Lines {
+		t := clean(l.Text)
+		if kvLine.MatchString(t) {
+			flush()
+			out = append(out, t)
+			continue
+		}
+		run = append(run, t)
+	}
+	flush()
+	return out
+}
+
+// quotation reports whether a block is a quotation set apart (a pull
+// quote): its text opens and closes with quotation marks.
+func quotation(text string) bool {
+	t := strings.TrimSpace(text)
+	if len(t) < 20 {
+		return false
+	}
+	first := firstRune(t)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, ".!? "))
+	return strings.ContainsRune("»„“\"", first) && strings.ContainsRune("«“”\"", last)
 }
 
 // titleText cleans a heading into a title: numbering, quotes and extra

@@ -35,10 +35,53 @@ func TestWording(t *testing.T) {
 		{"an anniversary", "Klub je praznoval 70 let delovanja.", nil},
 		{"a duration in words", "Moj vnuk ima sedem let.", nil},
 		{"a duration in minutes", "Predstava traja 95 minut.", nil},
+		// number words in the forms case gives them
+		{"number words after prepositions", "Odbor se je sestal na osmih rednih sejah in na eni dopisni seji.", []want{{8, E, X, 0, "sejah"}, {1, E, X, 0, "seji"}}},
+		{"a number word in the masculine plural", "Za delo so skrbeli štirje redno zaposleni sodelavci.", []want{{4, P, X, 0, "zaposleni"}}},
+		{"one of many is an idiom", "Krvodajalstvo je ena najstarejših dejavnosti, ekipa pa ena najbolj učinkovitih v ligi.", nil},
+		{"eni as a pronoun", "Eni so prišli peš, drugi s kolesi.", nil},
+		// a part of a whole by place, the place after the part
+		{"a share by place after the part", "Razdelili smo 1.240 paketov hrane, od tega 320 v Žalcu, ostale drugje.", []want{{1240, O, X, 320, "paketov"}}},
+		{"a share by municipality", "Sodelovali so otroci iz 18 šol, od tega 11 iz Mestne občine Ptuj.", []want{{18, letopis.UnitSchools, X, 11, "šol"}}},
+		// derived and descriptive numbers
+		{"percentage points are a difference", "Družin z otroki je bilo 41,5 %, kar je 3,2 odstotne točke več kot lani.", []want{{41.5, letopis.UnitPercent, X, 0, ""}}},
+		{"a height in parentheses", "Povzpeli smo se na Uršljo goro (1.699 m) in Boč.", nil},
+		{"a score", "V finalu je ekipa z 2:1 premagala domačine.", nil},
+		// a label, a colon and the value
+		{"a label and its value", "Število družin, ki so prejele pomoč: 463", []want{{463, O, X, 0, "število družin"}}},
+		{"a label, its value and a measure", "Razdeljena oblačila in obutev: 6.820 kg", []want{{6820, O, X, 0, "oblačila"}}},
 	}
 	for _, c := range cases {
 		got, _ := sentenceFacts(c.s, lex, false)
 		checkFacts(t, c.name+": "+c.s, got, c.want)
+	}
+}
+
+// A pull quote (a paragraph in quotation marks) holds a person's words:
+// its numbers are refused, not read as results.
+func TestQuotation(t *testing.T) {
+	rep, err := Read(doc(`
+# LETNO POROČILO 2021
+Društvo Jelša
+~
+# Projekt Čista reka
+Na 16 čistilnih akcijah je sodelovalo 412 prostovoljcev.
+»Ko smo leta 1994 na Ormoški cesti 28 ustanovili društvo, nas je bilo 12 prostovoljcev. Danes nas je 214 članov.«
+`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Facts) != 2 {
+		t.Errorf("%d facts, want the 2 of the prose:%v", len(rep.Facts), rep.Facts)
+	}
+	quoted := 0
+	for _, x := range rep.Rejected {
+		if strings.HasPrefix(x.Reason, "in a quotation") {
+			quoted++
+		}
+	}
+	if quoted == 0 {
+		t.Errorf("no number refused as quoted: %+v", rep.Rejected)
 	}
 }
 

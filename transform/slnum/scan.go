@@ -296,6 +296,17 @@ func classify(s string, t *tok, prev *Match, next *tok, consumed, limit int) {
 		}
 	}
 
+	// scores and ratios: 2:1, 3 : 0
+	if lx.plain() && lx.firstLen <= 3 && (scoreAfter(s, m.End) || scoreBefore(s, m.Start)) {
+		set(Other, "a score or a ratio (2:1)")
+		return
+	}
+	// registration, tax and account numbers: a long run of digits
+	if lx.plain() && lx.firstLen >= 8 && lx.end-m.Start == lx.firstLen {
+		set(Other, "identifier (a registration, tax or account number)")
+		return
+	}
+
 	// glued to letters, identifiers
 	if t.sign < 0 {
 		if letterBefore(s, m.Start) {
@@ -612,6 +623,36 @@ func betweenRange(s string, a, b int) bool {
 		return skipSpace(s, k+2) == b
 	}
 	return false
+}
+
+// scoreAfter reports whether a colon and a number of at most three digits
+// follow end (2:1), which a time of day (7:30) would not have reached.
+func scoreAfter(s string, end int) bool {
+	k := skipSpace(s, end)
+	if k >= len(s) || s[k] != ':' {
+		return false
+	}
+	k = skipSpace(s, k+1)
+	n := 0
+	for k+n < len(s) && isDigit(s[k+n]) {
+		n++
+	}
+	return n >= 1 && n <= 3 && !(k+n < len(s) && (s[k+n] == '.' || s[k+n] == ',') && digitAt(s, k+n+1))
+}
+
+// scoreBefore reports whether a number of at most three digits and a
+// colon stand right before start (the 1 of 2:1).
+func scoreBefore(s string, start int) bool {
+	k := skipSpaceBack(s, start)
+	if k == 0 || s[k-1] != ':' {
+		return false
+	}
+	k = skipSpaceBack(s, k-1)
+	n := 0
+	for k-n > 0 && isDigit(s[k-n-1]) {
+		n++
+	}
+	return n >= 1 && n <= 3 && !letterBefore(s, k-n)
 }
 
 // followedByLet reports whether "let", "leta" … follows the number (with an

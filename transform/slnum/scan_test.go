@@ -71,6 +71,12 @@ func TestScan(t *testing.T) {
 			nq("70", Age, 70, "years: an age, a duration or an anniversary"), {text: "sedem", class: Age, value: 7, reason: "years: an age, a duration or an anniversary"},
 			nq("95", Age, 95, "a duration"), nq("6", Age, 6, "a duration")}},
 		{"Dve delavnici. Koncern Ena, d. o. o.", []w{{text: "Dve", value: 2}}},
+		{"na osmih rednih sejah in na eni dopisni seji; štirje redno zaposleni, trije mentorji, s sedmimi", []w{
+			{text: "osmih", value: 8}, {text: "eni", value: 1}, {text: "štirje", value: 4}, {text: "trije", value: 3}, {text: "sedmimi", value: 7}}},
+		// scores and identifiers
+		{"v finalu z 2:1, doma 3 : 0", []w{nq("2", Other, 2, "a score or a ratio (2:1)"), nq("1", Other, 1, "a score or a ratio (2:1)"),
+			nq("3", Other, 3, "a score or a ratio (2:1)"), nq("0", Other, 0, "a score or a ratio (2:1)")}},
+		{"matična številka 3318792000", []w{nq("3318792000", Other, 3318792000, "identifier (a registration, tax or account number)")}},
 		{"v dveh krajih, s tremi partnerji, enega dne, petih", []w{{text: "dveh", value: 2}, {text: "tremi", value: 3}, {text: "enega", value: 1}, {text: "petih", value: 5}}},
 		// qualifiers
 		{"usposobili cca 120 mladih", []w{qq("120", 120, A, "")}},

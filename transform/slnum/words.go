@@ -1,6 +1,8 @@
 package slnum
 
 import (
+	"strings"
+
 	"time"
 	"unicode"
 
@@ -48,12 +50,13 @@ func init() {
 }
 
 // numberWords are the number words for small counts in the case forms they
-// appear in. "eni" (also "some") is left out.
+// appear in. "eni" is also "some" (eni pravijo): the fact finder wants a
+// counted noun after a number word.
 var numberWords = map[string]float64{
-	"en": 1, "ena": 1, "eno": 1, "enega": 1, "enemu": 1, "enem": 1, "enim": 1,
+	"en": 1, "ena": 1, "eno": 1, "enega": 1, "enemu": 1, "enem": 1, "enim": 1, "eden": 1, "eni": 1,
 	"dva": 2, "dve": 2, "dveh": 2, "dvema": 2,
-	"tri": 3, "treh": 3, "trem": 3, "tremi": 3,
-	"štiri": 4, "štirih": 4, "štirim": 4, "štirimi": 4,
+	"tri": 3, "trije": 3, "treh": 3, "trem": 3, "tremi": 3,
+	"štiri": 4, "štirje": 4, "štirih": 4, "štirim": 4, "štirimi": 4,
 	"sto": 100, "dvesto": 200, "tristo": 300, "štiristo": 400, "petsto": 500, "tisoč": 1000,
 }
 
@@ -69,9 +72,14 @@ func init() {
 	}
 	for _, s := range stems {
 		numberWords[s.w] = s.v
-		numberWords[s.w+"ih"] = s.v
-		numberWords[s.w+"im"] = s.v
-		numberWords[s.w+"imi"] = s.v
+		// the e of sedem and osem falls out before an ending: sedmih, osmim
+		stem := s.w
+		if strings.HasSuffix(stem, "dem") || strings.HasSuffix(stem, "sem") {
+			stem = stem[:len(stem)-2] + "m"
+		}
+		numberWords[stem+"ih"] = s.v
+		numberWords[stem+"im"] = s.v
+		numberWords[stem+"imi"] = s.v
 	}
 }
 
