@@ -100,6 +100,31 @@ func (r *reader) openActivity(items []item, groups []group, gi int, intro map[in
 	r.act = len(r.rep.Activities) - 1
 }
 
+// sectionParties completes each activity's lead partner, partners and
+// funders from the whole of its section, where its introduction did not
+// name them (`Letovanje so sofinancirale Občina Žalec, …` three paragraphs
+// down).
+func (r *reader) sectionParties() {
+	for i := range r.rep.Activities {
+		a := &r.rep.Activities[i]
+		text := strings.Join(r.body[i], " ")
+		if text == "" {
+			continue
+		}
+		lead, partners := parties(text)
+		if a.LeadPartner == "" && lead != "" {
+			a.LeadPartner = nominative(lead)
+		}
+		for _, p := range partners {
+			if p = nominative(p); letters(p) != letters(a.LeadPartner) {
+				a.Partners = append(a.Partners, p)
+			}
+		}
+		a.Partners = dedupe(a.Partners)
+		a.Funders = dedupe(append(a.Funders, funders(text)...))
+	}
+}
+
 // nameCase gives a name written in capitals the case of a name: each word
 // capitalised but the short function words (MESTNA OBČINA VELENJE →
 // Mestna Občina Velenje).
@@ -159,30 +184,60 @@ func recase(title, prose string, docForms map[string]string) string {
 }
 
 // introPeriod returns the activity's own period from its introduction: the
-// first period with both ends stated outside quoted names that is not just
-// the report year.
+// first period with both ends stated outside quoted names that is longer
+// than a day (a single day is an event of the activity), is not just the
+// report year and is not the years of birth of those it serves (otroci,
+// rojeni v letih 2015–2017); periods listed right after it (`od 4. do 11.
+// julija in od 18. do 25. julija 2022`) extend it.
 func (r *reader) introPeriod(prose string) letopis.Period {
 	quotes := quoteSpans(prose)
-	for _, pm := range findPeriods(prose) {
+	pms := findPeriods(prose)
+	for k, pm := range pms {
 		if inSpans(quotes, pm.Start) {
 			continue
 		}
 		p := pm.Period
-		if p.Start.IsZero() || p.End.IsZero() || p == r.year {
+		if p.Start.IsZero() || p.End.IsZero() || p == r.year || p.Start == p.End || bornIn(prose[:pm.Start]) {
 			continue
+		}
+		end := pm.End
+		for _, next := range pms[k+1:] {
+			gap := strings.TrimSpace(prose[end:next.Start])
+			if gap != "in" && gap != "ter" && gap != "," || next.Period.End.IsZero() || next.Period.End.Before(p.End) {
+				break
+			}
+			p.End, end = next.Period.End, next.End
 		}
 		return p
 	}
 	return letopis.Period{}
 }
 
+// bornIn reports whether the text before a period says it is a time of
+// birth (rojeni v letih, letniki).
+func bornIn(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	for i := len(f) - 1; i >= 0 && i >= len(f)-3; i-- {
+		if strings.HasPrefix(f[i], "rojen") || strings.HasPrefix(f[i], "letnik") || strings.HasPrefix(f[i], "rojstv") {
+			return true
+		}
+	}
+	return false
+}
+
 var (
 	leadMark   = regexp.MustCompile(`\((?:vodilni partner|nosilec|prijavitelj)\)`)
-	leadAfter  = regexp.MustCompile(`(?i)(?:vodilni partner(?: projekta| operacije)?|nosilec(?: projekta| operacije| programa)?|prijavitelj(?: projekta)?)\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)((?:[^,;.]|\.\S)+(?:d\.\s?o\.\s?o\.)?(?:[^,;.]|\.\S)*)`)
+	leadAfter  = regexp.MustCompile(`(?i)(?:vodilni partner(?:ica)?|nosil(?:ec|ka)|prijavitelj(?:ica)?|koordinator(?:ica)?|glavni organizator)(?:\s+\pL+)?\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)((?:[^,;.]|\.\S)+(?:d\.\s?o\.\s?o\.)?(?:[^,;.]|\.\S)*)`)
+	// leadRel names the organisation that leads an activity in a
+	// relative clause: `…, ki ga na državni ravni vodi Zveza društev …`.
+	leadRel = regexp.MustCompile(`\bki\s+(?:ga|jo|ju|jih)\s+(?:\p{Ll}+\s+){0,4}?(?:vodi|vodijo|koordinira|koordinirajo|organizira|organizirajo)\s+(\p{Lu}[^,;.]*)`)
 	inPartner  = regexp.MustCompile(`(?:izvaja(?:mo)?|izvajajo|izvaja(?:l[aoi]?)?)\s+(?:((?:[A-ZČŠŽ]|(?:društvo|zavod|zveza|fundacija|združenje|zadruga|inštitut|ustanova|klub|center|agencija|ljudska univerza)\s)[^,;]*?)\s+)?v partnerstvu (?:z|s)\s+(.+)$`)
 	partnersRe = regexp.MustCompile(`(?i)(?:partnerji(?: projekta| operacije| v projektu)?(?: pa)? so(?: bili)?|partnerstvo sestavlja(?:jo|mo)?(?:\s+\S+)?(?:\s+strokovn\S*)?\s+organizacij\S*|partnerji:)\s+(.+)$`)
-	funderRe   = regexp.MustCompile(`(?i)(?:so)?financira(?:jo|ta|l[aoi]?)?\s+|(?:so)?financiran[aoi]?\s+(?:s strani|iz sredstev)\s+|iz sredstev\s+`)
-	funderCut  = regexp.MustCompile(`(?i)\s+(?:iz|v okviru|na podlagi|za obdobje|v obdobju|v letih|v letu)\s|\s+(?:že|od|do)\s|,\s*(?:zato|ki|kar|saj)\s|[.;](?:\s|$)`)
+	funderRe   = regexp.MustCompile(`(?i)(?:so)?financira(?:jo|ta|l[aoie]?)?\s+|(?:so)?financiran[aoie]?\s+(?:s strani|iz sredstev|iz programa|iz)\s+|iz sredstev\s+|(?:finan[čc]no\s+)?podprl[aoie]?\s+|s (?:finan[čc]no )?podporo\s+|donator(?:ji|ja)? (?:so|je|sta)(?: bil[aio]?)?\s+`)
+	// grantFrom names who a grant was received from: `smo od Javnega
+	// sklada … prejeli 1.850,00 EUR`, `prejeli smo sredstva od Občine X`.
+	grantFrom = regexp.MustCompile(`\bod\s+(\p{Lu}[^,;.]*?)\s+(?:prejel[aoie]?|prejeli|dobil[aoie]?|dobili)\b|\b(?:prejel[aoie]?|prejeli|dobil[aoie]?|dobili)\s+(?:\p{Ll}+\s+){0,4}?od\s+(\p{Lu}[^,;.]*)`)
+	funderCut  = regexp.MustCompile(`(?i)\s+(?:iz|v okviru|na podlagi|za obdobje|v obdobju|v letih|v letu)\s|\s+(?:že|od|do)\s|,\s*(?:zato|ki|kar|saj|in\s+sicer)\b|,\s*(?:\p{Ll}+\s+){1,3}(?:pa|so|je|smo)\s|\s+[sz]\s+\d|\s+v\s+(?:višini|znesku)\b|[.;](?:\s|$)`)
 	relVerb    = regexp.MustCompile(`(?i)^,?\s*ki\s+(?:\S+\s+){0,5}?(?:so)?financira\S*\s+`)
 )
 
@@ -194,6 +249,9 @@ func parties(prose string) (lead string, partners []string) {
 		}
 		if m := leadAfter.FindStringSubmatch(s); m != nil && lead == "" {
 			lead = trimName(m[1])
+		}
+		if m := leadRel.FindStringSubmatch(s); m != nil && lead == "" && orgName(m[1]) {
+			lead = trimName(cutAt(m[1]))
 		}
 		if m := inPartner.FindStringSubmatch(s); m != nil {
 			if lead == "" && m[1] != "" {
@@ -233,6 +291,29 @@ func parties(prose string) (lead string, partners []string) {
 		}
 	}
 	return lead, out
+}
+
+// orgName reports whether a name is an organisation's (`Zveza društev
+// upokojencev Slovenije`, `KUD Odmev`), not a person's.
+func orgName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	if orgStart.MatchString(s) || isUpperText(strings.Trim(f[0], ".,")) && len(f[0]) >= 2 {
+		return true
+	}
+	for _, w := range f[:min(len(f), 3)] {
+		if orgHead[strings.ToLower(w)] {
+			return true
+		}
+		for _, h := range heads {
+			if strings.EqualFold(w, h.nom) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cutAt cuts a list of names where the clause that holds it ends; a full
@@ -284,6 +365,12 @@ func funders(prose string) []string {
 			}
 			if fund != "" {
 				out = append(out, fund)
+			}
+		}
+		for _, m := range grantFrom.FindAllStringSubmatch(s, -1) {
+			name := m[1] + m[2]
+			for _, n := range splitNames(cutAt(name)) {
+				out = append(out, nominative(n))
 			}
 		}
 	}
@@ -443,9 +530,16 @@ func nominative(name string) string {
 	if len(f) == 0 {
 		return name
 	}
-	// find the head noun among the first three words
+	// find the head noun among the first three words; a head already in
+	// the nominative (Javni sklad Republike Slovenije) leaves the name as
+	// it is
 	for i := 0; i < len(f) && i < 3; i++ {
 		lw := strings.ToLower(f[i])
+		for _, h := range heads {
+			if lw == h.nom {
+				return name
+			}
+		}
 		for _, h := range heads {
 			for _, form := range h.forms {
 				if lw == form {

@@ -21,6 +21,15 @@ func TestParties(t *testing.T) {
 			"Društvo NOVUS", []string{"Mladinski center Velenje"}},
 		{"Vodilni partner je Zavod Uspešen.si, partnerja sta Društvo A in Društvo B.",
 			"Zavod Uspešen.si", nil},
+		// the lead named after its role with any noun (nosilec izmenjave,
+		// nosilec prireditve), and in a relative clause
+		{"Nosilec izmenjave je bil Mladinski center Brdonje, partnerji pa Udruga mladih Vrbas iz Hrvaške.",
+			"Mladinski center Brdonje", nil},
+		{"Nosilec prireditve je bil KUD Odmev, soorganizatorja pa Turistično društvo Potok.", "KUD Odmev", nil},
+		{"Projekt Starejši za starejše, ki ga na državni ravni vodi Zveza društev upokojencev Slovenije, izvajamo že enajsto leto.",
+			"Zveza društev upokojencev Slovenije", nil},
+		// a person who leads a group is no lead partner
+		{"Zbor vodi zborovodkinja Nina Lesjak, ki ga je prevzela pred leti.", "", nil},
 	}
 	for _, tt := range tests {
 		lead, partners := parties(tt.prose)
@@ -32,6 +41,31 @@ func TestParties(t *testing.T) {
 		}
 		if tt.partners != nil && !reflect.DeepEqual(partners, tt.partners) {
 			t.Errorf("parties(%q) partners = %q, want %q", tt.prose, partners, tt.partners)
+		}
+	}
+}
+
+// TestFunders reads the financing bodies in the ways reports name them.
+func TestFunders(t *testing.T) {
+	tests := []struct {
+		prose string
+		want  []string
+	}{
+		{"Letovanje so sofinancirale Občina Žalec, Občina Prebold in Občina Polzela, del stroškov pa so pokrili donatorji.",
+			[]string{"Občina Žalec", "Občina Prebold", "Občina Polzela"}},
+		{"Izdajo je sofinanciral Javni sklad Republike Slovenije za kulturne dejavnosti s 3.150,00 EUR, preostanek pa smo pokrili z donacijami.",
+			[]string{"Javni sklad Republike Slovenije za kulturne dejavnosti"}},
+		{"Za obnovo noš smo od Javnega sklada Republike Slovenije za kulturne dejavnosti prejeli 1.850,00 EUR.",
+			[]string{"Javni sklad Republike Slovenije za kulturne dejavnosti"}},
+		{"Akcijo je finančno podprlo podjetje Enerlux, d. o. o., ki se ukvarja z energijo.", []string{"Enerlux, d. o. o."}},
+		{"Praznik sta finančno podprli Občina Dolnji Potok in Lokalna akcijska skupina Zeleni griči.",
+			[]string{"Občina Dolnji Potok", "Lokalna akcijska skupina Zeleni griči"}},
+		{"Izmenjava je bila financirana iz programa Erasmus+: Mladi v akciji, in sicer v višini 18.400 EUR.", []string{"Erasmus+: Mladi v akciji"}},
+		{"Sofinancira ga Ministrstvo za okolje in prostor.", []string{"Ministrstvo za okolje in prostor"}},
+	}
+	for _, tt := range tests {
+		if got := funders(tt.prose); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("funders(%q) = %q, want %q", tt.prose, got, tt.want)
 		}
 	}
 }

@@ -104,6 +104,7 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	}
 	r := &reader{rep: rep, lex: lex, year: letopis.YearPeriod(rep.Year), forms: wordForms(doc)}
 	r.read(doc)
+	r.sectionParties()
 	if err := r.readSheets(doc, sheets); err != nil {
 		return nil, err
 	}
@@ -122,6 +123,8 @@ type reader struct {
 	sections []string // the section of each fact, for telling apart equal indicators
 
 	forms map[string]string // how the document's prose writes each word (see wordForms)
+
+	body map[int][]string // the prose of each activity's section, by index in rep.Activities
 }
 
 // wordForms maps each word of the document's prose (lower-cased) to how the

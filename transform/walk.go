@@ -203,6 +203,12 @@ func (r *reader) readTextAs(b *letopis.Block, kind letopis.BlockKind, intro bool
 	}
 	text = strings.TrimLeft(text, "•–—-·▪◦* ")
 	quote := quotation(text)
+	if r.act >= 0 && !quote && (kind == letopis.BlockParagraph || kind == letopis.BlockListItem) {
+		if r.body == nil {
+			r.body = map[int][]string{}
+		}
+		r.body[r.act] = append(r.body[r.act], text)
+	}
 	for _, s := range blockSentences(b, text) {
 		raw, rej := sentenceFacts(s, r.lex, intro)
 		if quote {

@@ -150,7 +150,7 @@ func (in *interp) run(strm, res lpdf.Value, ctm matrix, depth int) {
 			code, n := f.next(raw)
 			raw = raw[n:]
 			w := f.width(code) * f.scale
-			s := f.text(code)
+			s := unligature(f.text(code))
 			x0, y := trm.apply(0, 0)
 			x1, _ := trm.apply(w, 0)
 			tx := w*g.fs + g.tc
@@ -371,4 +371,16 @@ func (in *interp) addPath(p subpath, fill bool) {
 func closed(sp [][2]float64) bool {
 	a, b := sp[0], sp[len(sp)-1]
 	return math.Abs(a[0]-b[0]) < 0.5 && math.Abs(a[1]-b[1]) < 0.5
+}
+
+// ligatures are the typographic ligatures fonts map one glyph to (ﬁ for
+// f and i), spelt out so that words read as they are written.
+var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
+
+// unligature spells out a glyph's ligature (U+FB00–FB06), if it is one.
+func unligature(s string) string {
+	if len(s) >= 3 && s[0] == 0xEF && s[1] == 0xAC {
+		return ligatures.Replace(s)
+	}
+	return s
 }

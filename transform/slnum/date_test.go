@@ -194,6 +194,9 @@ func TestFindPeriods(t *testing.T) {
 			{"2019–2023", per(d(2019, 1, 1), d(2023, 12, 31), pYear)}, {"2019–2020", per(d(2019, 1, 1), d(2020, 12, 31), pYear)}}},
 		{"Rok je 30. septembra 2022, poročilo marca 2023.", []pm{
 			{"30. septembra 2022", per(d(2022, 9, 30), d(2022, 9, 30), pDay)}, {"marca 2023", per(d(2023, 3, 1), d(2023, 3, 31), pMonth)}}},
+		{"Turnir je potekal 18. in 19. junija 2022 na igriščih.", []pm{{"18. in 19. junija 2022", per(d(2022, 6, 18), d(2022, 6, 19), pDay)}}},
+		{"v dveh izmenah: od 4. do 11. julija in od 18. do 25. julija 2022.", []pm{
+			{"od 4. do 11. julija", per(d(2022, 7, 4), d(2022, 7, 11), pDay)}, {"od 18. do 25. julija 2022", per(d(2022, 7, 18), d(2022, 7, 25), pDay)}}},
 		// no periods: lone years, ages, times, ordinals, thousands, impossible dates, reversed ranges
 		{"JR za razvoj NVO in prostovoljstva 2019. Strategija 2020", nil},
 		{"mladi stari od 15. do 29. leta, od 6 do 19 let, od 7.00 do 17.00", nil},

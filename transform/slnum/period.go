@@ -207,7 +207,9 @@ func periodAt(s string, i int, hits *[]periodHit, whole bool) (int, bool) {
 		bj := -1
 		if n := dashAt(s, k); n > 0 && kind != pBetween {
 			bj = skipSpace(s, k+n)
-		} else if w, _, e := nextWord(s, k); e > k && (kind == pFrom && is(w, "do") || kind == pBetween && is(w, "in")) {
+		} else if w, _, e := nextWord(s, k); e > k && (kind == pFrom && is(w, "do") || kind == pBetween && is(w, "in") ||
+			kind == pNone && is(w, "in") && a.d != 0 && a.m == 0 && a.y == 0) {
+			// od … do …, med … in …, and two days of one month: 18. in 19. junija 2022
 			bj = e
 			w2, _, e2 := nextWord(s, bj)
 			if kind == pFrom && is(w2, "konca") {
@@ -220,7 +222,16 @@ func periodAt(s string, i int, hits *[]periodHit, whole bool) (int, bool) {
 			bj = skipSpace(s, bj)
 		}
 		if bj >= 0 && bj < len(s) && (isDigit(s[bj]) || letterAt(s, bj)) {
-			if e, ok := parseEndpoint(s, bj, true); ok && e.full() && (!e.yearOnly() || bYearOK && yearFits(&e)) {
+			e, ok := parseEndpoint(s, bj, true)
+			if ok && !e.full() && e.d != 0 && e.m != 0 {
+				// od 4. do 11. julija in od 18. do 25. julija 2022: the year
+				// of the next range of the list
+				if y := yearAhead(s, e.end); y != 0 {
+					e.y = y
+					e.validate()
+				}
+			}
+			if ok && e.full() && (!e.yearOnly() || bYearOK && yearFits(&e)) {
 				b, haveB = e, true
 			}
 		}
@@ -296,6 +307,52 @@ func periodAt(s string, i int, hits *[]periodHit, whole bool) (int, bool) {
 	}
 	*hits = append(*hits, h)
 	return h.end, true
+}
+
+// yearAhead returns the year that ends a list of dates or ranges going on
+// after i (`… julija in od 18. do 25. julija 2022`): the first four-digit
+// year within a few words that are only numbers, dots, dashes, month names
+// and od, do, in; 0 if another word comes first.
+func yearAhead(s string, i int) int {
+	w, _, e := nextWord(s, skipSpace(s, i))
+	if !is(w, "in", "ter") {
+		return 0
+	}
+	k := e
+	for steps := 0; steps < 12 && k < len(s); steps++ {
+		k = skipSpace(s, k)
+		if k >= len(s) {
+			return 0
+		}
+		if isDigit(s[k]) {
+			j := k
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			if j-k == 4 {
+				if y, _ := yearAt(s, k); textYear(y) {
+					return y
+				}
+				return 0
+			}
+			k = j
+			continue
+		}
+		if s[k] == '.' || s[k] == '-' {
+			k++
+			continue
+		}
+		if n := dashAt(s, k); n > 0 {
+			k += n
+			continue
+		}
+		w, _, e := nextWord(s, k)
+		if _, ok := lookup(months, w); e <= k || !(is(w, "od", "do", "in") || ok) {
+			return 0
+		}
+		k = e
+	}
+	return 0
 }
 
 // yearList reads "2019, 2020, 2021 in 2022" after a year word: a
