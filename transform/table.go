@@ -551,6 +551,9 @@ func cellValue(c letopis.Cell) (float64, letopis.Unit, letopis.Qualifier, string
 		if strings.Contains(c.Format, "%") {
 			return c.Number * 100, letopis.UnitPercent, letopis.Exact, ""
 		}
+		if strings.Contains(c.Format, "€") || strings.Contains(strings.ToUpper(c.Format), "EUR") {
+			return c.Number, letopis.UnitEUR, letopis.Exact, "" // a currency format: 14.250,00 €
+		}
 		return c.Number, "", letopis.Exact, ""
 	case letopis.CellDate:
 		return 0, "", "", "a date, not a quantity"

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -119,6 +120,16 @@ func (r *reader) read(doc *letopis.Document) {
 			i = g.last
 			continue
 		}
+		if calloutText.MatchString(clean(b.Text())) && i > 0 && calloutLabel(items[i-1], items[i]) {
+			// a call-out: its label above its large number (`Posajenih
+			// dreves` over `2.400`) read as one statement
+			l := items[i-1].b
+			joined := *b
+			joined.Lines = []letopis.Line{{Text: clean(l.Text()) + ": " + clean(b.Text()), BBox: l.BBox.Union(b.BBox)}}
+			joined.BBox = l.BBox.Union(b.BBox)
+			r.readText(&joined, intro[i])
+			continue
+		}
 		switch b.Kind {
 		case letopis.BlockTable:
 			if b.Table != nil {
@@ -230,6 +241,23 @@ func (r *reader) readTextAs(b *letopis.Block, kind letopis.BlockKind, intro bool
 		}
 		r.add(raw, rej, loc, s, letopis.KindOther)
 	}
+}
+
+// calloutText matches a call-out's large number: 2.400, 11,6 t, 34 km,
+// 57 %, € 4.912,35.
+var calloutText = regexp.MustCompile(`^[€$]?\s*[0-9][0-9.,\s\x{00a0}\x{202f}]*\s*(?:\pL{1,3}\.?|%|€)?$`)
+
+// calloutLabel reports whether the item before a call-out's number is its
+// label: a short text without numbers set right above it, over the same
+// left edge.
+func calloutLabel(label, number item) bool {
+	l, n := label.b, number.b
+	t := clean(l.Text())
+	if label.heading || l.Kind != letopis.BlockParagraph || t == "" || len(strings.Fields(t)) > 6 || strings.ContainsAny(t, "0123456789.:") || l.Page != n.Page {
+		return false
+	}
+	gap := l.BBox.Y0 - n.BBox.Y1
+	return gap > -2 && gap < 2*headingSize(n) && math.Abs(l.BBox.X0-n.BBox.X0) < 12
 }
 
 // kvLine matches a line that states one value after a label and a colon:
@@ -361,7 +389,7 @@ func inferHeadings(items []item) {
 			continue
 		}
 		t := clean(b.Text())
-		if t == "" || len(t) > 160 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",") {
+		if t == "" || len(t) > 160 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",") || calloutText.MatchString(t) {
 			continue
 		}
 		sz := headingSize(b)

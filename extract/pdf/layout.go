@@ -353,6 +353,8 @@ func layoutPage(ctx context.Context, pc *pageContent, pageNo int, pw, ph float64
 		var tabs []*region
 		ws, tabs = alignedTables(ws, fills, pageNo, body)
 		regions = append(regions, tabs...)
+		ws, tabs = gutterTables(ws, rules, fills, pageNo, body)
+		regions = append(regions, tabs...)
 	}
 	alive(ctx)
 

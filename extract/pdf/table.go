@@ -594,17 +594,28 @@ func buildAligned(lines [][]*word, members []int, cols []float64, fills []rect, 
 		t.Rows = append(t.Rows, row)
 		marked = append(marked, mark)
 	}
-	// every column needs text in two rows, or it is no column
+	// every column needs text in two rows, or it is no column; and two
+	// columns of prose are text set in columns, no table
+	proseCols := 0
 	for c := 0; c < nc; c++ {
-		n := 0
+		n, prose := 0, 0
 		for _, row := range t.Rows {
 			if row[c].Text != "" {
 				n++
+				if len(strings.Fields(row[c].Text)) >= 7 {
+					prose++
+				}
 			}
 		}
 		if n < 2 {
 			return nil
 		}
+		if prose*2 >= n {
+			proseCols++
+		}
+	}
+	if proseCols >= 2 {
+		return nil
 	}
 	t.BBox = tb
 	t.HeaderRows = headerRows(t, marked)

@@ -1,0 +1,460 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/letopis/letopis"
+)
+
+// Tables without rules, found by the whitespace between their columns:
+// the gutters that no word of a run of lines crosses (the projection of
+// Tabula's stream mode and pdfplumber's text strategy). A run of lines is
+// a table when its columns hold what tables hold — numbers, dates, short
+// labels — and not prose set in columns. Cells wrapped over several lines
+// are joined into their row; drawn horizontal rules, where there are any,
+// split the rows. A column of prose beside a table (a sidebar table) is
+// left to the page flow.
+
+// gutterLine is one page-wide line of words with its runs of words
+// separated by wide gaps.
+type gutterLine struct {
+	ws         []*word
+	segs       [][]*word
+	y0, y1     float64
+	base, size float64
+}
+
+func newGutterLine(ws []*word) gutterLine {
+	l := gutterLine{ws: ws, y0: lowestW(ws), y1: highestW(ws), base: ws[0].base, size: ws[0].size}
+	cur := []*word{ws[0]}
+	for k := 1; k < len(ws); k++ {
+		if ws[k].x0-ws[k-1].x1 >= splitGap*max(ws[k].size, ws[k-1].size) {
+			l.segs = append(l.segs, cur)
+			cur = nil
+		}
+		cur = append(cur, ws[k])
+	}
+	l.segs = append(l.segs, cur)
+	return l
+}
+
+// maxTrim is how many lines a run of lines that is no table is shortened
+// by, from its end, before it is given up.
+const maxTrim = 6
+
+// splitGap is the narrowest gap, in ems, between two cells of a line of a
+// table without rules: wider than any word space of justified prose.
+const splitGap = 1.5
+
+// numberCell matches a cell that is a number as tables write them, with
+// a unit sign or a footnote mark: 14.250,00 €, 40,32 %, 11,6, 14*, –.
+var numberCell = regexp.MustCompile(`^(?:[€$]\s*)?[-–−]?\d[\d.,\s\x{00a0}\x{202f}]*(?:\s*(?:€|%|eur|EUR|kg|t|km|h|ur)\.?)?\*?$|^[-–—/x]$`)
+
+// gutterTables finds the tables of a page that have no rules: runs of
+// lines split into columns by gutters. Their words leave the page flow.
+func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float64) ([]*word, []*region) {
+	raw := baselines(ws)
+	if len(raw) < 3 {
+		return ws, nil
+	}
+	lines := make([]gutterLine, len(raw))
+	for i, l := range raw {
+		lines[i] = newGutterLine(l)
+	}
+	var hrules []rect
+	for _, r := range rules {
+		if r.w() > r.h() {
+			hrules = append(hrules, r)
+		}
+	}
+	taken := map[*word]bool{}
+	var out []*region
+	for i := 0; i < len(lines); i++ {
+		if len(lines[i].segs) < 2 {
+			continue
+		}
+		j := growRun(lines, i)
+		// the run may end in a line of the prose under the table: try it
+		// a few lines shorter before giving up
+		for end := j; end > i && end >= j-maxTrim; end-- {
+			if t, used := gutterTable(lines[i:end+1], hrules, fills, pageNo); t != nil {
+				for _, w := range used {
+					taken[w] = true
+				}
+				out = append(out, &region{x0: t.BBox.X0, y0: t.BBox.Y0, x1: t.BBox.X1, y1: t.BBox.Y1, table: t})
+				i = end
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return ws, nil
+	}
+	rest := ws[:0:0]
+	for _, w := range ws {
+		if !taken[w] {
+			rest = append(rest, w)
+		}
+	}
+	return rest, out
+}
+
+// growRun returns the last line of the run that starts with the split
+// line i: the lines that follow at the run's line spacing, split or
+// within the columns, set in a size close to the run's, up to a wide gap.
+func growRun(lines []gutterLine, i int) int {
+	last := i
+	size := lines[i].size
+	for j := i + 1; j < len(lines); j++ {
+		gap := lines[last].y0 - lines[j].y1
+		if gap > 1.6*size || math.Abs(lines[j].size-size) > 0.25*size {
+			break
+		}
+		if len(lines[j].segs) < 2 && j-last > 1 {
+			break // two lines in a row without a split: prose again
+		}
+		last = j
+	}
+	// the run ends with its last split line or a line close under it
+	for last > i && len(lines[last].segs) < 2 && len(lines[last-1].segs) < 2 {
+		last--
+	}
+	return last
+}
+
+// gutterTable makes the table of a run of lines, or nil when the run is
+// no table. It returns the words the table took.
+func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.Table, []*word) {
+	if len(run) < 2 {
+		return nil, nil
+	}
+	cols := gutterColumns(run)
+	if len(cols) < 2 {
+		return nil, nil
+	}
+	// rows: drawn rules split them where there are any; else the wider
+	// gaps between the lines (a cell's padding), and within a block of
+	// lines closer than that, each line with a value in a column of its
+	// own (a line of one cell is a wrapped cell: it joins the row of the
+	// next line with values if it stands before the block's first, else
+	// the row above)
+	type rowLines struct{ lines []int }
+	var rows []rowLines
+	if ruled := rulesBetween(run, hrules, cols); ruled != nil {
+
+		for k := range run {
+			if k == 0 || ruled[k] {
+				rows = append(rows, rowLines{})
+			}
+			rows[len(rows)-1].lines = append(rows[len(rows)-1].lines, k)
+		}
+	} else {
+		intra := math.Inf(1)
+		for k := 1; k < len(run); k++ {
+			intra = min(intra, run[k-1].y0-run[k].y1)
+		}
+		var block []int
+		flush := func() {
+			var cur *rowLines
+			var before []int
+			for _, k := range block {
+				if len(run[k].segs) >= 2 || len(block) == 1 {
+					rows = append(rows, rowLines{lines: append(before, k)})
+					cur, before = &rows[len(rows)-1], nil
+					continue
+				}
+				if cur == nil {
+					before = append(before, k)
+				} else {
+					cur.lines = append(cur.lines, k)
+				}
+			}
+			if len(before) > 0 {
+				rows = append(rows, rowLines{lines: before})
+			}
+			block = nil
+		}
+		for k := range run {
+			if k > 0 && run[k-1].y0-run[k].y1 > intra+0.25*run[k].size {
+				flush()
+			}
+			block = append(block, k)
+		}
+		flush()
+	}
+	if len(rows) < 2 {
+		return nil, nil
+	}
+	// cells
+	nc := len(cols)
+	cellWords := make([][][]*word, len(rows))
+	for r, rl := range rows {
+		cellWords[r] = make([][]*word, nc)
+		for _, k := range rl.lines {
+			for _, w := range run[k].ws {
+				c := colOf(cols, w)
+				cellWords[r][c] = append(cellWords[r][c], w)
+			}
+		}
+	}
+	// what the columns hold: numbers, short labels, or prose
+	prose, numeric, filled := make([]int, nc), make([]int, nc), make([]int, nc)
+	for r := range rows {
+		for c := 0; c < nc; c++ {
+			ws := cellWords[r][c]
+			if len(ws) == 0 {
+				continue
+			}
+			filled[c]++
+			text := wordsText(ws)
+			switch {
+			case numberCell.MatchString(text) || quantityText(text):
+				numeric[c]++
+			case len(ws) >= 7 || len(ws) >= 5 && strings.ContainsAny(text, ".,;") && lowerStart(text):
+				prose[c]++
+			}
+		}
+	}
+	// a column of prose at the left or right of the run: the page's text
+	// beside a table; the table is the rest
+	lo, hi := 0, nc-1
+	for lo < hi && filled[lo] > 0 && prose[lo]*2 >= filled[lo] {
+		lo++
+	}
+	for hi > lo && filled[hi] > 0 && prose[hi]*2 >= filled[hi] {
+		hi--
+	}
+	if hi-lo+1 < 2 {
+		return nil, nil
+	}
+	nums, proseCols := 0, 0
+	for c := lo; c <= hi; c++ {
+		if filled[c] > 0 && numeric[c]*2 >= filled[c] {
+			nums++
+		}
+		if filled[c] > 0 && prose[c]*3 >= filled[c] {
+			proseCols++
+		}
+	}
+	width := hi - lo + 1
+	switch {
+	case proseCols >= 2 || proseCols >= 1 && nums == 0:
+		return nil, nil // prose in columns
+	case width == 2 && nums == 0 && !shortCells(cellWords, lo, hi):
+		return nil, nil
+	case nums == 0 && (width < 3 || len(rows) < 3):
+		return nil, nil
+	case !aligned(cellWords, lo, hi):
+		return nil, nil // words spread by justification, no columns
+	}
+	// build the table of columns lo … hi; rows left empty by dropping the
+	// prose columns go
+	t := &letopis.Table{Page: pageNo}
+	var marked [][]bool
+	var used []*word
+	var tb letopis.BBox
+	for r := range rows {
+		row := make([]letopis.Cell, width)
+		mark := make([]bool, width)
+		any := false
+		for c := lo; c <= hi; c++ {
+			ws := cellWords[r][c]
+			cell := letopis.Cell{Row: len(t.Rows), Col: c - lo}
+			if len(ws) > 0 {
+				any = true
+				used = append(used, ws...)
+				x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+				for _, w := range ws {
+					x0, y0, x1, y1 = min(x0, w.x0), min(y0, w.y0), max(x1, w.x1), max(y1, w.y1)
+				}
+				cell.BBox = bbox(x0, y0, x1, y1)
+				tb = tb.Union(cell.BBox)
+				mark[c-lo] = mostlyBold(ws) || shadedAt(fills, ws[0].cx(), ws[0].cy())
+			}
+			setCellText(&cell, ws)
+			row[c-lo] = cell
+		}
+		if !any {
+			continue
+		}
+		t.Rows = append(t.Rows, row)
+		marked = append(marked, mark)
+	}
+	if len(t.Rows) < 2 {
+		return nil, nil
+	}
+	t.BBox = tb
+	t.HeaderRows = headerRows(t, marked)
+	return t, used
+}
+
+// gutterColumns returns the columns of a run of lines as x ranges: the
+// spans between the gutters that no word of the run's split lines crosses,
+// at least splitGap ems wide. Lines of one segment are left out, since a
+// wrapped cell or a section row may cross a gutter of the others.
+func gutterColumns(run []gutterLine) [][2]float64 {
+	type iv struct{ a, b float64 }
+	var ivs []iv
+	size := 0.0
+	for _, l := range run {
+		if len(l.segs) < 2 {
+			continue
+		}
+		size = max(size, l.size)
+		for _, s := range l.segs {
+			ivs = append(ivs, iv{s[0].x0, s[len(s)-1].x1})
+		}
+	}
+	if len(ivs) == 0 {
+		return nil
+	}
+	sort.Slice(ivs, func(i, j int) bool { return ivs[i].a < ivs[j].a })
+	var cols [][2]float64
+	cur := ivs[0]
+	for _, v := range ivs[1:] {
+		if v.a-cur.b >= splitGap*size*0.8 {
+			cols = append(cols, [2]float64{cur.a, cur.b})
+			cur = v
+			continue
+		}
+		cur.b = max(cur.b, v.b)
+	}
+	return append(cols, [2]float64{cur.a, cur.b})
+}
+
+// colOf returns the column a word falls in: the one it overlaps most,
+// else the nearest.
+func colOf(cols [][2]float64, w *word) int {
+	best, bd := 0, math.Inf(1)
+	for c, r := range cols {
+		if w.cx() >= r[0] && w.cx() <= r[1] {
+			return c
+		}
+		d := math.Min(math.Abs(w.cx()-r[0]), math.Abs(w.cx()-r[1]))
+		if d < bd {
+			best, bd = c, d
+		}
+	}
+	return best
+}
+
+// rulesBetween says which lines of the run start a new row because a
+// drawn horizontal rule across the columns lies between them and the line
+// above; nil if no rule lies inside the run.
+func rulesBetween(run []gutterLine, hrules []rect, cols [][2]float64) []bool {
+	x0, x1 := cols[0][0], cols[len(cols)-1][1]
+	starts := make([]bool, len(run))
+	found := false
+	for k := 1; k < len(run); k++ {
+		top, bottom := run[k-1].y0, run[k].y1
+		for _, r := range hrules {
+			y := (r.y0 + r.y1) / 2
+			if y <= top+0.5 && y >= bottom-0.5 && r.x0 <= x0+(x1-x0)*0.3 && r.x1 >= x1-(x1-x0)*0.3 {
+				starts[k] = true
+				found = true
+				break
+			}
+		}
+	}
+	if !found {
+		return nil
+	}
+	return starts
+}
+
+// aligned reports whether the cells of columns lo … hi line up as a
+// table's do: in every column but the first, most cells start at the
+// column's left edge or end at its right edge (justified prose spreads
+// its words anywhere).
+func aligned(cells [][][]*word, lo, hi int) bool {
+	const tol = 2.5
+	for c := lo + 1; c <= hi; c++ {
+		left, right := math.Inf(1), math.Inf(-1)
+		n := 0
+		for r := range cells {
+			if ws := cells[r][c]; len(ws) > 0 {
+				left, right = min(left, ws[0].x0), max(right, cellRight(ws))
+				n++
+			}
+		}
+		if n < 2 {
+			continue
+		}
+		hit := 0
+		for r := range cells {
+			if ws := cells[r][c]; len(ws) > 0 && (ws[0].x0-left < tol || right-cellRight(ws) < tol) {
+				hit++
+			}
+		}
+		if hit*10 < n*7 {
+			return false
+		}
+	}
+	return true
+}
+
+func cellRight(ws []*word) float64 {
+	x := math.Inf(-1)
+	for _, w := range ws {
+		x = max(x, w.x1)
+	}
+	return x
+}
+
+// shortCells reports whether the cells of columns lo … hi are short, as
+// a table of labels and values holds them (Naziv | Mladinski center …).
+func shortCells(cells [][][]*word, lo, hi int) bool {
+	n, short := 0, 0
+	for r := range cells {
+		for c := lo; c <= hi; c++ {
+			if len(cells[r][c]) == 0 {
+				continue
+			}
+			n++
+			if len(cells[r][c]) <= 6 {
+				short++
+			}
+		}
+	}
+	return n > 0 && short*10 >= n*9
+}
+
+// quantityText reports whether a cell states a quantity in words around
+// its number (približno 300 obiskovalcev, 640 ogledov) or a date.
+func quantityText(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 4 {
+		return false
+	}
+	digits := 0
+	for _, w := range f {
+		if strings.ContainsAny(w, "0123456789") {
+			digits++
+		}
+	}
+	return digits >= 1
+}
+
+func wordsText(ws []*word) string {
+	var sb strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(w.text)
+	}
+	return sb.String()
+}
+
+func lowerStart(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+	}
+	return false
+}
