@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -240,7 +241,7 @@ func markContents(doc *letopis.Document) {
 				j := bi + 1
 				for ; j < len(p.Blocks); j++ {
 					c := &p.Blocks[j]
-					if c.Kind != letopis.BlockParagraph && c.Kind != letopis.BlockListItem && c.Kind != letopis.BlockFurniture {
+					if c.Kind != letopis.BlockParagraph && c.Kind != letopis.BlockListItem && c.Kind != letopis.BlockFurniture && c.Kind != letopis.BlockTable {
 						break
 					}
 					if c.Kind != letopis.BlockFurniture {
@@ -258,6 +259,10 @@ func markContents(doc *letopis.Document) {
 				}
 				continue
 			}
+			if b.Kind == letopis.BlockTable && contentsTable(b.Table, len(doc.Pages)) {
+				b.Kind, b.Level, b.Label = letopis.BlockFurniture, 0, furnitureContents
+				continue
+			}
 			if (b.Kind == letopis.BlockParagraph || b.Kind == letopis.BlockListItem) && len(b.Lines) >= 2 {
 				n := 0
 				for _, l := range b.Lines {
@@ -271,6 +276,35 @@ func markContents(doc *letopis.Document) {
 			}
 		}
 	}
+}
+
+// contentsTable reports whether a table is a table of contents: three
+// rows or more whose last cell is a page number of the document, never
+// going back, beside titles.
+func contentsTable(t *letopis.Table, pages int) bool {
+	if t == nil || len(t.Rows) < 3 {
+		return false
+	}
+	prev := 0
+	for _, row := range t.Rows {
+		if len(row) < 2 {
+			return false
+		}
+		last := strings.TrimSpace(row[len(row)-1].Text)
+		n, err := strconv.Atoi(last)
+		if err != nil || n < prev || n < 1 || n > pages {
+			return false
+		}
+		prev = n
+		title := ""
+		for _, c := range row[:len(row)-1] {
+			title += c.Text
+		}
+		if !strings.ContainsFunc(title, unicode.IsLetter) {
+			return false
+		}
+	}
+	return true
 }
 
 // dotLeaders reports whether some line of b has a run of leader dots.
