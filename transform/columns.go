@@ -84,9 +84,15 @@ func shapeHeader(t *letopis.Table, lex *units.Lexicon) *header {
 	if body < 0 {
 		return nil
 	}
+	// the header: the nearest row above the first quantity with two cells
+	// or more; a row of one text between them is a wrapped label or a
+	// section of the body
 	h := &header{row: -1, years: map[int]int{}}
-	if body > 0 && len(ownTexts(t.Rows[body-1])) >= 2 {
-		h.row = body - 1
+	for r := body - 1; r >= 0 && r >= body-2; r-- {
+		if len(ownTexts(t.Rows[r])) >= 2 {
+			h.row = r
+			break
+		}
 	}
 	width := 0
 	for _, r := range t.Rows {

@@ -96,6 +96,9 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		case percentPoints.MatchString(s[n.UnitEnd:]):
 			rej = append(rej, rawReject{n.Text, "a difference in percentage points, derived from two shares"})
 			slots[i].consumed = true
+		case n.Qualifier == letopis.AtMost && strings.HasSuffix(strings.TrimSpace(s[:n.QStart]), "(") && strings.HasPrefix(strings.TrimSpace(s[n.UnitEnd:]), ")"):
+			rej = append(rej, rawReject{n.Text, "a limit in parentheses (do 1 %), not a result"})
+			slots[i].consumed = true
 		case heightInParens.MatchString(s[n.UnitEnd:]) && strings.HasSuffix(strings.TrimSpace(s[:n.QStart]), "("):
 			rej = append(rej, rawReject{n.Text, "a height or length in parentheses, describing a place"})
 			slots[i].consumed = true

@@ -74,6 +74,14 @@ func TestTableShapes(t *testing.T) {
 			[]fact{{"Članarina (prihodki)", 14250, EUR, X, 0, false}, {"Donacije", 1120, EUR, X, 0, false},
 				{"Skupaj prihodki", 15370, EUR, X, 0, true}, {"Stroški izletov (odhodki)", 14615.8, EUR, X, 0, false}},
 			nil},
+		{"a label wrapped over two rows, its value on the second",
+			pdfTable(
+				[]string{"Vir prihodkov 2021", "EUR"},
+				[]string{"Javni razpisi (MOP, MO", ""},
+				[]string{"Ptuj)", "51.230,00"},
+				[]string{"Fundacije in podjetja", "22.418,00"}),
+			[]fact{{"Javni razpisi (MOP, MO Ptuj)", 51230, EUR, X, 0, false}, {"Fundacije", 22418, EUR, X, 0, false}},
+			nil},
 		{"the amount in a column headed by its unit",
 			pdfTable(
 				[]string{"Vir prihodkov 2021", "EUR"},

@@ -292,6 +292,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 	secAct, secKind, secLabel := "", letopis.Kind(""), ""
 	seenAct := map[string]bool{}
 	colUnit := map[int]letopis.Unit{} // the unit of each value column's rows, for its total
+	pending := ""                     // the first line of a wrapped label
 	res.err = t.EachRow(func(i int, row []letopis.Cell, hidden bool) bool {
 		if i <= h.row || hidden {
 			return true
@@ -334,6 +335,12 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			}
 		}
 		if len(values) == 0 {
+			// the first line of a label wrapped over two rows, its value
+			// on the second (`Javni razpisi (MOP, MO` | `Ptuj)` 51.230,00)
+			if len(own) == 1 && !hasNumber(row) && unbalanced(own[0]) {
+				pending = own[0]
+				return true
+			}
 			// a section row: one text over the row, no value
 			if len(own) == 1 && !hasNumber(row) {
 				switch {
@@ -363,6 +370,9 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			return true
 		}
 		label := g.label(row)
+		if pending != "" {
+			label, pending = clean(pending+" "+label), ""
+		}
 		total := isTotalRow(row, values[0])
 		if act != "" && !seenAct[actKey] {
 			seenAct[actKey] = true
@@ -426,6 +436,12 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		return true
 	})
 	return res
+}
+
+// unbalanced reports whether a text opens a parenthesis it does not close,
+// or ends in a comma or a hyphen: a label that goes on in the next row.
+func unbalanced(s string) bool {
+	return strings.Count(s, "(") > strings.Count(s, ")") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, "-")
 }
 
 // ownTexts returns the distinct texts of a row's own cells (merged copies

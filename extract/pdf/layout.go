@@ -190,12 +190,20 @@ func collapseLetterSpacing(ws []*word) []*word {
 		// space glyph), so that the short words of a letter-spaced
 		// heading (Z A, K I) are part of it; the words are split again
 		// below, where the gap is wider than the letter gap.
-		for j < len(ws) && ws[j].single && ws[j-1].single && !ws[j].hard &&
+		// A kerned pair of capitals (TA, AV) is one glyph apart, a piece of
+		// the run like a single glyph.
+		for j < len(ws) && spacedPiece(ws[j]) && spacedPiece(ws[j-1]) && !ws[j].hard &&
 			math.Abs(ws[j].size-ws[j-1].size) < 0.1*ws[j].size &&
 			(ws[j].x0-ws[j-1].x1 < 1.5*ws[j].size || ws[j].spaceBefore && ws[j].x0-ws[j-1].x1 < 4.0*ws[j].size) {
 			j++
 		}
-		if j-i < 4 {
+		singles := 0
+		for _, w := range ws[i:j] {
+			if w.single {
+				singles++
+			}
+		}
+		if j-i < 4 || singles*10 < (j-i)*6 || !ws[i].single && !ws[j-1].single && singles < 4 {
 			out = append(out, ws[i])
 			i++
 			continue
@@ -231,6 +239,22 @@ func collapseLetterSpacing(ws []*word) []*word {
 		i = j
 	}
 	return out
+}
+
+// spacedPiece reports whether a word can be a piece of a letter-spaced
+// run: one glyph, or two or three capitals set close (a kerned pair).
+func spacedPiece(w *word) bool {
+	if w.single {
+		return true
+	}
+	n := 0
+	for _, r := range w.text {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n <= 3
 }
 
 // collapsePage collapses letter-spaced runs on every baseline of the page
