@@ -65,6 +65,18 @@ func TestGold(t *testing.T) {
 	}
 }
 
+// goldenActivities compares the activities with a readable TSV, rewritten
+// with -update.
+func goldenActivities(t *testing.T, path string, rep *letopis.Report) {
+	var b strings.Builder
+	b.WriteString("page\ttitle\tkey\tperiod\tlead_partner\tpartners\tfunders\n")
+	for _, a := range rep.Activities {
+		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", a.Location.Page, a.Title, a.Key, a.Period, a.LeadPartner,
+			strings.Join(a.Partners, "; "), strings.Join(a.Funders, "; "))
+	}
+	compareGolden(t, path, b.String())
+}
+
 // golden compares the facts with a readable TSV, rewritten with -update.
 func golden(t *testing.T, path string, rep *letopis.Report) {
 	var b strings.Builder
@@ -74,11 +86,18 @@ func golden(t *testing.T, path string, rep *letopis.Report) {
 			strconv.FormatFloat(f.Value, 'f', -1, 64), f.Qualifier, opt(f.Target), opt(f.ShareValue), f.ShareOf, f.Period, f.Confidence,
 			strings.ReplaceAll(f.Snippet, "\t", " "))
 	}
+	compareGolden(t, path, b.String())
+}
+
+// compareGolden compares got with the golden file at path, or rewrites
+// the file with -update.
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
@@ -87,8 +106,8 @@ func golden(t *testing.T, path string, rep *letopis.Report) {
 	if err != nil {
 		t.Fatalf("%v (run with -update)", err)
 	}
-	if string(want) != b.String() {
-		t.Errorf("%s differs from the extracted facts (run with -update and review the diff)", path)
+	if string(want) != got {
+		t.Errorf("%s differs from what was read (run with -update and review the diff)", path)
 	}
 }
 

@@ -13,11 +13,21 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// corpus lists the real reports the golden files are made of.
+// corpus lists the real reports the golden files are made of, besides
+// every report of testdata/reports.
 var corpus = []string{"novus-2020-brochure.pdf", "novus-2020-plain.pdf"}
 
 func TestGolden(t *testing.T) {
-	for _, name := range corpus {
+	reports, err := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*", "*.pdf"))
+	if err != nil || len(reports) == 0 {
+		t.Fatalf("no reports in testdata/reports (%v)", err)
+	}
+	names := append([]string(nil), corpus...)
+	for _, r := range reports {
+		rel, _ := filepath.Rel(filepath.Join("..", "..", "testdata"), r)
+		names = append(names, filepath.ToSlash(rel))
+	}
+	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("..", "..", "testdata", name)
 			data, err := os.ReadFile(path)
@@ -32,7 +42,7 @@ func TestGolden(t *testing.T) {
 			if err := extract.Print(&buf, doc); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", name+".golden")
+			golden := filepath.Join("testdata", filepath.Base(name)+".golden")
 			if *update {
 				if err := os.MkdirAll("testdata", 0o755); err != nil {
 					t.Fatal(err)
