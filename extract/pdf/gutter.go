@@ -78,6 +78,10 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 			continue
 		}
 		j := growRun(lines, i)
+		if proseRun(lines[i : j+1]) {
+			i = j // text set in columns: no table, nothing to try
+			continue
+		}
 		// the run may end in a line of the prose under the table: try it
 		// a few lines shorter before giving up
 		for end := j; end > i && end >= j-maxTrim; end-- {
@@ -124,6 +128,33 @@ func growRun(lines []gutterLine, i int) int {
 		last--
 	}
 	return last
+}
+
+// proseRun reports whether a run of lines is prose set in columns: most
+// of the runs of words of its split lines hold four words or more.
+func proseRun(run []gutterLine) bool {
+	segs, long := 0, 0
+	for _, l := range run {
+		if len(l.segs) < 2 {
+			continue
+		}
+		for _, sg := range l.segs {
+			segs++
+			if len(sg) >= 4 {
+				long++
+			}
+		}
+	}
+	return segs > 0 && long*10 >= segs*7
+}
+
+// isNumberCell reports whether a cell's text is a number as tables write
+// it (see numberCell), cheaply for the texts that are not.
+func isNumberCell(s string) bool {
+	if !strings.ContainsAny(s, "0123456789") {
+		return len(s) <= 3 && numberCell.MatchString(s)
+	}
+	return numberCell.MatchString(s)
 }
 
 // gutterTable makes the table of a run of lines, or nil when the run is
@@ -212,7 +243,7 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 			filled[c]++
 			text := wordsText(ws)
 			switch {
-			case numberCell.MatchString(text) || quantityText(text):
+			case isNumberCell(text) || quantityText(text):
 				numeric[c]++
 			case len(ws) >= 7 || len(ws) >= 5 && strings.ContainsAny(text, ".,;") && lowerStart(text):
 				prose[c]++
