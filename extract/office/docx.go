@@ -130,8 +130,10 @@ func (r *docxReader) rels(main string) map[string][]string {
 		kind := typ[strings.LastIndex(typ, "/")+1:]
 		out[kind] = append(out[kind], target)
 	})
-	if len(out["styles"]) == 0 {
-		out["styles"] = []string{path.Join(dir, "styles.xml")}
+	for _, kind := range []string{"styles", "numbering", "footnotes", "endnotes"} {
+		if len(out[kind]) == 0 { // no relation: the part's usual name
+			out[kind] = []string{path.Join(dir, kind+".xml")}
+		}
 	}
 	return out
 }

@@ -120,6 +120,7 @@ type tableBuilder struct {
 	rows   [][]letopis.Cell
 	header int    // leading rows marked as header by the document
 	bold   []bool // each row's text is all bold
+	next   int    // the index of the next row added
 	f      *flow
 }
 
@@ -135,7 +136,8 @@ type cell struct {
 // addRow appends a row of cells; header says the document marks it as a
 // header row.
 func (tb *tableBuilder) addRow(cells []cell, header bool) error {
-	r := len(tb.rows)
+	r := tb.next
+	tb.next++
 	var row []letopis.Cell
 	// cells spread down from rows above (ODT row spans) already sit in
 	// tb.rows[r] if it exists.

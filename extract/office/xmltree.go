@@ -207,6 +207,9 @@ func xmlErr(err error) error {
 		return errors.New("XML ends early (truncated file?)")
 	}
 	var se *xml.SyntaxError
+	if errors.As(err, &se) && strings.Contains(se.Msg, "unexpected EOF") {
+		return errors.New("XML ends early (truncated file?)")
+	}
 	if errors.As(err, &se) {
 		return fmt.Errorf("damaged XML at line %d: %s", se.Line, se.Msg)
 	}
