@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/extract"
 )
 
 // para is one paragraph as the format readers see it, before it becomes a
@@ -69,6 +70,12 @@ func (f *flow) add(p para) {
 	case p.heading > 0:
 		b.Kind, b.Level = letopis.BlockHeading, p.heading
 		b.Label = p.label
+		if b.Label == "" && len(p.lines) > 0 {
+			// a section number typed in the heading: kept as its label
+			if num, title, ok := extract.SectionNumber(p.lines[0]); ok {
+				b.Label, p.lines[0] = num, title
+			}
+		}
 	case p.list:
 		b.Kind, b.Label = letopis.BlockListItem, p.label
 	}
