@@ -792,19 +792,7 @@ func textBoxes(n *node) []*node {
 // table reads a w:tbl. A nested table's text goes into its cell.
 func (r *docxReader) table(n *node) (*letopis.Table, error) {
 	tb := &tableBuilder{f: r.f}
-	var rows []*node
-	var collect func(*node)
-	collect = func(n *node) {
-		for _, c := range n.elems() {
-			switch c.local {
-			case "tr":
-				rows = append(rows, c)
-			case "sdt", "sdtContent", "customXml":
-				collect(c)
-			}
-		}
-	}
-	collect(n)
+	rows := collectIn(n, "tr")
 	for _, tr := range rows {
 		header := false
 		var cells []cell
@@ -818,19 +806,7 @@ func (r *docxReader) table(n *node) (*letopis.Table, error) {
 				}
 			}
 		}
-		var tcs []*node
-		var collectCells func(*node)
-		collectCells = func(n *node) {
-			for _, c := range n.elems() {
-				switch c.local {
-				case "tc":
-					tcs = append(tcs, c)
-				case "sdt", "sdtContent", "customXml":
-					collectCells(c)
-				}
-			}
-		}
-		collectCells(tr)
+		tcs := collectIn(tr, "tc")
 		for _, tc := range tcs {
 			c := cell{colSpan: 1}
 			if tcPr := tc.child("tcPr"); tcPr != nil {
@@ -871,6 +847,27 @@ func (r *docxReader) table(n *node) (*letopis.Table, error) {
 		}
 	}
 	return tb.table(), nil
+}
+
+// collectIn returns the child elements of n named local, looking through
+// content controls and custom XML that wrap them.
+func collectIn(n *node, local string) []*node {
+	var out []*node
+	var walk func(*node, int)
+	walk = func(n *node, depth int) {
+		for _, c := range n.elems() {
+			switch c.local {
+			case local:
+				out = append(out, c)
+			case "sdt", "sdtContent", "customXml":
+				if depth < maxDepth {
+					walk(c, depth+1)
+				}
+			}
+		}
+	}
+	walk(n, 0)
+	return out
 }
 
 // title reads the document title of docProps/core.xml.
