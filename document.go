@@ -45,6 +45,7 @@ type Page struct {
 	Number        int // 1-based
 	Width, Height float64
 	Blocks        []Block // in reading order
+	OCR           bool    // read by OCR from the page's image (a scan)
 }
 
 // BlockKind says what a block is.
@@ -70,6 +71,9 @@ type Block struct {
 	BBox  BBox
 	Lines []Line
 	Table *Table // for BlockTable
+	// OCRConfidence is, for a block of a page read by OCR, the mean
+	// confidence (0..1) of its words as OCR read them; 0 otherwise.
+	OCRConfidence float64
 }
 
 // Text returns the block's lines joined into one string, hyphenation

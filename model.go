@@ -269,6 +269,7 @@ type Fact struct {
 	Snippet      string  // the sentence, list item or table row read
 	Confidence   float64 // 0..1
 	Total        bool    // a total row of a table (Skupaj): a sum of other facts, left out of sums
+	OCR          bool    // read by OCR from a page image (a scan)
 }
 
 // Rejected is a value that the pipeline saw and refused, with the reason,

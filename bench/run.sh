@@ -23,8 +23,11 @@
 # are given against the sequential loop, the analyst's baseline, and
 # against xargs -P.
 #
+# It also times the OCR of testdata/novus-2020-scan.pdf (pages per second).
+#
 # It installs nothing; it needs Go 1.26 and gcc (to build letopis) and the
-# Debian packages poppler-utils, python3-pdfminer, time, fonts-dejavu-core:
+# Debian packages poppler-utils, python3-pdfminer, time, fonts-dejavu-core,
+# tesseract-ocr, tesseract-ocr-slv:
 #
 #   bash bench/run.sh            # or: make -C bench   (N=200 COPIES=40 RUNS=3)
 #
@@ -48,6 +51,7 @@ pdf2txt=$(command -v pdf2txt || command -v pdf2txt.py || true)
 [ -n "$pdf2txt" ] || missing+=(python3-pdfminer)
 [ -x /usr/bin/time ] || missing+=(time)
 [ -f "$FONTS/DejaVuSans.ttf" ] && [ -f "$FONTS/DejaVuSans-Bold.ttf" ] || missing+=(fonts-dejavu-core)
+command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx slv || missing+=(tesseract-ocr tesseract-ocr-slv)
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "bench/run.sh: missing Debian packages: ${missing[*]}" >&2
 	echo "  apt-get install ${missing[*]}" >&2
@@ -132,6 +136,11 @@ measure pt_batch "$RUNS" bash -c 'for f in "$1"/*.pdf; do pdftotext -layout "$f"
 # shellcheck disable=SC2016
 measure pt_batchP "$RUNS" bash -c 'cd "$1" && printf "%s\0" *.pdf | xargs -0 -P "$3" -I{} pdftotext -layout {} "$2/{}.txt"' _ "$work/batch" "$work/txt" "$cores"
 
+log "OCR: testdata/novus-2020-scan.pdf (a 200 dpi scan of the brochure)"
+scan_pages=$(pdfinfo testdata/novus-2020-scan.pdf | awk '/^Pages:/ {print $2}')
+measure lt_ocr "$RUNS" "$work/letopis" import --db "$work/w.duckdb" testdata/novus-2020-scan.pdf
+facts_ocr=$("$work/letopis" query --db "$work/w.duckdb" --format csv "SELECT count(*) FROM facts WHERE ocr" | tail -1)
+
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 log "load average at end: $load_end"
 
@@ -175,6 +184,8 @@ $(row lt_batch "letopis import, $cores workers (default; $facts_batch facts)" "$
 $(row lt_batch1 "letopis import --workers 1" "$N files" pt_batch)
 $(row pt_batch "pdftotext -layout, one process per file, sequential" "$N files" pt_batch)
 $(row pt_batchP "pdftotext -layout, xargs -P $cores" "$N files" pt_batch)
+
+OCR (Tesseract $(tesseract --version 2>&1 | head -1 | cut -d' ' -f2), Slovene model, $cores cores): letopis import of testdata/novus-2020-scan.pdf ($scan_pages pages, $facts_ocr facts read by OCR): $(awk -v w="${R[lt_ocr]%% *}" -v p="$scan_pages" 'BEGIN { printf "%.2f s wall, %.2f s a page, %.2f pages/s", w, w / p, p / w }'), $(peak_mb lt_ocr) MB peak RSS.
 
 Aims:
 - letopis / pdftotext on the $big: $(ratio lt_big pt_big)x (aim <= 1.5x: $(verdict "$(ratio lt_big pt_big)" "<=" 1.5))

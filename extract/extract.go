@@ -25,6 +25,23 @@ type Options struct {
 	// inspect shows: an import reads lines, and a long PDF is then held in
 	// less than half the memory.
 	NoWords bool
+	// OCR says which PDF pages are read by OCR from their images (see
+	// extract/ocr): OCRAuto ("" too) the pages without text that hold an
+	// image, OCRAlways every page that holds a page-sized image (its text
+	// layer, if any, set aside), OCRNever none.
+	OCR string
+}
+
+// The values of Options.OCR (and of the --ocr flag).
+const (
+	OCRAuto   = "auto"
+	OCRAlways = "always"
+	OCRNever  = "never"
+)
+
+// ValidOCR reports whether s is a value of Options.OCR.
+func ValidOCR(s string) bool {
+	return s == "" || s == OCRAuto || s == OCRAlways || s == OCRNever
 }
 
 // Extractor reads one format.

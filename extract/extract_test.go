@@ -24,7 +24,7 @@ func TestDetect(t *testing.T) {
 		{"a.pdf", "<!DOCTYPE html><html>", "", "not a PDF file: its content is an HTML page"},
 		{"a.pdf", "PK\x03\x04rest", "", "not a PDF file: its content is a zip archive"},
 		{"a.xlsx", "%PDF-1.4", "", "not an XLSX file: its content is a PDF"},
-		{"a.docx", "PK\x03\x04", "", "unknown format: extension .docx"},
+		{"a.pages", "PK\x03\x04", "", "unknown format: extension .pages"},
 		{"README", "text", "", "extension (none)"},
 		{"k.csv", "a;b\n1;2\n", "csv", ""},
 	}
@@ -43,12 +43,12 @@ func TestDetect(t *testing.T) {
 }
 
 func TestFileErrorsNameThePath(t *testing.T) {
-	_, err := extract.File(context.Background(), "in/x.docx", []byte("PK"), extract.Options{})
+	_, err := extract.File(context.Background(), "in/x.pages", []byte("PK"), extract.Options{})
 	var ie *letopis.InputError
-	if !errors.As(err, &ie) || ie.Path != "in/x.docx" || !errors.Is(err, letopis.ErrUnknownFormat) {
+	if !errors.As(err, &ie) || ie.Path != "in/x.pages" || !errors.Is(err, letopis.ErrUnknownFormat) {
 		t.Fatalf("got %v", err)
 	}
-	if !strings.HasPrefix(err.Error(), "in/x.docx: ") {
+	if !strings.HasPrefix(err.Error(), "in/x.pages: ") {
 		t.Fatalf("error does not start with the path: %q", err)
 	}
 }

@@ -207,7 +207,7 @@ func (w *Warehouse) appendRows(dc driver.Conn, sourceID int32, rep *letopis.Repo
 			f.Indicator, f.IndicatorKey, string(kind), string(unit), f.Value, string(qual),
 			nullFloat(f.Target), nullFloat(f.ShareValue), nullString(f.ShareOf), start, end,
 			nullPage(f.Location.Page), nullString(f.Location.Sheet), nullString(f.Location.Cell),
-			nullString(f.Snippet), f.Confidence, int32(i), f.Total); err != nil {
+			nullString(f.Snippet), f.Confidence, int32(i), f.Total, f.OCR); err != nil {
 			fa.Close()
 			return fmt.Errorf("append fact %d: %w", i, err)
 		}

@@ -109,6 +109,7 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 		return nil, err
 	}
 	r.disambiguate()
+	markOCR(doc, rep)
 	return rep, nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/extract"
 	"github.com/letopis/letopis/load"
 	"github.com/letopis/letopis/transform/units"
 )
@@ -37,6 +38,9 @@ func importRun(ctx context.Context, s streams, o importOptions, paths []string, 
 	}
 	if o.workers == 0 {
 		o.workers = runtime.NumCPU()
+	}
+	if !extract.ValidOCR(o.ocr) {
+		return usageErrorf("--ocr %q: want auto, always or never", o.ocr)
 	}
 	if o.logFormat != "text" && o.logFormat != "json" {
 		return usageErrorf("--log-format %q: want text or json", o.logFormat)

@@ -169,7 +169,7 @@ func TestEndToEndBadInput(t *testing.T) {
 		"random.pdf":    bytes.Repeat([]byte{0x13, 0x37, 0xfe, 0x00, 0x42}, 2000),
 		"page.pdf":      []byte("<!DOCTYPE html><html><body>Not found</body></html>"),
 		"truncated.pdf": pdf[:len(pdf)/3],
-		"notes.docx":    []byte("PK\x03\x04 not really"),
+		"notes.pages":   []byte("PK\x03\x04 not really"),
 	}
 	args := []string{"import"}
 	for name, b := range bad {
@@ -184,7 +184,7 @@ func TestEndToEndBadInput(t *testing.T) {
 	if !strings.Contains(out, "imported  good.pdf") {
 		t.Fatalf("the good file was not imported after the bad ones:\n%s", out)
 	}
-	for _, name := range []string{"empty.pdf", "random.pdf", "page.pdf", "truncated.pdf", "notes.docx", "missing.pdf"} {
+	for _, name := range []string{"empty.pdf", "random.pdf", "page.pdf", "truncated.pdf", "notes.pages", "missing.pdf"} {
 		found := false
 		for _, line := range strings.Split(out, "\n") {
 			if strings.HasPrefix(line, "failed    "+name+": ") {
@@ -195,7 +195,7 @@ func TestEndToEndBadInput(t *testing.T) {
 			t.Errorf("no one-line failure naming %s in:\n%s", name, out)
 		}
 	}
-	for _, want := range []string{"empty.pdf: empty file", "page.pdf: not a PDF file: its content is an HTML page", "missing.pdf: no such file", "notes.docx: unknown format"} {
+	for _, want := range []string{"empty.pdf: empty file", "page.pdf: not a PDF file: its content is an HTML page", "missing.pdf: no such file", "notes.pages: unknown format"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -38,6 +38,7 @@ type importOptions struct {
 	wait       time.Duration
 	logFormat  string
 	aliases    string
+	ocr        string
 
 	units *units.Lexicon // loaded from unitsFile once for the batch
 }
@@ -81,6 +82,7 @@ failed (why). A failed file never stops the others.
 	f.DurationVar(&o.wait, "wait", 0, "if another import holds the warehouse, wait this long (e.g. 10m) before giving up with exit 75")
 	f.StringVar(&o.aliases, "aliases", "", "alias file synced into the warehouse (env LETOPIS_ALIASES; default aliases.yaml beside the warehouse)")
 	f.StringVar(&o.logFormat, "log-format", "text", "text, or json: structured log records on stderr for a scheduler's journal")
+	f.StringVar(&o.ocr, "ocr", extract.OCRAuto, "read PDF pages by OCR (Tesseract): auto (pages without text that hold an image), always, never")
 	return cmd
 }
 
@@ -185,7 +187,7 @@ func readReport(ctx context.Context, path, sha string, data []byte, fi os.FileIn
 			rep, err = nil, &letopis.InputError{Path: path, Err: fmt.Errorf("internal error while reading facts (please report it): %v", r)}
 		}
 	}()
-	doc, err := extract.File(ctx, path, data, extract.Options{Password: o.password, NoWords: true})
+	doc, err := extract.File(ctx, path, data, extract.Options{Password: o.password, NoWords: true, OCR: o.ocr})
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 type inspectOptions struct {
 	format   string
 	password string
+	ocr      string
 }
 
 func newInspectCmd(s streams) *cobra.Command {
@@ -31,7 +32,7 @@ tables of typed cells. Nothing is written.`,
 			if err != nil {
 				return err
 			}
-			doc, err := extract.File(cmd.Context(), a[0], data, extract.Options{Password: o.password})
+			doc, err := extract.File(cmd.Context(), a[0], data, extract.Options{Password: o.password, OCR: o.ocr})
 			if err != nil {
 				return err
 			}
@@ -43,5 +44,6 @@ tables of typed cells. Nothing is written.`,
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVar(&o.password, "password", "", "password of an encrypted PDF")
+	cmd.Flags().StringVar(&o.ocr, "ocr", extract.OCRAuto, "read PDF pages by OCR: auto, always, never")
 	return cmd
 }

@@ -351,11 +351,15 @@ func alive(ctx context.Context) {
 }
 
 func layoutPage(ctx context.Context, pc *pageContent, pageNo int, pw, ph float64) []letopis.Block {
-	ws := words(pc.glyphs)
+	return layoutWords(ctx, words(pc.glyphs), pc.rects, pageNo, pw, ph)
+}
+
+// layoutWords lays out a page from its positioned words and drawn shapes:
+// the words of the content stream, or those OCR read on a page image.
+func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, ph float64) []letopis.Block {
 	if len(ws) == 0 {
 		return nil
 	}
-	rects := pc.rects
 	if len(rects) > maxLayoutRects {
 		rects = rects[:maxLayoutRects]
 	}

@@ -166,7 +166,7 @@ func Extract(ctx context.Context, path string, data []byte, opts extract.Options
 			}
 		}
 	}()
-	var noText, images []int
+	var noText, images, pictured []int
 	for i := range pages {
 		res := <-results[i]
 		if res.err != nil {
@@ -182,12 +182,29 @@ func Extract(ctx context.Context, path string, data []byte, opts extract.Options
 			if res.img {
 				images = append(images, i+1)
 			}
+		} else if res.img {
+			pictured = append(pictured, i+1)
 		}
+	}
+	if todo := ocrTodo(opts.OCR, images, pictured); len(todo) > 0 {
+		if err := ocrPages(ctx, data, doc, todo, opts); err != nil {
+			return nil, err
+		}
+		var left []int
+		for _, p := range noText {
+			if !doc.Pages[p-1].OCR || len(doc.Pages[p-1].Blocks) == 0 {
+				left = append(left, p)
+			}
+		}
+		noText = left
 	}
 	if len(noText) == len(pages) {
 		what := "no page has text"
 		if len(images) > 0 {
 			what = "only images on " + pageList(images)
+		}
+		if len(images) > 0 && ocrTodo(opts.OCR, images, pictured) != nil {
+			return nil, fmt.Errorf("%w: %s of %d, and OCR read no text on them", letopis.ErrNoText, what, len(pages))
 		}
 		return nil, fmt.Errorf("%w: %s of %d", letopis.ErrNoText, what, len(pages))
 	}
