@@ -113,10 +113,25 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 func growRun(lines []gutterLine, i int) int {
 	last := i
 	size := lines[i].size
+	var edges []float64 // the left and right edges of the run's cells
+	addEdges := func(l gutterLine) {
+		for _, sg := range l.segs {
+			edges = append(edges, sg[0].x0, -sg[len(sg)-1].x1)
+		}
+	}
+	addEdges(lines[i])
 	for j := i + 1; j < len(lines); j++ {
 		gap := lines[last].y0 - lines[j].y1
-		if gap > 1.6*size || math.Abs(lines[j].size-size) > 0.25*size {
+		if math.Abs(lines[j].size-size) > 0.25*size {
 			break
+		}
+		// a wider gap (rows with padding) is crossed only by a line whose
+		// cells line up with the run's
+		if gap > 1.6*size && (gap > 3.5*size || len(lines[j].segs) < 2 || sharedEdges(edges, lines[j]) < 2) {
+			break
+		}
+		if len(lines[j].segs) >= 2 {
+			addEdges(lines[j])
 		}
 		if len(lines[j].segs) < 2 && j-last > 1 {
 			break // two lines in a row without a split: prose again
@@ -155,6 +170,22 @@ func isNumberCell(s string) bool {
 		return len(s) <= 3 && numberCell.MatchString(s)
 	}
 	return numberCell.MatchString(s)
+}
+
+// sharedEdges counts the cells of a line that start or end where a cell
+// of the run does (right edges are stored negated).
+func sharedEdges(edges []float64, l gutterLine) int {
+	n := 0
+	for _, sg := range l.segs {
+		left, right := sg[0].x0, -sg[len(sg)-1].x1
+		for _, e := range edges {
+			if math.Abs(e-left) < 2.5 || math.Abs(e-right) < 2.5 {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // gutterTable makes the table of a run of lines, or nil when the run is
@@ -281,6 +312,8 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 		return nil, nil
 	case !aligned(cellWords, lo, hi):
 		return nil, nil // words spread by justification, no columns
+	case continued(cellWords, lo, hi):
+		return nil, nil // sentences going on down the columns: text in boxes side by side
 	}
 	// build the table of columns lo … hi; rows left empty by dropping the
 	// prose columns go
@@ -434,6 +467,28 @@ func cellRight(ws []*word) float64 {
 		x = max(x, w.x1)
 	}
 	return x
+}
+
+// continued reports whether the cells of columns lo … hi go on from row to
+// row as the lines of a sentence do (a cell ending without a stop, the one
+// under it starting in lower case) in a third of the places or more: the
+// text of boxes set side by side, not a table.
+func continued(cells [][][]*word, lo, hi int) bool {
+	pairs, cont := 0, 0
+	for c := lo; c <= hi; c++ {
+		for r := 0; r+1 < len(cells); r++ {
+			a, b := cells[r][c], cells[r+1][c]
+			if len(a) == 0 || len(b) == 0 {
+				continue
+			}
+			pairs++
+			last := a[len(a)-1].text
+			if !strings.ContainsAny(last[len(last)-1:], ".;:!?") && lowerStart(b[0].text) {
+				cont++
+			}
+		}
+	}
+	return pairs > 0 && cont*3 >= pairs
 }
 
 // shortCells reports whether the cells of columns lo … hi are short, as
