@@ -46,6 +46,18 @@ var (
 	footMark = regexp.MustCompile(`^(.*\d)\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]+|\(\d\))$`)
 )
 
+// sourceHead is the header of a column naming where money came from.
+var sourceHead = regexp.MustCompile(`(?i)^(?:vir\b|viri\b|financer|sofinancer|donator|podpornik|pla[čc]nik)`)
+
+// stripHeadUnit leaves out the unit a header states in parentheses:
+// Znesek (EUR) → Znesek.
+func stripHeadUnit(head string) string {
+	if m := headUnit.FindStringIndex(head); m != nil {
+		return strings.TrimSpace(head[:m[0]])
+	}
+	return head
+}
+
 // columns is what a table's header and cells say of each column.
 type columns struct {
 	roles    []colRole
@@ -59,6 +71,7 @@ type columns struct {
 	notRead  []string       // why a column's numbers are no facts, "" for none
 	prose    []int          // text columns holding sentences with numbers
 	labelCol int            // the column naming each row, -1 if none
+	source   int            // the column naming each row's source of money (Vir, Financer), -1 if none
 	period   letopis.Period // the period of the values
 }
 
@@ -198,7 +211,7 @@ func analyseColumns(t *letopis.Table, h *header, top, year int, lex *units.Lexic
 	}
 	g := &columns{roles: make([]colRole, width), heads: make([]string, width), years: make([]int, width),
 		units: make([]letopis.Unit, width), nouns: make([]letopis.Unit, width), cellUnit: make([]letopis.Unit, width), target: make([]int, width),
-		notRead: make([]string, width), labelCol: -1}
+		notRead: make([]string, width), labelCol: -1, source: -1}
 	copy(g.roles, h.roles)
 	for j := range g.target {
 		g.target[j] = -1
@@ -402,6 +415,12 @@ func analyseColumns(t *letopis.Table, h *header, top, year int, lex *units.Lexic
 		}
 		if r == colLabel {
 			g.labelCol = j
+			break
+		}
+	}
+	for j, head := range g.heads {
+		if g.roles[j] == colNote && sourceHead.MatchString(head) {
+			g.source = j
 			break
 		}
 	}

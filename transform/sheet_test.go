@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -233,6 +234,27 @@ func workbook(sheets ...letopis.Table) *letopis.Document {
 
 var hdr = []string{"Naziv kazalnika", "Merska enota", "Predvidena vrednost", "Dosežena vrednost"}
 
+// A finance sheet's source column names the funders of each row's
+// programme.
+func TestSheetSourceFunders(t *testing.T) {
+	rep, err := Read(workbook(sheet("Financiranje",
+		[]string{"Program", "Vir", "Znesek (EUR)"},
+		[]string{"Odprto mladinsko delo", "Občina Brdonje", "#42000"},
+		[]string{"Odprto mladinsko delo", "Urad RS za mladino", "#18200"},
+		[]string{"Mladi za mlade", "Ministrstvo za javno upravo", "#8500"})), Options{Year: 2022})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, a := range rep.Activities {
+		got[a.Title] = a.Funders
+	}
+	want := map[string][]string{"Odprto mladinsko delo": {"Občina Brdonje", "Urad RS za mladino"}, "Mladi za mlade": {"Ministrstvo za javno upravo"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("funders %q, want %q", got, want)
+	}
+}
+
 // TestSheetLayouts reads constructed sheets in the layouts of funders'
 // templates: where the header is, what the rows around the values are,
 // where the project and the year come from, and how values are written.
@@ -261,6 +283,36 @@ func TestSheetLayouts(t *testing.T) {
 			opts:  Options{Year: 2021},
 			year:  2021,
 			facts: []want{{"D2", "", "Število udeležencev delavnic", letopis.KindOther, letopis.UnitPersons, 45, "40", ""}},
+		},
+		{
+			name: "a finance sheet: programme, period from and to, source and amount",
+			doc: workbook(sheet("Financiranje 2022",
+				[]string{"Program", "Obdobje od", "Obdobje do", "Vir", "Znesek (EUR)"},
+				[]string{"Odprto mladinsko delo", "@2022-01-01", "@2022-12-31", "Občina Brdonje", "#42000"},
+				[]string{"Mladi za mlade", "@2022-03-01", "@2022-11-30", "Ministrstvo za javno upravo", "#8500"})),
+			opts: Options{Year: 2022},
+			year: 2022,
+			facts: []want{
+				{"E2", "Odprto mladinsko delo", "Znesek (Občina Brdonje)", letopis.KindOther, letopis.UnitEUR, 42000, "", "2022-01-01..2022-12-31"},
+				{"E3", "Mladi za mlade", "Znesek (Ministrstvo za javno upravo)", letopis.KindOther, letopis.UnitEUR, 8500, "", "2022-03-01..2022-11-30"},
+			},
+		},
+		{
+			name: "two tables one below the other",
+			doc: workbook(sheet("Kazalniki",
+				hdr,
+				[]string{"Izvedene delavnice", "število", "", "#24"},
+				[]string{},
+				[]string{"Vir financiranja", "Znesek (EUR)"},
+				[]string{"Občina", "#12000"},
+				[]string{"Donacije", "#1500"})),
+			opts: Options{Year: 2022},
+			year: 2022,
+			facts: []want{
+				{"D2", "", "Izvedene delavnice", letopis.KindOther, letopis.UnitEvents, 24, "", ""},
+				{"B5", "", "Znesek (Občina)", letopis.KindOther, letopis.UnitEUR, 12000, "", ""},
+				{"B6", "", "Znesek (Donacije)", letopis.KindOther, letopis.UnitEUR, 1500, "", ""},
+			},
 		},
 		{
 			name: "header in row 5 under merged title rows",

@@ -67,7 +67,7 @@ var colPatterns = []struct {
 	{regexp.MustCompile(`(?i)naziv|kazalnik|indikator|^opis|^ime`), colLabel},
 	{regexp.MustCompile(`(?i)^projekt|^program|^operacija|^aktivnost$`), colProject},
 	{regexp.MustCompile(`(?i)^[šs]ifra|^oznaka|^id$|^št\.?$|^zap`), colCode},
-	{regexp.MustCompile(`(?i)^opomb|^vir\b|^komentar`), colNote},
+	{regexp.MustCompile(`(?i)^opomb|^vir\b|^viri\b|^komentar|^financer|^sofinancer|^donator`), colNote},
 }
 
 var (
@@ -115,59 +115,68 @@ func headerOf(t *letopis.Table) *header {
 		if t.HiddenRows[i] {
 			continue
 		}
-		h := &header{row: i, roles: make([]colRole, len(row)), units: make([]letopis.Unit, len(row)), years: map[int]int{}}
-		hits := 0
-		seen := map[colRole]bool{}
-		for j, c := range row {
-			txt := clean(c.Text)
-			if txt == "" || c.Merged || len(txt) > maxHeaderCell || titleCell.MatchString(txt) {
-				continue
-			}
-			h.distinct++
-			if m := yearCell.FindStringSubmatch(txt); m != nil {
-				y, _ := strconv.Atoi(m[1])
-				h.years[j] = y
-				h.yearCols = append(h.yearCols, j)
-				continue
-			}
-			if c.Kind != letopis.CellText {
-				continue
-			}
-			if m := headUnit.FindStringSubmatch(txt); m != nil {
-				h.units[j] = signUnit(m[1])
-			}
-			for _, p := range colPatterns {
-				if p.re.MatchString(txt) && !seen[p.role] {
-					h.roles[j] = p.role
-					seen[p.role] = true
-					hits++
-					break
-				}
-			}
-		}
-		if len(h.yearCols) > 0 && !seen[colValue] {
-			pick := h.yearCols[len(h.yearCols)-1]
-			h.roles[pick] = colValue
-			h.valueYr = h.years[pick]
-			seen[colValue] = true
-			hits++
-		}
-		if hits >= 2 && seen[colValue] && h.distinct >= 2 {
-			if !seen[colLabel] {
-				// the first unassigned text column is the label
-				for j, c := range row {
-					if h.roles[j] == colNone && clean(c.Text) != "" && !c.Merged {
-						if _, isYear := h.years[j]; !isYear {
-							h.roles[j] = colLabel
-							break
-						}
-					}
-				}
-			}
+		if h := headerAt(row, i); h != nil {
 			return h
 		}
 	}
 	return nil
+}
+
+// headerAt reads row i as a header: its own cells name at least two column
+// roles, one of them the value or a year; nil if they do not.
+func headerAt(row []letopis.Cell, i int) *header {
+	h := &header{row: i, roles: make([]colRole, len(row)), units: make([]letopis.Unit, len(row)), years: map[int]int{}}
+	hits := 0
+	seen := map[colRole]bool{}
+	for j, c := range row {
+		txt := clean(c.Text)
+		if txt == "" || c.Merged || len(txt) > maxHeaderCell || titleCell.MatchString(txt) {
+			continue
+		}
+		h.distinct++
+		if m := yearCell.FindStringSubmatch(txt); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			h.years[j] = y
+			h.yearCols = append(h.yearCols, j)
+			continue
+		}
+		if c.Kind != letopis.CellText {
+			continue
+		}
+		if m := headUnit.FindStringSubmatch(txt); m != nil {
+			h.units[j] = signUnit(m[1])
+		}
+		for _, p := range colPatterns {
+			if p.re.MatchString(txt) && !seen[p.role] {
+				h.roles[j] = p.role
+				seen[p.role] = true
+				hits++
+				break
+			}
+		}
+	}
+	if len(h.yearCols) > 0 && !seen[colValue] {
+		pick := h.yearCols[len(h.yearCols)-1]
+		h.roles[pick] = colValue
+		h.valueYr = h.years[pick]
+		seen[colValue] = true
+		hits++
+	}
+	if hits < 2 || !seen[colValue] || h.distinct < 2 {
+		return nil
+	}
+	if !seen[colLabel] {
+		// the first unassigned text column is the label
+		for j, c := range row {
+			if h.roles[j] == colNone && clean(c.Text) != "" && !c.Merged {
+				if _, isYear := h.years[j]; !isYear {
+					h.roles[j] = colLabel
+					break
+				}
+			}
+		}
+	}
+	return h
 }
 
 // forYear returns the header with the value column of the report year
@@ -279,6 +288,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 	h, top := extendHeader(t, h)
 	res.header = h.row
 	g := analyseColumns(t, h, top, tc.Year, lex)
+	headRow := h.row
 	col := func(r colRole) int {
 		for j, x := range g.roles {
 			if x == r {
@@ -289,12 +299,13 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 	}
 	cKind, cUnit, cProject := col(colKind), col(colUnit), col(colProject)
 	cFrom, cTo, cPeriod := col(colFrom), col(colTo), col(colPeriod)
+	blank := false // the row before was empty
 	secAct, secKind, secLabel := "", letopis.Kind(""), ""
-	seenAct := map[string]bool{}
-	colUnit := map[int]letopis.Unit{} // the unit of each value column's rows, for its total
+	seenAct := map[string]int{} // activity key → index in res.activities
+	unitOfCol := map[int]letopis.Unit{} // the unit of each value column's rows, for its total
 	pending := ""                     // the first line of a wrapped label
 	res.err = t.EachRow(func(i int, row []letopis.Cell, hidden bool) bool {
-		if i <= h.row || hidden {
+		if i <= headRow || hidden {
 			return true
 		}
 		cell := func(j int) letopis.Cell {
@@ -305,7 +316,27 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		}
 		own := ownTexts(row)
 		if len(own) == 0 {
+			blank = true
 			return true
+		}
+		// a second table under the first, after an empty row: its own
+		// header, its own columns
+		if blank {
+			blank = false
+			if hh := headerAt(row, i); hh != nil && !quantityRow(row, lex) {
+				sub := &letopis.Table{Sheet: t.Sheet, Page: t.Page, Date1904: t.Date1904, Rows: [][]letopis.Cell{row}}
+				if i < len(t.Rows) {
+					sub.Rows = t.Rows[i:]
+				}
+				hh.row = 0
+				g = analyseColumns(sub, hh.forYear(tc.Year), 0, tc.Year, lex)
+				headRow = i
+				cKind, cUnit, cProject = col(colKind), col(colUnit), col(colProject)
+				cFrom, cTo, cPeriod = col(colFrom), col(colTo), col(colPeriod)
+				secAct, secKind, secLabel, pending = "", "", "", ""
+				clear(unitOfCol)
+				return true
+			}
 		}
 		snippet := rowText(row)
 		values := g.rowValues(row)
@@ -374,10 +405,21 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			label, pending = clean(pending+" "+label), ""
 		}
 		total := isTotalRow(row, values[0])
-		if act != "" && !seenAct[actKey] {
-			seenAct[actKey] = true
-			aloc := letopis.Location{Page: t.Page, Sheet: t.Sheet, Cell: projCell.Ref, BBox: projCell.BBox}
-			res.activities = append(res.activities, letopis.Activity{Title: act, Key: actKey, Location: aloc})
+		if act != "" {
+			k, ok := seenAct[actKey]
+			if !ok {
+				aloc := letopis.Location{Page: t.Page, Sheet: t.Sheet, Cell: projCell.Ref, BBox: projCell.BBox}
+				res.activities = append(res.activities, letopis.Activity{Title: act, Key: actKey, Location: aloc})
+				k = len(res.activities) - 1
+				seenAct[actKey] = k
+			}
+			// a source column names who funds the row's project
+			if j := g.source; j >= 0 && cProject >= 0 {
+				if src := clean(cell(j).Text); src != "" && hasCapital(src) {
+					a := &res.activities[k]
+					a.Funders = dedupe(append(a.Funders, src))
+				}
+			}
 		}
 		kind := kindOf(cell(cKind).Text)
 		if kind == letopis.KindOther && secKind != "" && clean(cell(cKind).Text) == "" {
@@ -392,6 +434,9 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			}
 			ind := label
 			switch {
+			case g.labelCol >= 0 && g.roles[g.labelCol] == colNote && label != "" && g.heads[j] != "":
+				// a finance row named by its source: Znesek (Občina Brdonje)
+				ind = stripHeadUnit(g.heads[j]) + " (" + label + ")"
 			case len(g.values) > 1 && label != "":
 				ind = g.heads[j] + " (" + label + ")"
 			case label == "" && g.heads[j] != "":
@@ -426,10 +471,10 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			}
 			f.Unit = g.unit(j, vu, clean(cell(cUnit).Text), label, lex)
 			switch {
-			case total && f.Unit == letopis.UnitOther && colUnit[j] != "":
-				f.Unit = colUnit[j] // Skupaj counts what the rows above count
+			case total && f.Unit == letopis.UnitOther && unitOfCol[j] != "":
+				f.Unit = unitOfCol[j] // Skupaj counts what the rows above count
 			case !total:
-				colUnit[j] = f.Unit
+				unitOfCol[j] = f.Unit
 			}
 			res.facts = append(res.facts, f)
 		}

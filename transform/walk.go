@@ -165,8 +165,9 @@ func (r *reader) ensureActivity(a letopis.Activity) {
 	if a.Key == "" {
 		a.Key = ActivityKey(a.Title)
 	}
-	for _, x := range r.rep.Activities {
-		if x.Key == a.Key {
+	for i := range r.rep.Activities {
+		if x := &r.rep.Activities[i]; x.Key == a.Key {
+			x.Funders = dedupe(append(x.Funders, a.Funders...))
 			return
 		}
 	}
