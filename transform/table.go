@@ -301,9 +301,9 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 	cFrom, cTo, cPeriod := col(colFrom), col(colTo), col(colPeriod)
 	blank := false // the row before was empty
 	secAct, secKind, secLabel := "", letopis.Kind(""), ""
-	seenAct := map[string]int{} // activity key → index in res.activities
+	seenAct := map[string]int{}         // activity key → index in res.activities
 	unitOfCol := map[int]letopis.Unit{} // the unit of each value column's rows, for its total
-	pending := ""                     // the first line of a wrapped label
+	pending := ""                       // the first line of a wrapped label
 	res.err = t.EachRow(func(i int, row []letopis.Cell, hidden bool) bool {
 		if i <= headRow || hidden {
 			return true
@@ -434,7 +434,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			}
 			ind := label
 			switch {
-			case g.labelCol >= 0 && g.roles[g.labelCol] == colNote && label != "" && g.heads[j] != "":
+			case g.labelCol >= 0 && g.roles[g.labelCol] == colNote && label != "" && stripHeadUnit(g.heads[j]) != "" && !signHead.MatchString(g.heads[j]):
 				// a finance row named by its source: Znesek (Občina Brdonje)
 				ind = stripHeadUnit(g.heads[j]) + " (" + label + ")"
 			case len(g.values) > 1 && label != "":
