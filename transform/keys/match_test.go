@@ -1,0 +1,51 @@
+package keys
+
+import "testing"
+
+// Indicators worded again from one year to the next match their earlier
+// key; different indicators of one activity do not.
+func TestSimilarity(t *testing.T) {
+	c := func(text, unit string, v float64, pos int) Candidate {
+		return Candidate{Key: Indicator(text), Text: text, Activity: "a", Unit: unit, Value: v, Position: pos, Kind: "output"}
+	}
+	tests := []struct {
+		name      string
+		a, b      Candidate
+		confident bool // at Confident or over
+		doubtful  bool // under Doubtful (not even proposed)
+	}{
+		{"reworded with a participle", c("Število vključenih prostovoljcev", "persons", 45, 0), c("Prostovoljci, vključeni v program", "persons", 52, 0), true, false},
+		{"a table row and a sentence", c("Izvedene delavnice", "events", 24, 1), c("izvedenih delavnic za mlade", "events", 26, 1), true, false},
+		{"another unit", c("Število prostovoljcev", "persons", 45, 0), c("Ure prostovoljcev", "hours", 3000, 0), false, true},
+		{"a share and a count", c("Delež oseb z zaposlitvijo", "percent", 40, 2), c("Osebe z zaposlitvijo", "persons", 225, 2), false, true},
+		{"other people counted", c("Število otrok", "persons", 120, 0), c("Število staršev", "persons", 118, 3), false, true},
+	}
+	for _, tt := range tests {
+		s := Similarity(tt.a, tt.b)
+		if tt.confident && s < Confident || !tt.confident && s >= Confident || tt.doubtful && s >= Doubtful {
+			t.Errorf("%s: Similarity(%q, %q) = %.3f", tt.name, tt.a.Text, tt.b.Text, s)
+		}
+	}
+}
+
+// Match pairs each new indicator with at most one earlier one, the best
+// first, and leaves alone those whose key an earlier year already has.
+func TestMatch(t *testing.T) {
+	c := func(year int, text, unit string, v float64, pos int) Candidate {
+		return Candidate{Key: Indicator(text), Text: text, Activity: "a", Unit: unit, Value: v, Position: pos, Year: year}
+	}
+	olds := []Candidate{
+		c(2020, "Število vključenih prostovoljcev", "persons", 45, 0),
+		c(2020, "Izvedene delavnice", "events", 24, 1),
+		c(2020, "Število otrok", "persons", 300, 2),
+	}
+	news := []Candidate{
+		c(2021, "Prostovoljci, vključeni v program", "persons", 52, 0),
+		c(2021, "Izvedene delavnice", "events", 30, 1),
+		c(2021, "Število mladih", "persons", 80, 2),
+	}
+	got := Match(news, olds)
+	if len(got) != 1 || got[0].New.Text != news[0].Text || got[0].Old.Text != olds[0].Text || got[0].Score < Confident {
+		t.Fatalf("Match = %+v, want only the volunteers, confident", got)
+	}
+}
