@@ -8,8 +8,12 @@ import (
 )
 
 // sectionNumber matches a heading's section number: `2`, `2.1`, `3.`,
-// `1)`, `VIII.`.
-var sectionNumber = regexp.MustCompile(`^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[IVXLC]{1,7}\.)$`)
+// `1)`, `VIII.`, `B.`, `C)`.
+var sectionNumber = regexp.MustCompile(`^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[IVXLC]{1,7}\.|[A-H][.)])$`)
+
+// IsSectionNumber reports whether s is a section number as a heading's
+// label: `2`, `2.1`, `3.`, `1)`, `VIII.`, `B.`.
+func IsSectionNumber(s string) bool { return sectionNumber.MatchString(s) }
 
 // SectionNumber splits a heading's text into its leading section number
 // and its title, when a title follows the number (a word in upper case or

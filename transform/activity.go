@@ -228,8 +228,10 @@ func bornIn(before string) bool {
 var (
 	leadMark  = regexp.MustCompile(`\((?:vodilni partner|nosilec|prijavitelj)\)`)
 	leadAfter = regexp.MustCompile(`(?i)(?:vodilni partner(?:ica)?|nosil(?:ec|ka)|prijavitelj(?:ica)?|koordinator(?:ica)?|glavni organizator)(?:\s+\pL+)?\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)((?:[^,;.]|\.\S)+(?:d\.\s?o\.\s?o\.)?(?:[^,;.]|\.\S)*)`)
-	// leadRel names the organisation that leads an activity in a
+	// leadVerb names the organisation that leads an activity as the subject
+	// of vodi: `Projekt vodi Zavod za zaposlovanje`; leadRel names it in a
 	// relative clause: `…, ki ga na državni ravni vodi Zveza društev …`.
+	leadVerb   = regexp.MustCompile(`^(?:Projekt|Program|Operacijo|Akcijo|Pobudo|Kampanjo|Izmenjavo)\s+(?:\p{Ll}+\s+){0,3}?(?:vodi|koordinira|vodita|vodijo)\s+(\p{Lu}[^,;.]*)`)
 	leadRel    = regexp.MustCompile(`\bki\s+(?:ga|jo|ju|jih)\s+(?:\p{Ll}+\s+){0,4}?(?:vodi|vodijo|koordinira|koordinirajo|organizira|organizirajo)\s+(\p{Lu}[^,;.]*)`)
 	inPartner  = regexp.MustCompile(`(?:izvaja(?:mo)?|izvajajo|izvaja(?:l[aoi]?)?)\s+(?:((?:[A-ZČŠŽ]|(?:društvo|zavod|zveza|fundacija|združenje|zadruga|inštitut|ustanova|klub|center|agencija|ljudska univerza)\s)[^,;]*?)\s+)?v partnerstvu (?:z|s)\s+(.+)$`)
 	partnersRe = regexp.MustCompile(`(?i)(?:partnerji(?: projekta| operacije| v projektu)?(?: pa)? so(?: bili)?|partnerstvo sestavlja(?:jo|mo)?(?:\s+\S+)?(?:\s+strokovn\S*)?\s+organizacij\S*|partnerji:)\s+(.+)$`)
@@ -250,8 +252,10 @@ func parties(prose string) (lead string, partners []string) {
 		if m := leadAfter.FindStringSubmatch(s); m != nil && lead == "" {
 			lead = trimName(m[1])
 		}
-		if m := leadRel.FindStringSubmatch(s); m != nil && lead == "" && orgName(m[1]) {
-			lead = trimName(cutAt(m[1]))
+		for _, re := range []*regexp.Regexp{leadVerb, leadRel} {
+			if m := re.FindStringSubmatch(s); m != nil && lead == "" && orgName(m[1]) {
+				lead = trimName(cutAt(m[1]))
+			}
 		}
 		if m := inPartner.FindStringSubmatch(s); m != nil {
 			if lead == "" && m[1] != "" {

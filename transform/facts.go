@@ -19,6 +19,7 @@ type rawFact struct {
 	Qualifier  letopis.Qualifier
 	ShareValue *float64
 	ShareOf    string
+	Target     *float64       // a planned value stated beside it: (načrtovanih 60)
 	Period     letopis.Period // zero: the report year
 	Confidence float64
 }
@@ -104,6 +105,26 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			slots[i].consumed = true
 		}
 	}
+	// Targets in parentheses after a value: `64 oseb (načrtovali smo jih
+	// 60)`, `(cilj: 50)`, `(predvidenih 40)`.
+	for i := range slots {
+		if slots[i].consumed || !slots[i].n.quantity() {
+			continue
+		}
+		n := slots[i].n
+		open := strings.LastIndex(s[:n.QStart], "(")
+		if open < 0 || strings.Contains(s[open:n.QStart], ")") || !targetWords.MatchString(s[open:n.QStart]) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if p := slots[j].n; !slots[j].consumed && p.quantity() && p.End <= open {
+				v := n.Value
+				slots[j].n.target = &v
+				slots[i].consumed = true
+				break
+			}
+		}
+	}
 	// Shares: `190 (od tega Društvo NOVUS – 42)` and `701 oseb …, od tega
 	// Društvo NOVUS 98 oseb`. A part with no name (`od tega kar 19
 	// strokovnjakov`) is a fact of its own.
@@ -167,7 +188,7 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		if f.Qualifier == "" {
 			f.Qualifier = letopis.Exact
 		}
-		f.ShareValue, f.ShareOf = n.shareValue, n.shareOf
+		f.ShareValue, f.ShareOf, f.Target = n.shareValue, n.shareOf, n.target
 		// an unnamed part without a noun of its own (`od tega 37 novih`)
 		// counts the noun of its whole
 		if p := slots[i].partOf; p >= 0 && slots[p].fact >= 0 && f.Unit == letopis.UnitOther && n.Unit == "" && !hasLexiconWord(f.Indicator, lex) {
@@ -195,6 +216,9 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 }
 
 var (
+	// targetWords in a parenthesis before a number make it the planned
+	// value of the number before the parenthesis.
+	targetWords = regexp.MustCompile(`(?i)\b(?:na[čc]rtova\pL*|na[čc]rt\pL*|cilj\pL*|predvid\pL*|planira\pL*|plan)\b`)
 	// percentPoints follows a difference of two percentages.
 	percentPoints = regexp.MustCompile(`^\s*(?:odstotn\pL*\s+to[čc]k\pL*|o\.\s?t\.|pp\b)`)
 	// heightInParens follows the height of a hill or the length of a

@@ -21,6 +21,7 @@ type num struct {
 
 	shareValue *float64 // set by the share grammar
 	shareOf    string
+	target     *float64 // set by a planned value in parentheses after it
 }
 
 // quantity reports whether n is a countable quantity, a candidate fact.

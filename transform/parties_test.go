@@ -28,6 +28,7 @@ func TestParties(t *testing.T) {
 		{"Nosilec prireditve je bil KUD Odmev, soorganizatorja pa Turistično društvo Potok.", "KUD Odmev", nil},
 		{"Projekt Starejši za starejše, ki ga na državni ravni vodi Zveza društev upokojencev Slovenije, izvajamo že enajsto leto.",
 			"Zveza društev upokojencev Slovenije", nil},
+		{"Projekt vodi Zavod za zaposlovanje, društvo pa je eden od partnerjev.", "Zavod za zaposlovanje", nil},
 		// a person who leads a group is no lead partner
 		{"Zbor vodi zborovodkinja Nina Lesjak, ki ga je prevzela pred leti.", "", nil},
 	}

@@ -259,6 +259,7 @@ func (r *reader) add(raw []rawFact, rej []rawReject, loc letopis.Location, snipp
 			Qualifier:    f.Qualifier,
 			ShareValue:   f.ShareValue,
 			ShareOf:      f.ShareOf,
+			Target:       f.Target,
 			Period:       p,
 			Location:     loc,
 			Snippet:      snippet,

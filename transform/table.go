@@ -394,7 +394,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 				for _, f := range raw {
 					res.facts = append(res.facts, letopis.Fact{Activity: act, ActivityKey: actKey, Indicator: f.Indicator,
 						IndicatorKey: IndicatorKey(f.Indicator), Kind: letopis.KindOther, Unit: f.Unit, Value: f.Value, Qualifier: f.Qualifier,
-						ShareValue: f.ShareValue, ShareOf: f.ShareOf, Period: g.period, Location: cellLocation(t, c, i),
+						ShareValue: f.ShareValue, ShareOf: f.ShareOf, Target: f.Target, Period: g.period, Location: cellLocation(t, c, i),
 						Snippet: clean(c.Text), Confidence: f.Confidence})
 				}
 			}

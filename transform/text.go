@@ -229,8 +229,16 @@ func sortNums(ns []num) {
 // `(3)`, `4)`, `II.`, `a)`.
 var numbering = regexp.MustCompile(`^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)](?:\s*\d{1,2}\s*[.)])*|[IVX]{1,4}\.|[a-h]\))\s*`)
 
+// letterNumbering matches a section numbered by a capital letter: `B. `.
+var letterNumbering = regexp.MustCompile(`^\s*([A-H][.)]\s+)`)
+
 // stripNumbering removes a leading section or list number and returns it.
 func stripNumbering(s string) (rest, number string) {
+	if m := letterNumbering.FindStringSubmatchIndex(s); m != nil && startsTitle(s[m[3]:]) {
+		// `B. SPIN`, `A) Program`: a letter numbers the section when a
+		// title follows
+		return s[m[3]:], strings.TrimSpace(s[m[2]:m[3]])
+	}
 	m := numbering.FindStringIndex(s)
 	if m == nil {
 		return s, ""

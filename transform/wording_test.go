@@ -48,6 +48,8 @@ func TestWording(t *testing.T) {
 		{"a height in parentheses", "Povzpeli smo se na Uršljo goro (1.699 m) in Boč.", nil},
 		{"a score", "V finalu je ekipa z 2:1 premagala domačine.", nil},
 		{"a limit in parentheses", "Namenili so nam del dohodnine (do 1 %), za kar se zahvaljujemo.", nil},
+		// a planned value in parentheses after the value
+		{"a target in parentheses", "V program se je vključilo 64 oseb (načrtovali smo jih 60).", []want{{64, P, X, 0, "oseb"}}},
 		// a label, a colon and the value
 		{"a label and its value", "Število družin, ki so prejele pomoč: 463", []want{{463, O, X, 0, "število družin"}}},
 		{"a label, its value and a measure", "Razdeljena oblačila in obutev: 6.820 kg", []want{{6820, O, X, 0, "oblačila"}}},

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/extract"
 )
 
 // structure reads what only the whole document shows, once every page is
@@ -90,10 +91,6 @@ func markFurniture(doc *letopis.Document) {
 	}
 }
 
-// sectionNumber matches a section number as a heading's label: 1, 2.1,
-// 2.1., 3), IV.
-var sectionNumber = regexp.MustCompile(`^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[IVXLC]{1,7}\.)$`)
-
 // callout matches the text of a call-out's large number: 2.400, 11,6 t,
 // 34 km, 57 %, € 4.912,35. It is a value, never a heading.
 var callout = regexp.MustCompile(`^[€$]?\s*[0-9][0-9.,\s\x{00a0}\x{202f}]*\s*(?:\pL{1,3}\.?|%|€)?$`)
@@ -127,7 +124,7 @@ func classifyHeadings(doc *letopis.Document) {
 			b := &doc.Pages[pi].Blocks[bi]
 			switch {
 			case b.Kind == letopis.BlockParagraph:
-			case b.Kind == letopis.BlockListItem && sectionNumber.MatchString(b.Label):
+			case b.Kind == letopis.BlockListItem && extract.IsSectionNumber(b.Label):
 			default:
 				continue
 			}
@@ -194,17 +191,12 @@ func quotation(text string) bool {
 }
 
 // splitSectionNumber moves a heading's leading section number (`2.1`,
-// `VIII.`) into its Label when a title follows it (a word in upper case or
-// a quotation mark: `2 Programi`, not `2 projekta`).
+// `VIII.`) into its Label when a title follows it (see
+// extract.SectionNumber).
 func splitSectionNumber(b *letopis.Block) {
 	l := &b.Lines[0]
-	num, rest, ok := strings.Cut(strings.TrimSpace(l.Text), " ")
-	if !ok || !sectionNumber.MatchString(num) {
-		return
-	}
-	rest = strings.TrimSpace(rest)
-	r, _ := utf8.DecodeRuneInString(rest)
-	if !unicode.IsUpper(r) && !strings.ContainsRune("»„“\"", r) {
+	num, rest, ok := extract.SectionNumber(l.Text)
+	if !ok {
 		return
 	}
 	b.Label = num
