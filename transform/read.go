@@ -58,9 +58,11 @@ type Options struct {
 // case endings do not change it.
 func ActivityKey(title string) string { return keys.Activity(title) }
 
-// IndicatorKey returns the key of an indicator text, stable across years
-// and wordings like ActivityKey.
-func IndicatorKey(indicator string) string { return keys.Indicator(indicator) }
+// IndicatorKey returns the key of an indicator text of a unit, stable
+// across years and wordings like ActivityKey (see keys.IndicatorUnit).
+func IndicatorKey(indicator string, unit letopis.Unit) string {
+	return keys.IndicatorUnit(indicator, string(unit))
+}
 
 // Read turns an extracted document into a report. It sets Organisation,
 // Year, Activities, Facts (with Location, Snippet, Confidence, Period: the
@@ -252,7 +254,7 @@ func (r *reader) add(raw []rawFact, rej []rawReject, loc letopis.Location, snipp
 			Activity:     act,
 			ActivityKey:  r.actKey(),
 			Indicator:    f.Indicator,
-			IndicatorKey: IndicatorKey(f.Indicator),
+			IndicatorKey: IndicatorKey(f.Indicator, f.Unit),
 			Kind:         kind,
 			Unit:         f.Unit,
 			Value:        f.Value,

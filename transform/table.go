@@ -393,7 +393,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 				}
 				for _, f := range raw {
 					res.facts = append(res.facts, letopis.Fact{Activity: act, ActivityKey: actKey, Indicator: f.Indicator,
-						IndicatorKey: IndicatorKey(f.Indicator), Kind: letopis.KindOther, Unit: f.Unit, Value: f.Value, Qualifier: f.Qualifier,
+						IndicatorKey: IndicatorKey(f.Indicator, f.Unit), Kind: letopis.KindOther, Unit: f.Unit, Value: f.Value, Qualifier: f.Qualifier,
 						ShareValue: f.ShareValue, ShareOf: f.ShareOf, Target: f.Target, Period: g.period, Location: cellLocation(t, c, i),
 						Snippet: clean(c.Text), Confidence: f.Confidence})
 				}
@@ -455,7 +455,6 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 				Value: v, Qualifier: q, Period: g.period, Location: cellLocation(t, vc, i), Snippet: snippet, Confidence: 0.95,
 				Total: total,
 			}
-			f.IndicatorKey = IndicatorKey(f.Indicator)
 			if p, ok := rowPeriod(cell(cFrom), cell(cTo), cell(cPeriod), t.Date1904); ok {
 				f.Period = p
 			}
@@ -476,6 +475,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			case !total:
 				unitOfCol[j] = f.Unit
 			}
+			f.IndicatorKey = IndicatorKey(f.Indicator, f.Unit)
 			res.facts = append(res.facts, f)
 		}
 		return true

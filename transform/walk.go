@@ -343,7 +343,7 @@ func (r *reader) disambiguate() {
 		f := &r.rep.Facts[i]
 		if len(secs[k{f.ActivityKey, f.IndicatorKey}]) > 1 && r.sections[i] != "" {
 			f.Indicator += " (" + strings.ToLower(r.sections[i]) + ")"
-			f.IndicatorKey = IndicatorKey(f.Indicator)
+			f.IndicatorKey = IndicatorKey(f.Indicator, f.Unit)
 		}
 	}
 }

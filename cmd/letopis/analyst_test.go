@@ -64,7 +64,11 @@ func TestAcrossYears(t *testing.T) {
 		{"2. Strateško partnerstvo »Mreža«", "Izdelani akcijski načrti", 3, 2},
 	}
 	for _, tt := range tests {
-		act, ind := keys.Activity(tt.activity2021), keys.Indicator(tt.indicator2021)
+		unit := ""
+		if strings.HasPrefix(tt.indicator2021, "Delež") {
+			unit = "percent"
+		}
+		act, ind := keys.Activity(tt.activity2021), keys.IndicatorUnit(tt.indicator2021, unit)
 		t.Run(act+"/"+ind, func(t *testing.T) {
 			rows := queryJSON(t, dir, "indicator-years", "--param", "indicator="+ind, "--param", "activity="+act)
 			var got []string

@@ -19,12 +19,15 @@ var stop = set("in ter ali oz oziroma za v na s z iz od do pri po o k h ki je so
 var generic = set("projekt projekta projekti projektov program programa programi operacija operacije "+
 	"strateško strateskega strateska strateski partnerstvo partnerstva", "")
 
-// filler are reporting participles and adverbs that come and go between
-// years without changing what is counted.
-var filler = set("izvedenih izvedeni izvedena izvedene izveden izvedeno opravljenih opravljene opravljeni "+
-	"organiziranih organizirani izdelani izdelanih izdelan realiziranih realizirani doseženih doseženi "+
+// filler are reporting participles, verbs and adverbs that come and go
+// between years without changing what is counted.
+var filler = set("izvedenih izvedeni izvedena izvedene izveden izvedeno opravljenih opravljene opravljeni opravljena "+
+	"organiziranih organizirani organizirane izdelani izdelanih izdelan izdelane realiziranih realizirani doseženih doseženi "+
+	"vključenih vključeni vključene vključena vključen vključenim vključenimi "+
+	"izvedli izvedla izvedlo izvedle opravili opravila opravile pripravili pripravila pripravile organizirali organizirala "+
+	"realizirali dosegli vključili vključilo vključila vključile imeli imela imelo "+
 	"skupno skupaj vsaj več kot cca približno okoli okrog preko nad manj največ najmanj skoraj "+
-	"aktivno število stevilo", "")
+	"aktivno število stevilo števila stevila", "")
 
 func set(words, _ string) map[string]bool {
 	m := map[string]bool{}
@@ -101,6 +104,12 @@ func Stem(w string) string {
 	}
 	for _, e := range endings {
 		if strings.HasSuffix(w, e) && len(w)-len(e) >= 3 {
+			// the j of -ja, -ju … is an ending only after r (mentorja,
+			// mentor); after other letters it is the stem's (razvoja,
+			// razvoj)
+			if e[0] == 'j' && w[len(w)-len(e)-1] != 'r' {
+				continue
+			}
 			w = w[:len(w)-len(e)]
 			break
 		}
@@ -191,12 +200,41 @@ func Activity(title string) string {
 
 // Indicator returns the key of an indicator text: `izvedenih dogodkov za
 // promocijo KCM` and `Dogodki za promocijo KCM` have the same key.
-func Indicator(text string) string {
-	if k := key(text, stop, filler); k != "" {
-		return k
+func Indicator(text string) string { return IndicatorUnit(text, "") }
+
+// IndicatorUnit returns the key of an indicator text of the given unit
+// (the unit vocabulary's word, "" if unknown), built from what is counted
+// and the words that restrict it: the stems of its content words, in any
+// order, without function words, the participles and verbs of reporting
+// (vključenih, izvedli, opravljene), counting words (število, skupaj), the
+// words that name the kind of an activity (program, projekt, aktivnost)
+// and the year. A share is keyed with `delez` whatever its wording
+// (`Delež oseb z zaposlitvijo`, `Osebe z zaposlitvijo (v %)`), so that it
+// never shares a key with the count of the same things.
+func IndicatorUnit(text, unit string) string {
+	k := key(text, stop, filler, indicatorGeneric)
+	if k == "" {
+		k = key(text, stop, filler)
 	}
-	return key(text)
+	if k == "" {
+		k = key(text)
+	}
+	if unit == "percent" && !strings.Contains("-"+k+"-", "-delez-") {
+		parts := append(strings.Split(k, "-"), "delez")
+		if k == "" {
+			parts = parts[1:]
+		}
+		sort.Strings(parts)
+		k = strings.Join(parts, "-")
+	}
+	return k
 }
+
+// indicatorGeneric are the words of an indicator that say where it was
+// counted rather than what (v program, v aktivnosti), and the words of a
+// share, which its unit says (delež, odstotek).
+var indicatorGeneric = set("program programa programu programom programi programih projekt projekta projektu projekti projektih "+
+	"aktivnost aktivnosti aktivnostih dejavnost dejavnosti dejavnostih leto letu leta delez deleza odstotek odstotka odstotkov", "")
 
 // coinedName returns the part of a title from its coined name on when the
 // words before it are a plain description: ordinary words in lower case
