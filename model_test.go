@@ -2,6 +2,7 @@ package letopis
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -119,5 +120,37 @@ func BenchmarkCellRef(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		CellRef(i%100000, i%30)
+	}
+}
+
+func TestReportComplete(t *testing.T) {
+	p2019 := YearPeriod(2019)
+	tests := []struct {
+		name    string
+		fact    Fact
+		want    Fact
+		wantErr string
+	}{
+		{"defaults", Fact{Value: 5}, Fact{Value: 5, Kind: KindOther, Unit: UnitOther, Qualifier: Exact, Period: YearPeriod(2020)}, ""},
+		{"stated values stay", Fact{Kind: KindOutput, Unit: UnitPersons, Qualifier: Approx, Period: p2019},
+			Fact{Kind: KindOutput, Unit: UnitPersons, Qualifier: Approx, Period: p2019}, ""},
+		{"open period stays", Fact{Period: Period{OpenEnd: true, Start: Date{2019, 3, 1}}},
+			Fact{Kind: KindOther, Unit: UnitOther, Qualifier: Exact, Period: Period{OpenEnd: true, Start: Date{2019, 3, 1}}}, ""},
+		{"unit outside the vocabulary", Fact{Unit: "litres", Location: Location{Page: 3}}, Fact{}, `fact 0 (page 3): kind "other", unit "litres" or qualifier "exact" is not in the vocabulary`},
+		{"kind outside the vocabulary", Fact{Kind: "impact"}, Fact{}, `kind "impact"`},
+	}
+	for _, tt := range tests {
+		r := &Report{Year: 2020, Facts: []Fact{tt.fact}}
+		err := r.Complete()
+		switch {
+		case tt.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("%s: error %v, want %q", tt.name, err, tt.wantErr)
+			}
+		case err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case !reflect.DeepEqual(r.Facts[0], tt.want):
+			t.Errorf("%s: got %+v, want %+v", tt.name, r.Facts[0], tt.want)
+		}
 	}
 }

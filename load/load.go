@@ -69,6 +69,9 @@ func (w *Warehouse) Load(ctx context.Context, rep *letopis.Report, opts LoadOpti
 	if rep.Year == 0 {
 		return res, fmt.Errorf("%s: %w", src.Path, letopis.ErrNoYear)
 	}
+	if err := rep.Complete(); err != nil {
+		return res, err
+	}
 	if !opts.Force {
 		if p, ok, err := w.Known(ctx, src.SHA256); err != nil {
 			return res, err
@@ -187,24 +190,9 @@ func (w *Warehouse) appendRows(dc driver.Conn, sourceID int32, rep *letopis.Repo
 		if f.ID == "" {
 			f.ID = letopis.FactID(sha, i, f.Location, f.Indicator, f.Value)
 		}
-		start, end := periodOf(f.Period, rep.Year)
-		kind, qual := f.Kind, f.Qualifier
-		if kind == "" {
-			kind = letopis.KindOther
-		}
-		if qual == "" {
-			qual = letopis.Exact
-		}
-		unit := f.Unit
-		if unit == "" {
-			unit = letopis.UnitOther
-		}
-		if !kind.Valid() || !unit.Valid() || !qual.Valid() {
-			fa.Close()
-			return fmt.Errorf("fact %d (%s): kind %q, unit %q or qualifier %q is not in the vocabulary", i, f.Location, kind, unit, qual)
-		}
+		start, end := dateOrNil(f.Period.Start), dateOrNil(f.Period.End)
 		if err := fa.AppendRow(f.ID, sourceID, nullString(f.Activity), nullString(f.ActivityKey),
-			f.Indicator, f.IndicatorKey, string(kind), string(unit), f.Value, string(qual),
+			f.Indicator, f.IndicatorKey, string(f.Kind), string(f.Unit), f.Value, string(f.Qualifier),
 			nullFloat(f.Target), nullFloat(f.ShareValue), nullString(f.ShareOf), start, end,
 			nullPage(f.Location.Page), nullString(f.Location.Sheet), nullString(f.Location.Cell),
 			nullString(f.Snippet), f.Confidence, int32(i), f.Total, f.OCR); err != nil {
@@ -253,14 +241,6 @@ func (w *Warehouse) appendRows(dc driver.Conn, sourceID int32, rep *letopis.Repo
 		return fmt.Errorf("append rejected values: %w", err)
 	}
 	return nil
-}
-
-// periodOf returns a fact's period, defaulting to the report year.
-func periodOf(p letopis.Period, year int) (start, end any) {
-	if p.Start.IsZero() && p.End.IsZero() {
-		p = letopis.YearPeriod(year)
-	}
-	return dateOrNil(p.Start), dateOrNil(p.End)
 }
 
 func dateOrNil(d letopis.Date) any {

@@ -110,6 +110,9 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	}
 	r.disambiguate()
 	markOCR(doc, rep)
+	if err := rep.Complete(); err != nil {
+		return nil, &letopis.InputError{Path: doc.Path, Err: err}
+	}
 	return rep, nil
 }
 
@@ -237,10 +240,6 @@ func (r *reader) add(raw []rawFact, rej []rawReject, loc letopis.Location, snipp
 		act = r.rep.Activities[r.act].Title
 	}
 	for _, f := range raw {
-		p := f.Period
-		if p.IsZero() {
-			p = r.year
-		}
 		conf := f.Confidence
 		if conf > 1 {
 			conf = 1
@@ -260,7 +259,7 @@ func (r *reader) add(raw []rawFact, rej []rawReject, loc letopis.Location, snipp
 			ShareValue:   f.ShareValue,
 			ShareOf:      f.ShareOf,
 			Target:       f.Target,
-			Period:       p,
+			Period:       f.Period,
 			Location:     loc,
 			Snippet:      snippet,
 			Confidence:   conf,
