@@ -70,11 +70,20 @@ func IndicatorKey(indicator string) string { return keys.Indicator(indicator) }
 // of whose sheets has a header row returns a *letopis.InputError wrapping
 // ErrNoHeader; an error reading the rows of a streamed sheet
 // (letopis.Table.More) is returned as a *letopis.InputError naming the file
-// and the sheet, and no report.
+// and the sheet, and no report. Every error of a document names its file
+// (doc.Path, "document" if it has none).
 func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("transform: no document")
 	}
+	rep, err := read(doc, opts)
+	if err != nil {
+		return nil, letopis.InFile(orDefault(doc.Path, "document"), err)
+	}
+	return rep, nil
+}
+
+func read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	lex := opts.Units
 	if lex == nil {
 		var err error
@@ -94,7 +103,7 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 		rep.Year = findYear(doc)
 	}
 	if rep.Year == 0 {
-		return nil, &letopis.InputError{Path: doc.Path, Err: letopis.ErrNoYear}
+		return nil, letopis.ErrNoYear
 	}
 	if rep.Organisation == "" && len(doc.Sheets) > 0 {
 		rep.Organisation = sheetOrganisation(sheets)
@@ -111,7 +120,7 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	r.disambiguate()
 	markOCR(doc, rep)
 	if err := rep.Complete(); err != nil {
-		return nil, &letopis.InputError{Path: doc.Path, Err: err}
+		return nil, err
 	}
 	return rep, nil
 }
