@@ -1,40 +1,50 @@
 package main
 
 import (
-	"bufio"
-	"os"
-	"os/exec"
+	"bytes"
+	"context"
 	"path/filepath"
 	"strings"
-	"syscall"
+	"sync"
 	"testing"
 )
 
-// TestEndToEndScheduleRecordsItsArguments: a scheduled import records its
-// own import command line as the run's arguments, not the scheduler's.
-func TestEndToEndScheduleRecordsItsArguments(t *testing.T) {
+// tickWriter collects what the scheduler writes and cancels the run once
+// an import has ended.
+type tickWriter struct {
+	mu     sync.Mutex
+	buf    bytes.Buffer
+	cancel context.CancelFunc
+}
+
+func (w *tickWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if strings.Contains(w.buf.String(), "schedule: import exited") {
+		w.cancel()
+	}
+	return len(p), nil
+}
+
+// TestScheduleRecordsItsArguments: a scheduled import records its own
+// import command line as the run's arguments, not the scheduler's.
+func TestScheduleRecordsItsArguments(t *testing.T) {
 	dir := t.TempDir()
-	fixture(t, dir, "kazalniki-2021.csv", "in/k.csv")
-	cmd := exec.Command(binary, "schedule", "--cron", "@every 1s", "--", "import", "--workers", "1", "in")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+	in := filepath.Dir(fixture(t, dir, "kazalniki-2021.csv", "in/k.csv"))
+	db := filepath.Join(dir, "letopis.duckdb")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	w := &tickWriter{cancel: cancel}
+	var out bytes.Buffer
+	code := run(ctx, []string{"schedule", "--cron", "@every 1s", "--", "import", "--db", db, "--workers", "1", in},
+		streams{in: strings.NewReader(""), out: &out, err: w})
+	log := w.buf.String()
+	if code != 0 || !strings.Contains(log, "schedule: import exited 0") || !strings.Contains(out.String(), "imported  "+in) {
+		t.Fatalf("schedule: exit %d\n%s%s", code, out.String(), log)
 	}
-	sc := bufio.NewScanner(stderr)
-	var log strings.Builder
-	for sc.Scan() {
-		log.WriteString(sc.Text() + "\n")
-		if strings.Contains(sc.Text(), "schedule: import exited") {
-			cmd.Process.Signal(syscall.SIGTERM)
-		}
-	}
-	if err := cmd.Wait(); err != nil || !strings.Contains(log.String(), "schedule: import exited 0") {
-		t.Fatalf("schedule: %v\n%s", err, log.String())
-	}
-	code, out, _ := runBinary(t, dir, "runs", "--format", "csv")
-	if code != 0 || !strings.Contains(out, ",import --workers 1 in\n") || strings.Contains(out, "schedule") {
-		t.Fatalf("runs: want the import's own arguments:\n%s", out)
+	code, runs, _ := runBinary(t, dir, "runs", "--format", "csv")
+	if want := ",import --db " + db + " --workers 1 " + in + "\n"; code != 0 || !strings.Contains(runs, want) || strings.Contains(runs, "schedule") {
+		t.Fatalf("runs: want the import's own arguments %q:\n%s", want, runs)
 	}
 }
