@@ -2,8 +2,9 @@
 // its own package (extract/pdf, extract/sheet) that registers itself here
 // from an init function; importing extract/all registers every format.
 //
-// An extractor for a new format needs one file that implements Extractor
-// and one Register call.
+// An extractor for a new format needs one file that implements Extractor,
+// one Register call in its init, a line in extract/all, and a test that
+// runs the conformance suite of package extracttest on sample files.
 package extract
 
 import (
