@@ -5,8 +5,9 @@
 //
 // It imports nothing outside the standard library. Extractors (extract/...)
 // turn a file into a Document; transform turns a Document into a Report;
-// load writes a Report to the DuckDB warehouse. The vocabularies below are a
-// public contract (see README.md, "Schema"): add values, never rename one.
+// load writes a Report to the DuckDB warehouse; importer, the use case,
+// drives them for a batch of files. The vocabularies below are a public
+// contract (see README.md, "Schema"): add values, never rename one.
 package letopis
 
 import (

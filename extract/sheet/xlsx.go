@@ -38,8 +38,8 @@ var ErrPasswordWorkbook = errors.New("password-protected workbook (or a legacy .
 //
 // A worksheet of more than opts.Head() rows (letopis.TableHeadRows unless
 // opts.HeadRows says otherwise) is streamed: its Table holds its first
-// rows, and its More reads the worksheet XML again from
-// data for the others (see letopis.Table). Its merged ranges, which the
+// rows, and its More reads the worksheet XML again from data for the
+// others (see letopis.Table). Its merged ranges, which the
 // XML lists after the rows, are read first by a scan for the end of the
 // rows, so that a range spreads over streamed rows as over the others.
 // The rows of More are padded to the width of the rows before them (at
