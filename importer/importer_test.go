@@ -18,6 +18,9 @@ import (
 	"github.com/letopis/letopis/load"
 )
 
+// The warehouse is the Store of a real import.
+var _ Store = (*load.Warehouse)(nil)
+
 // fakeStore is a Store in memory that records what the run asked of it,
 // and fails or cancels where a test says.
 type fakeStore struct {
