@@ -243,22 +243,38 @@ func CellRef(row, col int) string {
 }
 
 // InputError is a problem with an input file: it names the file and, where
-// known, the page, sheet and cell, in one line a user can act on.
+// known, the page, sheet and cell, or the line and column of a text file
+// (CSV), in one line a user can act on. Page, Line and Column count from 1.
+//
+// Extractors and transform return an InputError without Path when they
+// know where in the file the problem is; whoever reads the file names it
+// once (InFile).
 type InputError struct {
-	Path  string
-	Page  int
-	Sheet string
-	Cell  string
-	Err   error
+	Path   string
+	Page   int
+	Sheet  string
+	Cell   string
+	Line   int // the line of a text file (CSV) where the problem is
+	Column int // the column on Line, in characters (as encoding/csv counts)
+	Err    error
 }
 
-// Error formats "PATH: page 3: cause" or "PATH: sheet S, cell B4: cause".
+// Error formats "PATH: page 3: cause", "PATH: sheet S, cell B4: cause" or
+// "PATH: sheet S: line 400, column 6: cause".
 func (e *InputError) Error() string {
 	var sb strings.Builder
 	sb.WriteString(e.Path)
 	if loc := (Location{Page: e.Page, Sheet: e.Sheet, Cell: e.Cell}).String(); loc != "" {
 		sb.WriteString(": ")
 		sb.WriteString(loc)
+	}
+	if e.Line > 0 {
+		sb.WriteString(": line ")
+		sb.WriteString(strconv.Itoa(e.Line))
+		if e.Column > 0 {
+			sb.WriteString(", column ")
+			sb.WriteString(strconv.Itoa(e.Column))
+		}
 	}
 	sb.WriteString(": ")
 	msg := "error"
@@ -267,6 +283,23 @@ func (e *InputError) Error() string {
 	}
 	sb.WriteString(strings.Join(strings.Fields(msg), " ")) // one line, always
 	return sb.String()
+}
+
+// InFile returns err naming the file path: the *InputError in err's chain
+// gets path if it has none (and err is returned as it is); any other error
+// is wrapped in an *InputError of path. A nil err stays nil.
+func InFile(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ie *InputError
+	if errors.As(err, &ie) {
+		if ie.Path == "" {
+			ie.Path = path
+		}
+		return err
+	}
+	return &InputError{Path: path, Err: err}
 }
 
 // Unwrap returns the cause.

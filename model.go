@@ -5,8 +5,9 @@
 //
 // It imports nothing outside the standard library. Extractors (extract/...)
 // turn a file into a Document; transform turns a Document into a Report;
-// load writes a Report to the DuckDB warehouse. The vocabularies below are a
-// public contract (see README.md, "Schema"): add values, never rename one.
+// load writes a Report to the DuckDB warehouse; importer, the use case,
+// drives them for a batch of files. The vocabularies below are a public
+// contract (see README.md, "Schema"): add values, never rename one.
 package letopis
 
 import (
@@ -270,6 +271,35 @@ type Fact struct {
 	Confidence   float64 // 0..1
 	Total        bool    // a total row of a table (Skupaj): a sum of other facts, left out of sums
 	OCR          bool    // read by OCR from a page image (a scan)
+}
+
+// Complete fills in what the facts of r leave unsaid, as the model reads
+// it: a fact without a kind is KindOther, without a unit UnitOther, without
+// a qualifier Exact, and without a period it covers the report year. It
+// returns an error naming the first fact whose kind, unit or qualifier is
+// not in the vocabulary. It is the one place of these defaults: transform
+// completes every report it reads, and the loader every report it writes,
+// whoever made it.
+func (r *Report) Complete() error {
+	for i := range r.Facts {
+		f := &r.Facts[i]
+		if f.Kind == "" {
+			f.Kind = KindOther
+		}
+		if f.Unit == "" {
+			f.Unit = UnitOther
+		}
+		if f.Qualifier == "" {
+			f.Qualifier = Exact
+		}
+		if f.Period.IsZero() && r.Year != 0 {
+			f.Period = YearPeriod(r.Year)
+		}
+		if !f.Kind.Valid() || !f.Unit.Valid() || !f.Qualifier.Valid() {
+			return fmt.Errorf("fact %d (%s): kind %q, unit %q or qualifier %q is not in the vocabulary", i, f.Location, f.Kind, f.Unit, f.Qualifier)
+		}
+	}
+	return nil
 }
 
 // Rejected is a value that the pipeline saw and refused, with the reason,

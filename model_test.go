@@ -2,6 +2,8 @@ package letopis
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -76,6 +78,8 @@ func TestInputErrorOneLine(t *testing.T) {
 		{&InputError{Path: "k.xlsx", Sheet: "Kazalniki", Cell: "C5", Err: errors.New("not a number")}, "k.xlsx: sheet Kazalniki, cell C5: not a number"},
 		{&InputError{Path: "k.xlsx", Sheet: "Sredstva", Err: ErrNoYear}, "k.xlsx: sheet Sredstva: report year not found; give it with --year"},
 		{&InputError{Path: "x.csv", Err: nil}, "x.csv: error"},
+		{&InputError{Path: "s.csv", Sheet: "s", Line: 400, Column: 6, Err: errors.New("bare \" in non-quoted-field")}, `s.csv: sheet s: line 400, column 6: bare " in non-quoted-field`},
+		{&InputError{Path: "s.csv", Line: 3, Err: errors.New("x")}, "s.csv: line 3: x"},
 	}
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {
@@ -119,5 +123,55 @@ func BenchmarkCellRef(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		CellRef(i%100000, i%30)
+	}
+}
+
+func TestReportComplete(t *testing.T) {
+	p2019 := YearPeriod(2019)
+	tests := []struct {
+		name    string
+		fact    Fact
+		want    Fact
+		wantErr string
+	}{
+		{"defaults", Fact{Value: 5}, Fact{Value: 5, Kind: KindOther, Unit: UnitOther, Qualifier: Exact, Period: YearPeriod(2020)}, ""},
+		{"stated values stay", Fact{Kind: KindOutput, Unit: UnitPersons, Qualifier: Approx, Period: p2019},
+			Fact{Kind: KindOutput, Unit: UnitPersons, Qualifier: Approx, Period: p2019}, ""},
+		{"open period stays", Fact{Period: Period{OpenEnd: true, Start: Date{2019, 3, 1}}},
+			Fact{Kind: KindOther, Unit: UnitOther, Qualifier: Exact, Period: Period{OpenEnd: true, Start: Date{2019, 3, 1}}}, ""},
+		{"unit outside the vocabulary", Fact{Unit: "litres", Location: Location{Page: 3}}, Fact{}, `fact 0 (page 3): kind "other", unit "litres" or qualifier "exact" is not in the vocabulary`},
+		{"kind outside the vocabulary", Fact{Kind: "impact"}, Fact{}, `kind "impact"`},
+	}
+	for _, tt := range tests {
+		r := &Report{Year: 2020, Facts: []Fact{tt.fact}}
+		err := r.Complete()
+		switch {
+		case tt.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("%s: error %v, want %q", tt.name, err, tt.wantErr)
+			}
+		case err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case !reflect.DeepEqual(r.Facts[0], tt.want):
+			t.Errorf("%s: got %+v, want %+v", tt.name, r.Facts[0], tt.want)
+		}
+	}
+}
+
+func TestInFile(t *testing.T) {
+	if InFile("a.pdf", nil) != nil {
+		t.Error("nil error named a file")
+	}
+	if got := InFile("a.pdf", errors.New("empty file")).Error(); got != "a.pdf: empty file" {
+		t.Errorf("plain error: %q", got)
+	}
+	ie := &InputError{Sheet: "S", Cell: "B4", Err: errors.New("bad")}
+	wrapped := fmt.Errorf("reading: %w", ie)
+	if got := InFile("k.xlsx", wrapped); got != wrapped || ie.Path != "k.xlsx" {
+		t.Errorf("wrapped InputError: %v, path %q", got, ie.Path)
+	}
+	named := &InputError{Path: "first.xlsx", Err: errors.New("bad")}
+	if InFile("second.xlsx", named); named.Path != "first.xlsx" {
+		t.Errorf("a named file was renamed: %q", named.Path)
 	}
 }

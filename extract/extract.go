@@ -2,8 +2,9 @@
 // its own package (extract/pdf, extract/sheet) that registers itself here
 // from an init function; importing extract/all registers every format.
 //
-// An extractor for a new format needs one file that implements Extractor
-// and one Register call.
+// An extractor for a new format needs one file that implements Extractor,
+// one Register call in its init, a line in extract/all, and a test that
+// runs the conformance suite of package extracttest on sample files.
 package extract
 
 import (
@@ -14,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/letopis/letopis"
 )
@@ -30,6 +32,32 @@ type Options struct {
 	// image, OCRAlways every page that holds a page-sized image (its text
 	// layer, if any, set aside), OCRNever none.
 	OCR string
+	// HeadRows is how many rows of a long worksheet or CSV file are held
+	// in Table.Rows, the others being streamed through Table.More; 0 means
+	// letopis.TableHeadRows. Tests set it to stream small sheets.
+	HeadRows int
+	// PageTimeout bounds the wall time of one PDF page; 0 means
+	// DefaultPageTimeout.
+	PageTimeout time.Duration
+}
+
+// DefaultPageTimeout is how long one page of a PDF may take to read.
+const DefaultPageTimeout = 20 * time.Second
+
+// Head returns HeadRows, or letopis.TableHeadRows when it is 0.
+func (o Options) Head() int {
+	if o.HeadRows > 0 {
+		return o.HeadRows
+	}
+	return letopis.TableHeadRows
+}
+
+// PageTime returns PageTimeout, or DefaultPageTimeout when it is 0.
+func (o Options) PageTime() time.Duration {
+	if o.PageTimeout > 0 {
+		return o.PageTimeout
+	}
+	return DefaultPageTimeout
 }
 
 // The values of Options.OCR (and of the --ocr flag).
@@ -48,9 +76,14 @@ func ValidOCR(s string) bool {
 //
 // Extract must return either a Document or an error, never panic, and
 // return within a time bounded by the size of data. Errors name what was
-// wrong; the caller wraps them in a letopis.InputError with the path, so an
-// extractor that knows the page, sheet or cell returns an
-// *letopis.InputError itself with those fields set (Path may be empty).
+// wrong in one line, and where: an extractor that knows the page, sheet,
+// cell or line returns a *letopis.InputError with those fields set and
+// Path empty (File names the file, also in the errors of Table.More).
+// Pages and sheets are numbered from 1 in the order of the file; a
+// table's cells carry their 0-based Row and Col within its rows.
+//
+// The package extracttest is the conformance suite every extractor runs
+// in its tests.
 type Extractor interface {
 	Extract(ctx context.Context, path string, data []byte, opts Options) (*letopis.Document, error)
 }
@@ -140,36 +173,40 @@ func Detect(path string, data []byte) (Format, error) {
 	return f, nil
 }
 
-// File extracts the document from data, the bytes of the file at path. Any
-// error is a *letopis.InputError naming path.
-func File(ctx context.Context, path string, data []byte, opts Options) (doc *letopis.Document, err error) {
-	wrap := func(err error) error {
-		if ie, ok := err.(*letopis.InputError); ok {
-			if ie.Path == "" {
-				ie.Path = path
-			}
-			return ie
-		}
-		return &letopis.InputError{Path: path, Err: err}
-	}
+// File extracts the document from data, the bytes of the file at path,
+// with the format its extension names. Any error, also one of a streamed
+// table's More, is a *letopis.InputError naming path. File does not
+// recover from a panic of an extractor: extractors must not panic (see
+// extracttest), and the caller that reads a file catches what is left,
+// once per file.
+func File(ctx context.Context, path string, data []byte, opts Options) (*letopis.Document, error) {
 	f, err := Detect(path, data)
 	if err != nil {
-		return nil, wrap(err)
+		return nil, letopis.InFile(path, err)
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, wrap(fmt.Errorf("%s extractor failed: %v", f.Name, r))
-		}
-	}()
-	doc, err = f.Extractor.Extract(ctx, path, data, opts)
+	doc, err := f.Extractor.Extract(ctx, path, data, opts)
 	if err != nil {
-		return nil, wrap(err)
+		return nil, letopis.InFile(path, err)
 	}
 	doc.Path = path
 	if doc.Format == "" {
 		doc.Format = f.Name
 	}
+	for i := range doc.Sheets {
+		nameMore(&doc.Sheets[i], path)
+	}
 	return doc, nil
+}
+
+// nameMore makes the errors of t.More name the file path.
+func nameMore(t *letopis.Table, path string) {
+	if t.More == nil {
+		return
+	}
+	more := t.More
+	t.More = func(yield func([]letopis.Cell, bool) bool) error {
+		return letopis.InFile(path, more(yield))
+	}
 }
 
 // article returns "a PDF", "an XLSX": the article as the letters are spoken.

@@ -3,7 +3,6 @@ package extract
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -57,22 +56,10 @@ func Print(w io.Writer, doc *letopis.Document) error {
 		}
 		if err != nil {
 			bw.Flush()
-			return withPath(err, doc.Path)
+			return letopis.InFile(doc.Path, err)
 		}
 	}
 	return bw.Flush()
-}
-
-// withPath returns err naming the file path.
-func withPath(err error, path string) error {
-	var ie *letopis.InputError
-	if errors.As(err, &ie) {
-		if ie.Path == "" {
-			ie.Path = path
-		}
-		return err
-	}
-	return &letopis.InputError{Path: path, Err: err}
 }
 
 func printBlock(w *bufio.Writer, n int, b *letopis.Block) {
@@ -242,7 +229,7 @@ func wrap(s string, width int) []string {
 func PrintJSON(w io.Writer, doc *letopis.Document) error {
 	all, err := whole(doc)
 	if err != nil {
-		return withPath(err, doc.Path)
+		return letopis.InFile(doc.Path, err)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -200,3 +200,16 @@ func (w *Warehouse) Aliases(ctx context.Context) ([]Alias, error) {
 	}
 	return out, rows.Err()
 }
+
+// FactsWithKey counts the facts that carry key as their own activity key
+// (kind AliasActivity) or indicator key (AliasIndicator), before any alias
+// maps it: how many facts an alias from key would map.
+func (w *Warehouse) FactsWithKey(ctx context.Context, kind, key string) (int, error) {
+	col := "activity_key"
+	if kind == AliasIndicator {
+		col = "indicator_key"
+	}
+	var n int
+	err := w.db.QueryRowContext(ctx, `SELECT count(*) FROM fact_rows WHERE `+col+` = ?`, key).Scan(&n)
+	return n, err
+}

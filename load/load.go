@@ -69,6 +69,9 @@ func (w *Warehouse) Load(ctx context.Context, rep *letopis.Report, opts LoadOpti
 	if rep.Year == 0 {
 		return res, fmt.Errorf("%s: %w", src.Path, letopis.ErrNoYear)
 	}
+	if err := rep.Complete(); err != nil {
+		return res, err
+	}
 	if !opts.Force {
 		if p, ok, err := w.Known(ctx, src.SHA256); err != nil {
 			return res, err
@@ -177,90 +180,63 @@ func (w *Warehouse) fail(stage string) error {
 // DuckDB's Appender, inside the caller's transaction.
 func (w *Warehouse) appendRows(dc driver.Conn, sourceID int32, rep *letopis.Report) error {
 	sha := rep.Source.SHA256
-
-	fa, err := duckdb.NewAppenderFromConn(dc, "", "fact_rows")
-	if err != nil {
-		return err
-	}
-	for i := range rep.Facts {
+	err := appendTable(dc, "fact_rows", "fact", "facts", len(rep.Facts), func(i int, v []driver.Value) ([]driver.Value, error) {
+		if w.failAt == "fact" && i == len(rep.Facts)/2 {
+			return nil, errors.New("injected failure in the middle of the facts")
+		}
 		f := &rep.Facts[i]
 		if f.ID == "" {
 			f.ID = letopis.FactID(sha, i, f.Location, f.Indicator, f.Value)
 		}
-		start, end := periodOf(f.Period, rep.Year)
-		kind, qual := f.Kind, f.Qualifier
-		if kind == "" {
-			kind = letopis.KindOther
-		}
-		if qual == "" {
-			qual = letopis.Exact
-		}
-		unit := f.Unit
-		if unit == "" {
-			unit = letopis.UnitOther
-		}
-		if !kind.Valid() || !unit.Valid() || !qual.Valid() {
-			fa.Close()
-			return fmt.Errorf("fact %d (%s): kind %q, unit %q or qualifier %q is not in the vocabulary", i, f.Location, kind, unit, qual)
-		}
-		if err := fa.AppendRow(f.ID, sourceID, nullString(f.Activity), nullString(f.ActivityKey),
-			f.Indicator, f.IndicatorKey, string(kind), string(unit), f.Value, string(qual),
-			nullFloat(f.Target), nullFloat(f.ShareValue), nullString(f.ShareOf), start, end,
+		return append(v, f.ID, sourceID, nullString(f.Activity), nullString(f.ActivityKey),
+			f.Indicator, f.IndicatorKey, string(f.Kind), string(f.Unit), f.Value, string(f.Qualifier),
+			nullFloat(f.Target), nullFloat(f.ShareValue), nullString(f.ShareOf), dateOrNil(f.Period.Start), dateOrNil(f.Period.End),
 			nullPage(f.Location.Page), nullString(f.Location.Sheet), nullString(f.Location.Cell),
-			nullString(f.Snippet), f.Confidence, int32(i), f.Total, f.OCR); err != nil {
-			fa.Close()
-			return fmt.Errorf("append fact %d: %w", i, err)
-		}
-		if w.failAt == "fact" && i == len(rep.Facts)/2 {
-			fa.Close()
-			return errors.New("injected failure in the middle of the facts")
-		}
-	}
-	if err := fa.Close(); err != nil {
-		return fmt.Errorf("append facts: %w", err)
-	}
-
-	aa, err := duckdb.NewAppenderFromConn(dc, "", "activity_rows")
+			nullString(f.Snippet), f.Confidence, int32(i), f.Total, f.OCR), nil
+	})
 	if err != nil {
 		return err
 	}
-	for i := range rep.Activities {
+	err = appendTable(dc, "activity_rows", "activity", "activities", len(rep.Activities), func(i int, v []driver.Value) ([]driver.Value, error) {
 		a := &rep.Activities[i]
-		start, end := dateOrNil(a.Period.Start), dateOrNil(a.Period.End)
-		if err := aa.AppendRow(sourceID, a.Title, a.Key, start, end, nullString(a.LeadPartner),
-			stringList(a.Partners), stringList(a.Funders), nullPage(a.Location.Page)); err != nil {
-			aa.Close()
-			return fmt.Errorf("append activity %d: %w", i, err)
-		}
-	}
-	if err := aa.Close(); err != nil {
-		return fmt.Errorf("append activities: %w", err)
-	}
-
-	ra, err := duckdb.NewAppenderFromConn(dc, "", "rejected_values")
+		return append(v, sourceID, a.Title, a.Key, dateOrNil(a.Period.Start), dateOrNil(a.Period.End), nullString(a.LeadPartner),
+			stringList(a.Partners), stringList(a.Funders), nullPage(a.Location.Page)), nil
+	})
 	if err != nil {
 		return err
 	}
-	for i := range rep.Rejected {
+	return appendTable(dc, "rejected_values", "rejected value", "rejected values", len(rep.Rejected), func(i int, v []driver.Value) ([]driver.Value, error) {
 		r := &rep.Rejected[i]
-		if err := ra.AppendRow(sourceID, r.Text, r.Reason, nullString(r.Activity), nullPage(r.Location.Page),
-			nullString(r.Location.Sheet), nullString(r.Location.Cell), nullString(r.Snippet)); err != nil {
-			ra.Close()
-			return fmt.Errorf("append rejected value %d: %w", i, err)
-		}
-	}
-	if err := ra.Close(); err != nil {
-		return fmt.Errorf("append rejected values: %w", err)
-	}
-	return nil
+		return append(v, sourceID, r.Text, r.Reason, nullString(r.Activity), nullPage(r.Location.Page),
+			nullString(r.Location.Sheet), nullString(r.Location.Cell), nullString(r.Snippet)), nil
+	})
 }
 
-// periodOf returns a fact's period, defaulting to the report year.
-func periodOf(p letopis.Period, year int) (start, end any) {
-	if p.Start.IsZero() && p.End.IsZero() {
-		p = letopis.YearPeriod(year)
+// appendTable appends n rows to table with one Appender, row(i, v)
+// appending the values of row i to v (a buffer reused from row to row, so
+// that a million rows do not make a million slices); one and many name a
+// row and the rows in errors.
+func appendTable(dc driver.Conn, table, one, many string, n int, row func(i int, v []driver.Value) ([]driver.Value, error)) error {
+	a, err := duckdb.NewAppenderFromConn(dc, "", table)
+	if err != nil {
+		return err
 	}
-	return dateOrNil(p.Start), dateOrNil(p.End)
+	var buf []driver.Value
+	for i := 0; i < n; i++ {
+		vals, err := row(i, buf[:0])
+		buf = vals
+		if err == nil {
+			err = a.AppendRow(vals...)
+		}
+		if err != nil {
+			a.Close()
+			return fmt.Errorf("append %s %d: %w", one, i, err)
+		}
+	}
+	if err := a.Close(); err != nil {
+		return fmt.Errorf("append %s: %w", many, err)
+	}
+	return nil
 }
 
 func dateOrNil(d letopis.Date) any {

@@ -58,3 +58,18 @@ func (w *Warehouse) FinishRun(runID int64, status string, c RunCounts) error {
 		time.Now().UTC(), status, c.Imported, c.Unchanged, c.Failed, c.Facts, runID)
 	return err
 }
+
+// Runs lists the limit most recent import runs, newest first: start, end,
+// status, the files' counts, facts, host, version and arguments.
+func (w *Warehouse) Runs(ctx context.Context, limit int) (*Table, error) {
+	return w.Query(ctx, `SELECT run_id, started_at, ended_at, status, files_imported AS imported,
+       files_unchanged AS unchanged, files_failed AS failed, facts, host, version, arguments
+FROM import_runs ORDER BY run_id DESC LIMIT ?`, limit)
+}
+
+// RunFiles lists the files of one import run in the order they were
+// recorded, with what became of each.
+func (w *Warehouse) RunFiles(ctx context.Context, runID int64) (*Table, error) {
+	return w.Query(ctx, `SELECT path, outcome, facts, activities, error, sha256, recorded_at
+FROM import_files WHERE run_id = ? ORDER BY recorded_at, path`, runID)
+}

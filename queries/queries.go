@@ -10,6 +10,10 @@
 //
 // The statement uses its parameters as $name placeholders, which are bound
 // as values by DuckDB, never pasted into the SQL text.
+//
+// The data checks of `letopis check` are queries of the folder checks, in
+// the same format without parameters (the answers line says what a row
+// found is); a number before the name orders them: 1-share-exceeds-value.sql.
 package queries
 
 import (
@@ -17,13 +21,14 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"path"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 )
 
-//go:embed *.sql
+//go:embed *.sql checks/*.sql
 var files embed.FS
 
 // Param is one parameter of a named query.
@@ -100,8 +105,16 @@ func Parse(name, text string) (*Query, error) {
 }
 
 // All returns the embedded queries sorted by name.
-func All() ([]*Query, error) {
-	names, err := fs.Glob(files, "*.sql")
+func All() ([]*Query, error) { return parseFiles("*.sql") }
+
+// Checks returns the data checks in the order of their file names.
+func Checks() ([]*Query, error) { return parseFiles("checks/*.sql") }
+
+// parseFiles parses the embedded files that match pattern, in the order of their
+// names; a file's name, less its folder, its order number and .sql, is the
+// name its header must give.
+func parseFiles(pattern string) ([]*Query, error) {
+	names, err := fs.Glob(files, pattern)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +125,11 @@ func All() ([]*Query, error) {
 		if err != nil {
 			return nil, err
 		}
-		q, err := Parse(strings.TrimSuffix(f, ".sql"), string(b))
+		name := strings.TrimSuffix(path.Base(f), ".sql")
+		if rest := strings.TrimLeft(name, "0123456789"); rest != name {
+			name = strings.TrimPrefix(rest, "-")
+		}
+		q, err := Parse(name, string(b))
 		if err != nil {
 			return nil, err
 		}

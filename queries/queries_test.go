@@ -235,3 +235,34 @@ func TestQueryOutputs(t *testing.T) {
 		t.Fatalf("fact_rows = %d, %v after the injection attempts", n, err)
 	}
 }
+
+// TestChecks: the data checks parse in their order, take no parameters,
+// and run read-only on the small warehouse.
+func TestChecks(t *testing.T) {
+	checks, err := Checks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"share-exceeds-value", "percent-over-100", "conflicting-values", "activities-without-facts", "single-year-keys"}
+	var got []string
+	for _, c := range checks {
+		got = append(got, c.Name)
+		if len(c.Params) > 0 || len(c.Placeholders()) > 0 {
+			t.Errorf("%s: a check takes no parameters", c.Name)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("checks %v, want %v", got, want)
+	}
+	ctx := context.Background()
+	w, err := load.Open(ctx, smallWarehouse(t), load.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for _, c := range checks {
+		if _, err := w.Query(ctx, c.SQL); err != nil {
+			t.Errorf("%s: %v", c.Name, err)
+		}
+	}
+}

@@ -72,11 +72,20 @@ func IndicatorKey(indicator string, unit letopis.Unit) string {
 // of whose sheets has a header row returns a *letopis.InputError wrapping
 // ErrNoHeader; an error reading the rows of a streamed sheet
 // (letopis.Table.More) is returned as a *letopis.InputError naming the file
-// and the sheet, and no report.
+// and the sheet, and no report. Every error of a document names its file
+// (doc.Path, "document" if it has none).
 func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("transform: no document")
 	}
+	rep, err := read(doc, opts)
+	if err != nil {
+		return nil, letopis.InFile(orDefault(doc.Path, "document"), err)
+	}
+	return rep, nil
+}
+
+func read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	lex := opts.Units
 	if lex == nil {
 		var err error
@@ -96,7 +105,7 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 		rep.Year = findYear(doc)
 	}
 	if rep.Year == 0 {
-		return nil, &letopis.InputError{Path: doc.Path, Err: letopis.ErrNoYear}
+		return nil, letopis.ErrNoYear
 	}
 	if rep.Organisation == "" && len(doc.Sheets) > 0 {
 		rep.Organisation = sheetOrganisation(sheets)
@@ -112,6 +121,9 @@ func Read(doc *letopis.Document, opts Options) (*letopis.Report, error) {
 	}
 	r.disambiguate()
 	markOCR(doc, rep)
+	if err := rep.Complete(); err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 
@@ -239,10 +251,6 @@ func (r *reader) add(raw []rawFact, rej []rawReject, loc letopis.Location, snipp
 		act = r.rep.Activities[r.act].Title
 	}
 	for _, f := range raw {
-		p := f.Period
-		if p.IsZero() {
-			p = r.year
-		}
 		conf := f.Confidence
 		if conf > 1 {
 			conf = 1
@@ -262,7 +270,7 @@ func (r *reader) add(raw []rawFact, rej []rawReject, loc letopis.Location, snipp
 			ShareValue:   f.ShareValue,
 			ShareOf:      f.ShareOf,
 			Target:       f.Target,
-			Period:       p,
+			Period:       f.Period,
 			Location:     loc,
 			Snippet:      snippet,
 			Confidence:   conf,

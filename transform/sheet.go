@@ -231,8 +231,9 @@ func emptyTable(t *letopis.Table) bool {
 	return empty && err == nil
 }
 
-// checkSheets returns an InputError wrapping ErrNoHeader when a document
-// of sheets has no visible sheet with a header row.
+// checkSheets returns an error wrapping ErrNoHeader (an InputError naming
+// the sheet when there is one) when a document of sheets has no visible
+// sheet with a header row.
 func checkSheets(doc *letopis.Document, sheets []sheetInfo) error {
 	if len(doc.Sheets) == 0 {
 		return nil
@@ -244,14 +245,13 @@ func checkSheets(doc *letopis.Document, sheets []sheetInfo) error {
 		}
 		names = append(names, strconv.Quote(sh.t.Sheet))
 	}
-	path := orDefault(doc.Path, "document")
 	switch len(names) {
 	case 0:
-		return &letopis.InputError{Path: path, Err: fmt.Errorf("no visible sheet has any cells: %w", ErrNoHeader)}
+		return fmt.Errorf("no visible sheet has any cells: %w", ErrNoHeader)
 	case 1:
-		return &letopis.InputError{Path: path, Sheet: sheets[0].t.Sheet, Err: ErrNoHeader}
+		return &letopis.InputError{Sheet: sheets[0].t.Sheet, Err: ErrNoHeader}
 	}
-	return &letopis.InputError{Path: path, Err: fmt.Errorf("no sheet has a header row (sheets %s): %w", strings.Join(names, ", "), ErrNoHeader)}
+	return fmt.Errorf("no sheet has a header row (sheets %s): %w", strings.Join(names, ", "), ErrNoHeader)
 }
 
 // readSheets reads the facts of the visible sheets of a workbook or CSV
@@ -274,15 +274,12 @@ func (r *reader) readSheets(doc *letopis.Document, sheets []sheetInfo) error {
 		if res.err != nil {
 			var ie *letopis.InputError
 			if !errors.As(res.err, &ie) {
-				return &letopis.InputError{Path: orDefault(doc.Path, "document"), Sheet: t.Sheet, Err: res.err}
-			}
-			if ie.Path == "" {
-				ie.Path = orDefault(doc.Path, "document")
+				return &letopis.InputError{Sheet: t.Sheet, Err: res.err}
 			}
 			if ie.Sheet == "" {
 				ie.Sheet = t.Sheet
 			}
-			return ie
+			return res.err
 		}
 		if res.header < 0 {
 			txt := ""

@@ -258,13 +258,13 @@ func TestStreamedReadError(t *testing.T) {
 	if rep != nil || !errors.As(err, &ie) {
 		t.Fatalf("got a report (%v) and error %v; want no report and an InputError", rep != nil, err)
 	}
-	const want = `bad.xlsx: sheet Sheet1: cell B200: shared string "77" out of range`
+	const want = `bad.xlsx: sheet Sheet1, cell B200: shared string "77" out of range`
 	if msg := err.Error(); msg != want {
 		t.Errorf("error %q, want %q", msg, want)
 	}
 	// TableFacts lists the error as the last rejected value.
 	facts, rej := TableFacts(&doc.Sheets[0], TableContext{Year: 2020})
-	if len(facts) != 198 || len(rej) == 0 || !strings.HasPrefix(rej[len(rej)-1].Reason, "rows not read: bad.xlsx: sheet Sheet1: cell B200") {
+	if len(facts) != 198 || len(rej) == 0 || !strings.HasPrefix(rej[len(rej)-1].Reason, "rows not read: bad.xlsx: sheet Sheet1, cell B200") {
 		t.Errorf("TableFacts: %d facts, rejected %v", len(facts), rej)
 	}
 }

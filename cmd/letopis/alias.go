@@ -180,17 +180,13 @@ func aliasChange(cmd *cobra.Command, s streams, o aliasOptions, a load.Alias, re
 		fmt.Fprintf(s.out, "removed %s alias %s (%s)\n", a.Kind, a.From, path)
 		return nil
 	}
-	col := "activity_key"
-	if a.Kind == load.AliasIndicator {
-		col = "indicator_key"
-	}
-	var n int
-	if err := w.DB().QueryRowContext(cmd.Context(), `SELECT count(*) FROM fact_rows WHERE `+col+` = ?`, a.From).Scan(&n); err != nil {
+	n, err := w.FactsWithKey(cmd.Context(), a.Kind, a.From)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(s.out, "added %s alias %s → %s (%d facts; %s)\n", a.Kind, a.From, a.To, n, path)
 	if n == 0 {
-		fmt.Fprintf(s.err, "letopis: note: no fact has the %s %q yet\n", col, a.From)
+		fmt.Fprintf(s.err, "letopis: note: no fact has the %s_key %q yet\n", a.Kind, a.From)
 	}
 	return nil
 }

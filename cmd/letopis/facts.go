@@ -1,9 +1,9 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
+
+	"github.com/letopis/letopis/load"
 )
 
 type factsOptions struct {
@@ -23,24 +23,9 @@ cell) and the sentence, list item or table row it came from.`,
   letopis facts --activity spin --format csv`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			var where []string
-			var params []any
-			if o.year != 0 {
-				where = append(where, "report_year = ?")
-				params = append(params, o.year)
-			}
-			if o.activity != "" {
-				where = append(where, "(activity ILIKE ? OR activity_key ILIKE ?)")
-				params = append(params, "%"+o.activity+"%", "%"+o.activity+"%")
-			}
-			q := `SELECT report_year AS year, activity, indicator, value, unit, qualifier, target, share_value, share_of,
-       coalesce('p. ' || page, sheet || '!' || cell) AS "where", snippet
-FROM facts`
-			if len(where) > 0 {
-				q += " WHERE " + strings.Join(where, " AND ")
-			}
-			q += " ORDER BY report_year, source_file, fact_seq"
-			return queryRun(cmd, s, o.queryOptions, q, params...)
+			return printQuery(cmd, s, o.queryOptions, func(w *load.Warehouse) (*load.Table, error) {
+				return w.Facts(cmd.Context(), load.FactFilter{Year: o.year, Activity: o.activity})
+			})
 		},
 	}
 	addDBFlag(cmd, &o.db)

@@ -2,27 +2,18 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
 	_ "github.com/letopis/letopis/extract/all" // every format
-	"github.com/letopis/letopis/transform"
+	"github.com/letopis/letopis/importer"
 	"github.com/letopis/letopis/transform/units"
 )
-
-// maxFileSize bounds what one input file may be; larger is refused, not read.
-const maxFileSize = 512 << 20
 
 type importOptions struct {
 	db         string
@@ -39,11 +30,15 @@ type importOptions struct {
 	logFormat  string
 	aliases    string
 	ocr        string
-
-	units *units.Lexicon // loaded from unitsFile once for the batch
 }
 
-func newImportCmd(s streams) *cobra.Command {
+// importFunc does an import with its parsed options and paths.
+type importFunc func(ctx context.Context, o importOptions, paths []string) error
+
+// newImportCmd returns the import command; it parses the command line and
+// calls runF, or, if runF is nil, importRun with the process's arguments as
+// the run's record.
+func newImportCmd(s streams, runF importFunc) *cobra.Command {
 	var o importOptions
 	cmd := &cobra.Command{
 		Use:   "import [flags] PATH...",
@@ -65,6 +60,9 @@ failed (why). A failed file never stops the others.
   letopis import --db /srv/letopis.duckdb inbox/`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), o, a)
+			}
 			return importRun(cmd.Context(), s, o, a, strings.Join(os.Args[1:], " "))
 		},
 	}
@@ -86,145 +84,80 @@ failed (why). A failed file never stops the others.
 	return cmd
 }
 
-// inputFile is one file to import.
-type inputFile struct {
-	path string
-	err  error // a problem found while listing it (missing, unreadable)
-}
-
-// listInputs expands folders recursively into the files letopis reads.
-// Other files in folders are returned as skipped.
-func listInputs(paths []string) (files []inputFile, skipped []string) {
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			files = append(files, inputFile{p, fileError(p, err)})
-			continue
-		}
-		if !fi.IsDir() {
-			files = append(files, inputFile{path: p})
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				files = append(files, inputFile{path, fileError(path, err)})
-				return nil
+// importRun checks the options of an import, opens and locks the
+// warehouse (unless a dry run), runs the import use case with the reports
+// the options ask for, and turns its outcome into the command's error:
+// nil when every file was imported or unchanged, a quietError with exit
+// code 65 (66 when every failure is a missing file) when some failed. args
+// is the import's own command line, recorded with the run.
+func importRun(ctx context.Context, s streams, o importOptions, paths []string, args string) error {
+	if o.year != 0 && (o.year < 1900 || o.year > 2200) {
+		return usageErrorf("--year %d: want a year such as 2020", o.year)
+	}
+	if o.workers < 0 {
+		return usageErrorf("--workers %d: want 1 or more (0: one per core)", o.workers)
+	}
+	if !extract.ValidOCR(o.ocr) {
+		return usageErrorf("--ocr %q: want auto, always or never", o.ocr)
+	}
+	if o.logFormat != "text" && o.logFormat != "json" {
+		return usageErrorf("--log-format %q: want text or json", o.logFormat)
+	}
+	if o.archive != "" && o.dryRun || o.quarantine != "" && o.dryRun {
+		return usageErrorf("--archive and --quarantine move files: not with --dry-run")
+	}
+	for _, d := range []struct{ flag, dir string }{{"--archive", o.archive}, {"--quarantine", o.quarantine}} {
+		if d.dir != "" {
+			if err := importer.CheckFolder(d.dir); err != nil {
+				return withCode(exitIOErr, fmt.Errorf("%s %s: %v", d.flag, d.dir, err))
 			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
-				return nil
-			}
-			if extract.Supported(path) {
-				found = append(found, path)
-			} else {
-				skipped = append(skipped, path)
-			}
-			return nil
-		})
-		if err != nil {
-			files = append(files, inputFile{p, fileError(p, err)})
-		}
-		sort.Strings(found)
-		for _, f := range found {
-			files = append(files, inputFile{path: f})
 		}
 	}
-	return files, skipped
-}
-
-func fileError(path string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	if errors.Is(err, fs.ErrNotExist) {
-		err = errNoSuchFile{}
-	}
-	return &letopis.InputError{Path: path, Err: err}
-}
-
-// errNoSuchFile says a path does not exist; it is an fs.ErrNotExist.
-type errNoSuchFile struct{}
-
-func (errNoSuchFile) Error() string        { return "no such file or folder" }
-func (errNoSuchFile) Is(target error) bool { return target == fs.ErrNotExist }
-
-// readInput reads a file, refusing folders and files too large to be a report.
-func readInput(path string) ([]byte, os.FileInfo, error) {
-	f, err := os.Open(path)
+	lex, err := units.Load(o.unitsFile)
 	if err != nil {
-		return nil, nil, fileError(path, err)
+		return withCode(exitConfig, fmt.Errorf("units file %s: %v", o.unitsFile, err))
 	}
-	defer f.Close()
+	opts := importer.Options{
+		Events: newEvents(s, o.logFormat), DryRun: o.dryRun, Force: o.force,
+		Year: o.year, Organisation: o.org, Password: o.password, OCR: o.ocr, Units: lex, Workers: o.workers,
+		Archive: o.archive, Quarantine: o.quarantine, Version: versionString(), Arguments: args,
+	}
+	if !o.dryRun {
+		w, unlock, err := openForImport(ctx, o.db, o.aliases, o.wait)
+		if err != nil {
+			return err
+		}
+		defer unlock()
+		defer w.Close()
+		opts.Store = w
+	}
+	c, err := importer.Run(ctx, paths, opts)
+	switch {
+	case err != nil:
+		return err
+	case c.Failed > 0 && c.Missing == c.Failed && c.Imported+c.Unchanged == 0:
+		return &quietError{exitNoInput}
+	case c.Failed > 0:
+		return &quietError{exitDataErr}
+	}
+	return nil
+}
+
+// newEvents returns the reporter of an import: a line a file on stdout
+// and the totals on stderr, with a progress line when stderr is a
+// terminal; or, for a scheduler's journal, JSON records on stderr.
+func newEvents(s streams, format string) importer.Events {
+	if format == "json" {
+		return &importer.JSONLog{Log: s.err, Out: s.out}
+	}
+	t := &importer.TextLog{Out: s.out, Err: s.err}
+	if f, ok := s.err.(*os.File); ok && isTerminal(f) {
+		t.Progress = true
+	}
+	return t
+}
+
+func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
-	if err != nil {
-		return nil, nil, fileError(path, err)
-	}
-	if fi.IsDir() {
-		return nil, nil, &letopis.InputError{Path: path, Err: errors.New("is a folder")}
-	}
-	if fi.Size() > maxFileSize {
-		return nil, nil, &letopis.InputError{Path: path, Err: fmt.Errorf("file is %d MB, larger than the %d MB letopis reads", fi.Size()>>20, maxFileSize>>20)}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
-		return nil, nil, fileError(path, err)
-	}
-	return data, fi, nil
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && os.Getenv("TERM") != "dumb"
 }
-
-// readReport extracts and transforms one file's bytes. A panic in either
-// step is a bug of letopis, but it fails this file only, never the batch.
-func readReport(ctx context.Context, path, sha string, data []byte, fi os.FileInfo, o importOptions) (rep *letopis.Report, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			rep, err = nil, &letopis.InputError{Path: path, Err: fmt.Errorf("internal error while reading facts (please report it): %v", r)}
-		}
-	}()
-	doc, err := extract.File(ctx, path, data, extract.Options{Password: o.password, NoWords: true, OCR: o.ocr})
-	if err != nil {
-		return nil, err
-	}
-	rep, err = transform.Read(doc, transform.Options{Organisation: o.org, Year: o.year, Units: o.units})
-	if err != nil {
-		var ie *letopis.InputError
-		if errors.As(err, &ie) {
-			if ie.Path == "" {
-				ie.Path = path
-			}
-			return nil, ie
-		}
-		return nil, &letopis.InputError{Path: path, Err: err}
-	}
-	rep.Source = letopis.Source{Path: path, SHA256: sha, Size: int64(len(data)), Format: doc.Format, ModTime: fi.ModTime()}
-	return rep, nil
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "organisation unknown"
-	}
-	return s
-}
-
-// printDryRun lists what a report would load.
-func printDryRun(w io.Writer, rep *letopis.Report) {
-	for _, a := range rep.Activities {
-		fmt.Fprintf(w, "  activity  %s", a.Title)
-		if !a.Period.IsZero() {
-			fmt.Fprintf(w, " (%s)", a.Period)
-		}
-		fmt.Fprintln(w)
-	}
-	for _, f := range rep.Facts {
-		fmt.Fprintf(w, "  fact      %-8s %s %s %s [%s] %s\n", f.Location, formatValue(f.Value), f.Unit, f.Qualifier, f.Activity, f.Indicator)
-	}
-}
-
-func formatValue(v float64) string { return cellText(v) }

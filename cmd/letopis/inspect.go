@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/letopis/letopis/extract"
+	"github.com/letopis/letopis/importer"
 )
 
 type inspectOptions struct {
@@ -28,11 +29,7 @@ tables of typed cells. Nothing is written.`,
 			if o.format != "text" && o.format != "json" {
 				return usageErrorf("--format %q: want text or json", o.format)
 			}
-			data, _, err := readInput(a[0])
-			if err != nil {
-				return err
-			}
-			doc, err := extract.File(cmd.Context(), a[0], data, extract.Options{Password: o.password, OCR: o.ocr})
+			doc, err := importer.Extract(cmd.Context(), a[0], extract.Options{Password: o.password, OCR: o.ocr})
 			if err != nil {
 				return err
 			}

@@ -48,7 +48,7 @@ The views are facts and activities (see README.md, "Schema").`,
 			if err != nil {
 				return err
 			}
-			return queryRun(cmd, s, o, stmt, bound...)
+			return printQuery(cmd, s, o, func(w *load.Warehouse) (*load.Table, error) { return w.Query(cmd.Context(), stmt, bound...) })
 		},
 	}
 	addDBFlag(cmd, &o.db)
@@ -70,13 +70,15 @@ func openForQuery(ctx context.Context, o queryOptions) (*load.Warehouse, error) 
 	return load.Open(ctx, o.db, load.Options{ReadOnly: true})
 }
 
-func queryRun(cmd *cobra.Command, s streams, o queryOptions, stmt string, args ...any) error {
+// printQuery opens the warehouse for query and prints the table that
+// query reads from it.
+func printQuery(cmd *cobra.Command, s streams, o queryOptions, query func(*load.Warehouse) (*load.Table, error)) error {
 	w, err := openForQuery(cmd.Context(), o)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	tab, err := w.Query(cmd.Context(), stmt, args...)
+	tab, err := query(w)
 	if err != nil {
 		return err
 	}

@@ -32,9 +32,15 @@ const configName = "letopis.yaml"
 // run executes the command line args and returns the exit code. Errors are
 // printed as one line on stderr.
 func run(ctx context.Context, args []string, s streams) int {
-	root := newRootCmd(s)
+	root := newRootCmd(s, nil)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	return report(ctx, s, root.ExecuteContext(ctx))
+}
+
+// report prints err as one line on stderr, unless the command already
+// printed its details (quietError), and returns its exit code: that of an
+// interruption when ctx was cancelled and the command did not succeed.
+func report(ctx context.Context, s streams, err error) int {
 	if err != nil {
 		var quiet *quietError
 		if !errors.As(err, &quiet) {
@@ -56,7 +62,10 @@ func (e *quietError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func newRootCmd(s streams) *cobra.Command {
+// newRootCmd returns the command line of letopis. importF, if not nil,
+// replaces what the import command does with its parsed options and paths
+// (schedule parses an import's command line so).
+func newRootCmd(s streams, importF importFunc) *cobra.Command {
 	var configFile, cpuProfile string
 	var stopProfile func()
 	root := &cobra.Command{
@@ -101,7 +110,7 @@ flag's name. A flag wins over the environment, which wins over the file.
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
 	root.PersistentFlags().MarkHidden("cpuprofile")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
-	root.AddCommand(newImportCmd(s), newQueryCmd(s), newFactsCmd(s), newInspectCmd(s), newRunsCmd(s), newScheduleCmd(s), newVersionCmd(s))
+	root.AddCommand(newImportCmd(s, importF), newQueryCmd(s), newFactsCmd(s), newInspectCmd(s), newRunsCmd(s), newScheduleCmd(s), newVersionCmd(s))
 	root.AddCommand(newQueriesCmd(s), newAliasCmd(s), newExportCmd(s), newCheckCmd(s))
 	return root
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/spf13/cobra"
+
+	"github.com/letopis/letopis/load"
 )
 
 type runsOptions struct {
@@ -29,15 +31,12 @@ and what became of each (imported, unchanged, failed with the reason).`,
 				if err != nil {
 					return usageErrorf("run id %q: want a number from `letopis runs`", a[0])
 				}
-				return queryRun(cmd, s, o.queryOptions, `SELECT path, outcome, facts, activities, error, sha256, recorded_at
-FROM import_files WHERE run_id = ? ORDER BY recorded_at, path`, id)
+				return printQuery(cmd, s, o.queryOptions, func(w *load.Warehouse) (*load.Table, error) { return w.RunFiles(cmd.Context(), id) })
 			}
 			if o.limit < 1 {
 				return usageErrorf("--limit %d: want 1 or more", o.limit)
 			}
-			return queryRun(cmd, s, o.queryOptions, `SELECT run_id, started_at, ended_at, status, files_imported AS imported,
-       files_unchanged AS unchanged, files_failed AS failed, facts, host, version, arguments
-FROM import_runs ORDER BY run_id DESC LIMIT ?`, o.limit)
+			return printQuery(cmd, s, o.queryOptions, func(w *load.Warehouse) (*load.Table, error) { return w.Runs(cmd.Context(), o.limit) })
 		},
 	}
 	addDBFlag(cmd, &o.db)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -26,7 +28,9 @@ import still runs is skipped, never run twice at once. Each import takes the
 warehouse's lock file like any other, so it also never overlaps an import
 started by hand or by cron.
 
-The words after -- are the import's own command line.`,
+The words after -- are the import's own command line, read once before
+the first tick (its flags, the environment and the config file it names);
+each run records them as its arguments (letopis runs).`,
 		Example: `  letopis schedule --cron "0 3 * * *" -- import --quarantine /srv/inbox/failed --archive /srv/inbox/done /srv/inbox
   letopis schedule --cron "*/15 * * * *" -- import --log-format json --wait 5m inbox/`,
 		Args: args(cobra.MinimumNArgs(1)),
@@ -41,13 +45,27 @@ The words after -- are the import's own command line.`,
 			if err != nil {
 				return usageErrorf("--cron %q: %v", o.spec, err)
 			}
-			// The import's own flags are checked before the first tick.
-			if sub, rest, err := newRootCmd(s).Find(a); err != nil {
-				return usageErrorf("%v", err)
-			} else if err := sub.ParseFlags(rest); err != nil {
+			// The import's own command line (flags, config, paths) is read
+			// once, before the first tick; each tick runs the import with it.
+			ctx := cmd.Context()
+			var imp *importOptions
+			var paths []string
+			parse := newRootCmd(s, func(_ context.Context, parsed importOptions, p []string) error {
+				imp, paths = &parsed, p
+				return nil
+			})
+			parse.SetArgs(a)
+			if err := parse.ExecuteContext(ctx); err != nil {
+				var ce *codedError
+				if errors.As(err, &ce) {
+					return err
+				}
 				return usageErrorf("import: %v", err)
 			}
-			ctx := cmd.Context()
+			if imp == nil {
+				return nil // the import's help was asked for and printed
+			}
+			argLine := strings.Join(a, " ")
 			var running atomic.Bool
 			job := func() {
 				if !running.CompareAndSwap(false, true) {
@@ -55,8 +73,8 @@ The words after -- are the import's own command line.`,
 					return
 				}
 				defer running.Store(false)
-				fmt.Fprintf(s.err, "%s schedule: letopis %s\n", time.Now().Format(time.RFC3339), strings.Join(a, " "))
-				code := run(ctx, a, s)
+				fmt.Fprintf(s.err, "%s schedule: letopis %s\n", time.Now().Format(time.RFC3339), argLine)
+				code := report(ctx, s, importRun(ctx, s, *imp, paths, argLine))
 				fmt.Fprintf(s.err, "%s schedule: import exited %d\n", time.Now().Format(time.RFC3339), code)
 			}
 			c := cron.New()

@@ -23,14 +23,11 @@ func FuzzExtract(f *testing.F) {
 	f.Add(onePage(stream("", "BT /F1 12 Tf 100 700 Td (Letno porocilo 2020) Tj ET 0 0 100 100 re S"),
 		"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"))
 	f.Add([]byte("%PDF-1.4\n%%EOF\n"))
-	saved := pageTimeout
-	pageTimeout = 5 * time.Second
-	defer func() { pageTimeout = saved }()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		start := time.Now()
-		doc, err := Extract(ctx, "fuzz.pdf", data, extract.Options{})
+		doc, err := Extract(ctx, "fuzz.pdf", data, extract.Options{PageTimeout: 5 * time.Second})
 		if d := time.Since(start); d > 8*time.Second {
 			t.Fatalf("Extract took %s", d)
 		}

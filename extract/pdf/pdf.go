@@ -12,11 +12,11 @@
 //
 // Robustness: every page is read in its own goroutine that recovers from
 // panics, counts operators, glyphs and rectangles against fixed limits and
-// checks a per-page deadline; a page that still does not finish in time is
-// abandoned (its goroutine is left to end on its own, see pageTimeout) and
-// reported. Any page that cannot be read makes the whole file an error
-// naming that page: a document with a page silently missing would yield
-// wrong facts.
+// checks a per-page deadline (extract.Options.PageTimeout); a page that
+// still does not finish in time is abandoned (its goroutine is left to end
+// on its own) and reported. Any page that cannot be read makes the whole
+// file an error naming that page: a document with a page silently missing
+// would yield wrong facts.
 package pdf
 
 import (
@@ -67,12 +67,6 @@ func (Extractor) Extract(ctx context.Context, path string, data []byte, opts ext
 	return Extract(ctx, path, data, opts)
 }
 
-// pageTimeout bounds the wall time of one page. The interpreter checks it
-// between operators; a page stuck inside the tokenizer is abandoned when it
-// expires (the goroutine cannot be killed, but it holds no locks and its
-// result is dropped).
-var pageTimeout = 20 * time.Second
-
 // Extract reads the PDF in data (the bytes of the file at path) into a
 // Document with its pages' blocks in reading order.
 func Extract(ctx context.Context, path string, data []byte, opts extract.Options) (doc *letopis.Document, err error) {
@@ -119,6 +113,11 @@ func Extract(ctx context.Context, path string, data []byte, opts extract.Options
 	for i := range results {
 		results[i] = make(chan result, 1)
 	}
+	// pageTimeout bounds the wall time of one page. The interpreter checks
+	// it between operators; a page stuck inside the tokenizer is abandoned
+	// when it expires (the goroutine cannot be killed, but it holds no
+	// locks and its result is dropped).
+	pageTimeout := opts.PageTime()
 	workers := min(runtime.GOMAXPROCS(0), 4, len(pages))
 	jobs := make(chan int)
 	ctx, cancel := context.WithCancel(ctx)

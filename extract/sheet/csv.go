@@ -43,27 +43,28 @@ var ErrEncoding = errors.New("undetectable encoding (neither UTF-8, Windows-1250
 // the widest record before them (at least the width of Rows), not to that
 // of the widest record of the file, which is known only at its end. Errors
 // in the records past the first TableHeadRows (a broken quote, too many
-// cells for the file's size) are returned by More, as one line naming the
-// file, the sheet and the line: "PATH: sheet S: line 400, column 2: …".
-func (CSV) Extract(ctx context.Context, path string, data []byte, _ extract.Options) (*letopis.Document, error) {
+// cells for the file's size) are returned by More. A record that cannot be
+// read is a *letopis.InputError with its Line and Column ("PATH: sheet S:
+// line 400, column 2: …"). opts.HeadRows, if set, replaces TableHeadRows.
+func (CSV) Extract(ctx context.Context, path string, data []byte, opts extract.Options) (*letopis.Document, error) {
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	t, err := readCSVHead(ctx, path, name, data, headRows)
+	t, err := readCSVHead(ctx, name, data, opts.Head())
 	if err != nil {
 		return nil, sheetErr(name, err)
 	}
 	return &letopis.Document{Format: "csv", Sheets: []letopis.Table{t}}, nil
 }
 
-// readCSV reads data as one table named name, streamed past headRows
-// records (the errors of its More name no file).
+// readCSV reads data as one table named name, streamed past
+// letopis.TableHeadRows records.
 func readCSV(ctx context.Context, name string, data []byte) (letopis.Table, error) {
-	return readCSVHead(ctx, "", name, data, headRows)
+	return readCSVHead(ctx, name, data, letopis.TableHeadRows)
 }
 
 // readCSVHead decodes, splits and types data as one table named name: all
 // of it if it has at most head records, else its first head records, with
-// More for the others; path is the file named by the errors of More.
-func readCSVHead(ctx context.Context, path, name string, data []byte, head int) (letopis.Table, error) {
+// More for the others.
+func readCSVHead(ctx context.Context, name string, data []byte, head int) (letopis.Table, error) {
 	src, err := newCSVText(data)
 	if err != nil {
 		return letopis.Table{}, err
@@ -86,8 +87,8 @@ func readCSVHead(ctx context.Context, path, name string, data []byte, head int) 
 		}
 		return nil
 	})
-	var le *csvLineError
-	if errors.As(err, &le) && len(g.t.Rows) >= head {
+	var le *letopis.InputError
+	if errors.As(err, &le) && le.Line > 0 && len(g.t.Rows) >= head {
 		long = true // the record after the first head ones is broken: More says so
 	} else if err != nil && !errors.Is(err, errStop) {
 		return letopis.Table{}, err
@@ -102,7 +103,7 @@ func readCSVHead(ctx context.Context, path, name string, data []byte, head int) 
 	if err != nil {
 		return letopis.Table{}, err
 	}
-	t.More = src.more(ctx, path, name, b, len(t.Rows), g.width)
+	t.More = src.more(ctx, name, b, len(t.Rows), g.width)
 	return t, nil
 }
 
@@ -139,22 +140,10 @@ func (c *csvText) open() io.Reader {
 	return r
 }
 
-// csvLineError is a record that encoding/csv cannot read.
-type csvLineError struct {
-	line, column int
-	err          error
-}
-
-func (e *csvLineError) Error() string {
-	return fmt.Sprintf("line %d, column %d: %v", e.line, e.column, e.err)
-}
-
-func (e *csvLineError) Unwrap() error { return e.err }
-
 // records calls fn with each record of the text in order and its 0-based
 // index, a blank line as a nil record, until fn returns an error, which
 // records returns. The record slice is reused between calls. A record
-// that cannot be read is a *csvLineError.
+// that cannot be read is a *letopis.InputError with its Line and Column.
 func (c *csvText) records(ctx context.Context, fn func(row int, rec []string) error) error {
 	r := newCSVReader(c.open(), c.sep)
 	for row := 0; ; row++ {
@@ -170,7 +159,7 @@ func (c *csvText) records(ctx context.Context, fn func(row int, rec []string) er
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return &csvLineError{line: pe.Line, column: pe.Column, err: pe.Err}
+				return &letopis.InputError{Line: pe.Line, Column: pe.Column, Err: pe.Err}
 			}
 			return err
 		}
@@ -186,7 +175,7 @@ func (c *csvText) records(ctx context.Context, fn func(row int, rec []string) er
 // more returns the Table.More of a file whose records from start on are
 // streamed; width is the width of the rows before. The cells it makes
 // count in b as those of sheet 0.
-func (c *csvText) more(ctx context.Context, path, name string, b *budget, start, width int) func(func([]letopis.Cell, bool) bool) error {
+func (c *csvText) more(ctx context.Context, name string, b *budget, start, width int) func(func([]letopis.Cell, bool) bool) error {
 	return func(yield func([]letopis.Cell, bool) bool) error {
 		var row []letopis.Cell
 		w, n := width, 0
@@ -213,7 +202,7 @@ func (c *csvText) more(ctx context.Context, path, name string, b *budget, start,
 		if err == nil || errors.Is(err, errStop) {
 			return nil
 		}
-		return &letopis.InputError{Path: path, Sheet: name, Err: err}
+		return sheetErr(name, err)
 	}
 }
 

@@ -23,13 +23,10 @@ func TestStreamedCSV(t *testing.T) {
 	if len(records) != 502 {
 		t.Fatalf("%d records", len(records))
 	}
-	var whole *letopis.Document
-	withHead(math.MaxInt, func() {
-		var err error
-		if whole, err = extract.File(context.Background(), "w.csv", data, extract.Options{}); err != nil {
-			t.Fatal(err)
-		}
-	})
+	whole, err := extract.File(context.Background(), "w.csv", data, extract.Options{HeadRows: math.MaxInt})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if tb := whole.Sheets[0]; tb.More != nil || len(tb.Rows) != 502 || len(tb.Rows[0]) != 7 {
 		t.Fatalf("read whole: %d rows of %d cells, More %v", len(tb.Rows), len(tb.Rows[0]), tb.More != nil)
 	}
@@ -50,13 +47,10 @@ func TestStreamedCSV(t *testing.T) {
 	}
 	for _, head := range []int{1, 2, 5, letopis.TableHeadRows, 300, 301, 501, 502} {
 		t.Run(fmt.Sprintf("head=%d", head), func(t *testing.T) {
-			var doc *letopis.Document
-			withHead(head, func() {
-				var err error
-				if doc, err = extract.File(context.Background(), "s.csv", data, extract.Options{}); err != nil {
-					t.Fatal(err)
-				}
-			})
+			doc, err := extract.File(context.Background(), "s.csv", data, extract.Options{HeadRows: head})
+			if err != nil {
+				t.Fatal(err)
+			}
 			tb := &doc.Sheets[0]
 			if tb.Sheet != "s" || (tb.More != nil) != (head < 502) || len(tb.Rows) != min(head, 502) {
 				t.Fatalf("sheet %q: %d rows, More %v", tb.Sheet, len(tb.Rows), tb.More != nil)
@@ -69,7 +63,7 @@ func TestStreamedCSV(t *testing.T) {
 					t.Fatalf("row %d of Rows: %d cells, row 1 has %d", r+1, len(row), w)
 				}
 			}
-			err := tb.EachRow(func(r int, row []letopis.Cell, _ bool) bool {
+			err = tb.EachRow(func(r int, row []letopis.Cell, _ bool) bool {
 				want := 5
 				if r >= 301 {
 					want = 7
@@ -174,19 +168,16 @@ func TestStreamedCSVErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var doc *letopis.Document
-			withHead(tc.head, func() {
-				var err error
-				if doc, err = extract.File(context.Background(), "s.csv", tc.data, extract.Options{}); err != nil {
-					t.Fatalf("Extract: %v", err)
-				}
-			})
+			doc, err := extract.File(context.Background(), "s.csv", tc.data, extract.Options{HeadRows: tc.head})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
 			tb := &doc.Sheets[0]
 			if tb.More == nil {
 				t.Fatal("not streamed")
 			}
 			n := 0
-			err := tb.More(func([]letopis.Cell, bool) bool { n++; return true })
+			err = tb.More(func([]letopis.Cell, bool) bool { n++; return true })
 			var ie *letopis.InputError
 			if err == nil || !errors.As(err, &ie) || ie.Sheet != "s" || ie.Path != "s.csv" {
 				t.Fatalf("error %v, want an InputError naming the file and the sheet", err)

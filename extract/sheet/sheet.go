@@ -108,10 +108,14 @@ func sniffText(head []byte) bool {
 // file's size allows (see MaxCells).
 var ErrTooLarge = errors.New("too many cells for the size of the file (a cell far away from the others, or a huge merged range?)")
 
-// sheetErr returns err as an InputError naming the sheet.
+// sheetErr returns err as an InputError naming the sheet: the one in
+// err's chain gets the sheet if it names none.
 func sheetErr(sheet string, err error) error {
 	var ie *letopis.InputError
 	if errors.As(err, &ie) {
+		if ie.Sheet == "" && ie.Page == 0 {
+			ie.Sheet = sheet
+		}
 		return err
 	}
 	return &letopis.InputError{Sheet: sheet, Err: err}

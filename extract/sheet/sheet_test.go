@@ -384,11 +384,11 @@ func FuzzCSV(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		whole, wholeErr := readCSVHead(context.Background(), "f.csv", "f", data, math.MaxInt)
+		whole, wholeErr := readCSVHead(context.Background(), "f", data, math.MaxInt)
 		if wholeErr != nil {
 			oneLine(t, wholeErr)
 		}
-		tb, err := readCSVHead(context.Background(), "f.csv", "f", data, 2)
+		tb, err := readCSVHead(context.Background(), "f", data, 2)
 		if err != nil {
 			oneLine(t, err)
 			if wholeErr == nil {

@@ -74,14 +74,6 @@ func longWorkbook(t testing.TB) []byte {
 	return buf.Bytes()
 }
 
-// withHead runs fn with headRows set to n.
-func withHead(n int, fn func()) {
-	old := headRows
-	headRows = n
-	defer func() { headRows = old }()
-	fn()
-}
-
 // allRows reads every row of t through EachRow, copied, with the hidden
 // ones; trailing empty cells that merely pad a row are left out, since a
 // streamed row is padded to the width of the rows before it only.
@@ -122,22 +114,16 @@ func TestStreamedSheets(t *testing.T) {
 		{"kazalniki-2020.xlsx", fixture},
 	}
 	for _, file := range files {
-		var whole *letopis.Document
-		withHead(1<<30, func() {
-			var err error
-			if whole, err = (XLSX{}).Extract(context.Background(), "w.xlsx", file.data, extract.Options{}); err != nil {
-				t.Fatal(err)
-			}
-		})
+		whole, err := (XLSX{}).Extract(context.Background(), "w.xlsx", file.data, extract.Options{HeadRows: 1 << 30})
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, head := range []int{1, 2, 5, 64, 499, 500} {
 			t.Run(fmt.Sprintf("%s/head=%d", file.name, head), func(t *testing.T) {
-				var doc *letopis.Document
-				withHead(head, func() {
-					var err error
-					if doc, err = (XLSX{}).Extract(context.Background(), "s.xlsx", file.data, extract.Options{}); err != nil {
-						t.Fatal(err)
-					}
-				})
+				doc, err := (XLSX{}).Extract(context.Background(), "s.xlsx", file.data, extract.Options{HeadRows: head})
+				if err != nil {
+					t.Fatal(err)
+				}
 				if len(doc.Sheets) != len(whole.Sheets) {
 					t.Fatalf("%d sheets, want %d", len(doc.Sheets), len(whole.Sheets))
 				}
@@ -260,8 +246,8 @@ func TestStreamedErrors(t *testing.T) {
 		want      string
 		rows      int // rows yielded before the error
 	}{
-		{"bad shared string", rowsXML(300, 200, `<x:c r="C200" t="s"><x:v>99</x:v></x:c>`, ""), "s.xlsx: sheet Sheet1: cell C200: shared string \"99\" out of range", 200 - 64 - 1},
-		{"bad number", rowsXML(300, 250, `<x:c r="C250"><x:v>12a</x:v></x:c>`, ""), "s.xlsx: sheet Sheet1: cell C250: number \"12a\"", 250 - 64 - 1},
+		{"bad shared string", rowsXML(300, 200, `<x:c r="C200" t="s"><x:v>99</x:v></x:c>`, ""), "s.xlsx: sheet Sheet1, cell C200: shared string \"99\" out of range", 200 - 64 - 1},
+		{"bad number", rowsXML(300, 250, `<x:c r="C250"><x:v>12a</x:v></x:c>`, ""), "s.xlsx: sheet Sheet1, cell C250: number \"12a\"", 250 - 64 - 1},
 		{"rows out of order", rowsXML(300, 100, `</x:row><x:row r="90">`, ""), "s.xlsx: sheet Sheet1: row 90: rows out of order", 100 - 64},
 		{"far-away row", rowsXML(100, 100, `</x:row><x:row r="1000000"><x:c r="A1000000"><x:v>1</x:v></x:c>`, ""), "s.xlsx: sheet Sheet1: too many cells", -1},
 		{"huge merged range", rowsXML(100, 0, "", `<x:mergeCells><x:mergeCell ref="A90:B1048576"/></x:mergeCells>`), "s.xlsx: sheet Sheet1: too many cells", -1},

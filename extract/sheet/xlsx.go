@@ -36,19 +36,23 @@ var ErrPasswordWorkbook = errors.New("password-protected workbook (or a legacy .
 
 // Extract implements extract.Extractor.
 //
-// A worksheet of more than headRows rows is streamed: its Table holds the
-// first headRows rows, and its More reads the worksheet XML again from
-// data for the others (see letopis.Table). Its merged ranges, which the
+// A worksheet of more than opts.Head() rows (letopis.TableHeadRows unless
+// opts.HeadRows says otherwise) is streamed: its Table holds its first
+// rows, and its More reads the worksheet XML again from data for the
+// others (see letopis.Table). Its merged ranges, which the
 // XML lists after the rows, are read first by a scan for the end of the
 // rows, so that a range spreads over streamed rows as over the others.
 // The rows of More are padded to the width of the rows before them (at
 // least that of Rows and of the merged ranges), not to the width of the
 // whole sheet, which is known only at its end. Errors in the streamed rows
 // (a bad cell, too many cells for the file's size) are returned by More.
-func (XLSX) Extract(ctx context.Context, path string, data []byte, _ extract.Options) (*letopis.Document, error) {
+// A cell that cannot be read is a *letopis.InputError naming the sheet and
+// the cell.
+func (XLSX) Extract(ctx context.Context, path string, data []byte, opts extract.Options) (*letopis.Document, error) {
 	doc := &letopis.Document{Format: "xlsx"}
+	head := opts.Head()
 	err := walkXLSX(ctx, data, func(s xlsxSheet) error {
-		t, err := s.table(ctx, path)
+		t, err := s.table(ctx, head)
 		if err != nil {
 			return err
 		}
@@ -62,16 +66,12 @@ func (XLSX) Extract(ctx context.Context, path string, data []byte, _ extract.Opt
 	return doc, nil
 }
 
-// headRows is how many rows of a worksheet are read into Table.Rows; a
-// longer sheet streams the rest. A variable for tests.
-var headRows = letopis.TableHeadRows
-
 // errStop ends a reading of rows early.
 var errStop = errors.New("stop")
 
 // table reads a worksheet: whole when it has no row past headRows, else its
 // first headRows rows, with More for the others.
-func (s xlsxSheet) table(ctx context.Context, path string) (letopis.Table, error) {
+func (s xlsxSheet) table(ctx context.Context, headRows int) (letopis.Table, error) {
 	g := newGrid(s.name, s.hidden, s.budget)
 	long := false
 	merges, err := s.rows(func(r int, hidden bool, cells []letopis.Cell) error {
@@ -106,14 +106,14 @@ func (s xlsxSheet) table(ctx context.Context, path string) (letopis.Table, error
 		return letopis.Table{}, err
 	}
 	*s.streamed = true
-	t.More = s.more(ctx, path, len(t.Rows), g.width, merges, tops)
+	t.More = s.more(ctx, len(t.Rows), g.width, merges, tops)
 	return t, nil
 }
 
 // more returns the Table.More of a sheet whose rows from start on are
 // streamed; width is the width of the rows before, tops the values of the
 // merged ranges that start before start.
-func (s xlsxSheet) more(ctx context.Context, path string, start, width int, merges []mergeRange, tops []letopis.Cell) func(func([]letopis.Cell, bool) bool) error {
+func (s xlsxSheet) more(ctx context.Context, start, width int, merges []mergeRange, tops []letopis.Cell) func(func([]letopis.Cell, bool) bool) error {
 	// The ranges that reach the streamed rows, by their first row; the
 	// last row a range makes.
 	var order []int
@@ -205,11 +205,7 @@ func (s xlsxSheet) more(ctx context.Context, path string, start, width int, merg
 			return nil
 		}
 		if err != nil {
-			err = sheetErr(s.name, err)
-			if ie, ok := err.(*letopis.InputError); ok && ie.Path == "" {
-				ie.Path = path
-			}
-			return err
+			return sheetErr(s.name, err)
 		}
 		return nil
 	}
@@ -724,7 +720,7 @@ func (s *sheetReader) read(ctx context.Context, r io.Reader, fn func(int, bool, 
 				inCell = false
 				c, err := s.cell(&cur)
 				if err != nil {
-					return nil, fmt.Errorf("cell %s: %v", letopis.CellRef(row, col), err)
+					return nil, &letopis.InputError{Cell: letopis.CellRef(row, col), Err: err}
 				}
 				if c.Kind == letopis.CellEmpty {
 					continue

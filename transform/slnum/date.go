@@ -129,6 +129,21 @@ func monthWordAt(s string, i int, dayBefore bool) (time.Month, int, bool) {
 	return mi.m, e, true
 }
 
+// monthWordYear records the month word m that ends at j and a year written
+// after it, if there is one, which it reports.
+func (e *endpoint) monthWordYear(s string, m time.Month, j int) bool {
+	e.m, e.monthWord, e.end = m, true, j
+	k := skipSpace(s, j)
+	y, n := yearAt(s, k)
+	if n == 0 {
+		return false
+	}
+	e.y = y
+	e.addNum(k, k+n)
+	e.end = k + n
+	return true
+}
+
 // yearAt reads a four-digit year at i not followed by more digits or a
 // decimal; 0 if none.
 func yearAt(s string, i int) (int, int) {
@@ -154,13 +169,7 @@ func parseEndpoint(s string, i int, bareYear bool) (endpoint, bool) {
 		if !ok {
 			return e, false
 		}
-		e.m, e.monthWord, e.end = m, true, j
-		k := skipSpace(s, j)
-		if y, n := yearAt(s, k); n > 0 {
-			e.y = y
-			e.addNum(k, k+n)
-			e.end = k + n
-		}
+		e.monthWordYear(s, m, j)
 		return e, true
 	}
 	v, n := readInt(s, i, 4)
@@ -239,12 +248,7 @@ func parseEndpoint(s string, i int, bareYear bool) (endpoint, bool) {
 		return e, true // partial: d. m.
 	}
 	if m, j, ok := monthWordAt(s, k, true); ok {
-		e.m, e.monthWord, e.end = m, true, j
-		l := skipSpace(s, j)
-		if y, n3 := yearAt(s, l); n3 > 0 {
-			e.y = y
-			e.addNum(l, l+n3)
-			e.end = l + n3
+		if e.monthWordYear(s, m, j) {
 			e.validate()
 		}
 		return e, true

@@ -1,4 +1,4 @@
-package main
+package importer
 
 import (
 	"errors"
@@ -10,14 +10,12 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/gofrs/flock"
-
 	"github.com/letopis/letopis/load"
 )
 
-func newFileLock(path string) *flock.Flock { return flock.New(path) }
-
-func ensureDir(dir string) error {
+// CheckFolder makes the folder dir if it is not there and checks that
+// files can be written into it, as an archive or quarantine must be.
+func CheckFolder(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -30,16 +28,16 @@ func ensureDir(dir string) error {
 }
 
 // settle moves a file after its outcome: imported and unchanged files to
-// --archive, failed ones to --quarantine with NAME.error.txt beside them.
+// the archive, failed ones to the quarantine with NAME.error.txt beside them.
 // It returns where the file went, or "" if it stayed. A failure to move is
 // added to the file's error, never hidden.
-func settle(path string, outcome load.Outcome, ferr error, o importOptions) (string, error) {
+func settle(path string, outcome load.Outcome, ferr error, o Options) (string, error) {
 	var dir string
 	switch outcome {
 	case load.Imported, load.Unchanged:
-		dir = o.archive
+		dir = o.Archive
 	case load.Failed:
-		dir = o.quarantine
+		dir = o.Quarantine
 	}
 	if dir == "" {
 		return "", ferr
@@ -53,7 +51,7 @@ func settle(path string, outcome load.Outcome, ferr error, o importOptions) (str
 		return "", merr
 	}
 	if outcome == load.Failed {
-		why := fmt.Sprintf("%s\nfile:  %s\nmoved: %s\nat:    %s\n", oneLine(errText(ferr)), path, dest, time.Now().UTC().Format(time.RFC3339))
+		why := fmt.Sprintf("%s\nfile:  %s\nmoved: %s\nat:    %s\n", strings.Join(strings.Fields(errText(ferr)), " "), path, dest, time.Now().UTC().Format(time.RFC3339))
 		if err := writeNoClobber(dest+".error.txt", []byte(why)); err != nil {
 			return dest, fmt.Errorf("%w; could not write %s.error.txt: %v", ferr, dest, err)
 		}
