@@ -60,7 +60,7 @@ func TestGold(t *testing.T) {
 			if s.recall < 0.95 || s.precision < 0.95 || s.unit < 0.90 || s.activity < 0.95 || s.tsOK != s.tsAll {
 				t.Errorf("%s: under the floors (recall 0.95, precision 0.95, unit 0.90, activity 0.95, all targets and shares)", name)
 			}
-			golden(t, filepath.Join("testdata", name+".facts.tsv"), rep)
+			goldenFacts(t, filepath.Join("testdata", name+".facts.tsv"), rep)
 		})
 	}
 }
@@ -78,7 +78,7 @@ func goldenActivities(t *testing.T, path string, rep *letopis.Report) {
 }
 
 // golden compares the facts with a readable TSV, rewritten with -update.
-func golden(t *testing.T, path string, rep *letopis.Report) {
+func goldenFacts(t *testing.T, path string, rep *letopis.Report) {
 	var b strings.Builder
 	b.WriteString("page\tactivity\tindicator\tkind\tunit\tvalue\tqualifier\ttarget\tshare_value\tshare_of\tperiod\tconfidence\tsnippet\n")
 	for _, f := range rep.Facts {
