@@ -143,7 +143,7 @@ func TestHeldout(t *testing.T) {
 // floors are the lowest scores a set of reports may have.
 type floors struct {
 	recall, precision, activities, factActivity, parties float64
-	fileRecall, filePrecision                           float64
+	fileRecall, filePrecision                            float64
 }
 
 // scoreSet scores every report (PDF or workbook) in testdata/set/*/ against
@@ -170,7 +170,7 @@ func scoreSet(t *testing.T, set, golden string, fl floors) {
 	for _, path := range files {
 		dir := filepath.Dir(path)
 		base := filepath.Join(dir, filepath.Base(dir))
-		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		name := strings.TrimSuffix(filepath.Base(path), ".pdf")
 		t.Run(name, func(t *testing.T) {
 			gold := readGold(t, base+".gold.csv")
 			gacts := readGoldActivities(t, base+".activities.csv")
