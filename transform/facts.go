@@ -105,6 +105,34 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			slots[i].consumed = true
 		}
 	}
+	// A part and its whole: `v Lokvah 61 od skupno 163` — the whole is the
+	// value, the part its share, of the place named before the part; a
+	// whole the sentence already states takes the share.
+	for i := 0; i+1 < len(slots); i++ {
+		if slots[i].consumed || slots[i+1].consumed || !slots[i].n.quantity() || !slots[i+1].n.quantity() {
+			continue
+		}
+		part, whole := slots[i].n, slots[i+1].n
+		if !skippable(s, part.Start, whole.QStart) {
+			continue
+		}
+		owner := placeBefore(s[:part.QStart])
+		if owner == "" {
+			continue
+		}
+		v := part.Value
+		slots[i].consumed = true
+		target := i + 1
+		for j := 0; j < i; j++ {
+			if !slots[j].consumed && slots[j].n.quantity() && slots[j].n.Value == whole.Value {
+				target = j
+				slots[i+1].consumed = true
+				rej = append(rej, rawReject{whole.Text, "the whole of a part, stated again"})
+			}
+		}
+		slots[target].n.shareValue = &v
+		slots[target].n.shareOf = placeName(owner)
+	}
 	// Targets in parentheses after a value: `64 oseb (načrtovali smo jih
 	// 60)`, `(cilj: 50)`, `(predvidenih 40)`.
 	for i := range slots {
@@ -403,12 +431,12 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 		return f, true
 	}
 	if len(words) == 0 {
-		// `udeležencev: 45` — the noun before the number
-		if w := wordBefore(strings.TrimRight(s[:n.QStart], " :–-"), len(strings.TrimRight(s[:n.QStart], " :–-"))); w != "" {
-			if u, ok := lex.Lookup(w); ok {
-				f.Unit, f.Indicator, f.Confidence = u, strings.ToLower(w), 0.7
-				return f, true
-			}
+		// `udeležencev: 45`, `Udeležencev je bilo 138`, `Pionirjev je bilo
+		// 24, mladincev 28`: the counted noun before the number
+		if w := nounBefore(s, toks, nums, i, lex); w != "" && n.Unit == "" {
+			u, _ := lex.Lookup(w)
+			f.Unit, f.Indicator, f.Confidence = u, strings.ToLower(w), 0.7
+			return f, true
 		}
 		if n.Unit != "" {
 			f.Indicator = strings.ToLower(strings.TrimSpace(s[n.End:n.UnitEnd]))
@@ -465,6 +493,56 @@ func labelUnit(label string, lex *units.Lexicon) letopis.Unit {
 	return tableUnit("", "", label, lex)
 }
 
+// nounBefore returns the counted noun that a number with nothing after it
+// counts, looking back over the verb and the words of a clause (`Udeležencev
+// je bilo 138`, `Največ članov je iz Zgornje Dobrave, 375 od skupno 642`):
+// the nearest noun of the lexicon within ten words, not past a number that
+// counts something of its own or a sentence mark; "" if none.
+func nounBefore(s string, toks []tok, nums []num, i int, lex *units.Lexicon) string {
+	n := nums[i]
+	k := len(toks) - 1
+	for k >= 0 && toks[k].Start >= n.QStart {
+		k--
+	}
+	numAt := map[int]bool{}
+	for j, m := range nums {
+		if j != i {
+			numAt[m.Start] = true
+		}
+	}
+	for steps := 0; k >= 0 && steps < 10; k, steps = k-1, steps+1 {
+		t := toks[k]
+		if t.Punct {
+			if strings.ContainsAny(t.Text, ".;:!?()") {
+				return ""
+			}
+			continue
+		}
+		if numAt[t.Start] {
+			if !skippable(s, t.Start, n.QStart) {
+				return ""
+			}
+			continue
+		}
+		if _, ok := lex.Lookup(t.Text); ok {
+			return t.Text
+		}
+	}
+	return ""
+}
+
+// skippable reports whether a number at i before the number at j is part
+// of the same statement (`375 od skupno 642`): only `od skupno`, `od`,
+// `izmed` stand between them.
+func skippable(s string, i, j int) bool {
+	between := strings.Fields(s[i:j])
+	if len(between) < 2 {
+		return false
+	}
+	rest := strings.ToLower(strings.Join(between[1:], " "))
+	return rest == "od skupno" || rest == "od" || rest == "izmed" || rest == "od vseh"
+}
+
 // borrow completes an elliptic phrase (`28 osnovnih in 7 srednjih šol`)
 // with the counted noun of the number j that follows it.
 func borrow(s string, toks []tok, nums []num, j int, lex *units.Lexicon, seen map[int]bool, f rawFact, words []string) (rawFact, bool) {
@@ -489,6 +567,21 @@ func borrow(s string, toks []tok, nums []num, j int, lex *units.Lexicon, seen ma
 	f.Indicator = strings.ToLower(strings.TrimSpace(strings.Join(words, " ") + " " + noun))
 	f.Confidence = g.Confidence - 0.05
 	return f, true
+}
+
+// placeBefore returns the place named right before a part of a whole
+// (`v Lokvah 61 od skupno 163`, `iz Zgornje Dobrave, 375 od skupno 642`):
+// a preposition of place and capitalised words, "" if none ends the text.
+func placeBefore(s string) string {
+	f := strings.Fields(strings.TrimRight(strings.TrimSpace(s), ","))
+	k := len(f) - 1
+	for k >= 0 && unicode.IsUpper(firstRune(strings.Trim(f[k], ",.;:()"))) {
+		k--
+	}
+	if k < 0 || k == len(f)-1 || !placePrep[strings.ToLower(f[k])] {
+		return ""
+	}
+	return strings.Trim(strings.Join(f[k:], " "), ",.;:")
 }
 
 // placeAfter returns the place named right after a part of a whole (`v

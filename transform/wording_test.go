@@ -48,6 +48,16 @@ func TestWording(t *testing.T) {
 		{"a height in parentheses", "Povzpeli smo se na Uršljo goro (1.699 m) in Boč.", nil},
 		{"a score", "V finalu je ekipa z 2:1 premagala domačine.", nil},
 		{"a limit in parentheses", "Namenili so nam del dohodnine (do 1 %), za kar se zahvaljujemo.", nil},
+		// the number after its noun and verb
+		{"a number after its noun and verb", "Udeležencev je bilo 138, večinoma srednješolcev.", []want{{138, P, X, 0, "udeležencev"}}},
+		{"numbers after their nouns in a list", "Pionirjev je bilo 24, mladincev 28, pripravnikov pa 11.", []want{{24, P, X, 0, "pionirjev"}, {28, P, X, 0, "mladincev"}, {11, P, X, 0, "pripravnikov"}}},
+		// a part of a whole: the whole is the value, the part the share of the place before it
+		{"a part of a whole named again", "V krožek je bilo vključenih 64 učencev, na Brezju 23 od skupno 64.", []want{{64, P, X, 23, "učencev"}}},
+		{"a part of a whole stated once", "Največ članov je iz Zgornje Dobrave, 375 od skupno 642, ostali so od drugod.", []want{{642, P, X, 375, "članov"}}},
+		// addresses, formulas and compounds
+		{"a house number", "Pisarna društva na Cesti na Grad 12 je odprta ob torkih.", nil},
+		{"a formula", "Indeks = realizacija / načrt × 100.", nil},
+		{"compounds of a list", "Priznanja smo podelili krvodajalcem, ki so kri darovali 25-, 50- ali 100-krat.", nil},
 		// a planned value in parentheses after the value
 		{"a target in parentheses", "V program se je vključilo 64 oseb (načrtovali smo jih 60).", []want{{64, P, X, 0, "oseb"}}},
 		// a label, a colon and the value

@@ -326,8 +326,18 @@ func classify(s string, t *tok, prev *Match, next *tok, consumed, limit int) {
 		set(Other, "glued to letters: part of a name or code")
 		return
 	}
-	if m.End+1 < len(s) && s[m.End] == '-' && letterAt(s, m.End+1) {
-		set(Other, "part of a compound word (3-letni, 5-krat)")
+	if m.End+1 < len(s) && s[m.End] == '-' && (letterAt(s, m.End+1) || s[m.End+1] == ',' || s[m.End+1] == ' ') {
+		set(Other, "part of a compound word (3-letni, 5-krat, 25-, 50- ali 100-krat)")
+		return
+	}
+	// formulas: realizacija / načrt × 100, = 100
+	if k := skipSpaceBack(s, m.Start); k >= 1 && (s[k-1] == '=' || s[k-1] == '*' || k >= 2 && s[k-2:k] == "×") {
+		set(Other, "part of a formula")
+		return
+	}
+	// house numbers: Cesta na Grad 12, Ormoška cesta 28, Trg svobode 7
+	if lx.plain() && lx.firstLen <= 3 && streetBefore(s, m.Start) {
+		set(Other, "house number of an address")
 		return
 	}
 	if m.End+1 < len(s) && (s[m.End] == '/' || s[m.End] == '_') && (digitAt(s, m.End+1) || letterAt(s, m.End+1)) ||
@@ -621,6 +631,24 @@ func betweenRange(s string, a, b int) bool {
 	}
 	if w := s[k:wordEnd(s, k)]; is(w, "do") {
 		return skipSpace(s, k+2) == b
+	}
+	return false
+}
+
+// streetBefore reports whether one of the three words before i names a
+// street, a square or a road (cesta, ulica, trg, pot, nabrežje), so that
+// the number at i is a house number.
+func streetBefore(s string, i int) bool {
+	k := i
+	for n := 0; n < 3; n++ {
+		w, st := prevWord(s, k)
+		if w == "" {
+			return false
+		}
+		if _, ok := lookup(streetWords, w); ok {
+			return true
+		}
+		k = st
 	}
 	return false
 }

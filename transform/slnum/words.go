@@ -135,6 +135,14 @@ var letWords = map[string]bool{
 	"let": true, "leta": true, "letom": true, "letih": true, "leti": true, "letoma": true, "letnik": true, "letnikov": true,
 }
 
+// streetWords before a number (within three words) make it a house
+// number.
+var streetWords = map[string]bool{
+	"cesta": true, "cesti": true, "ceste": true, "cesto": true, "ulica": true, "ulici": true, "ulice": true, "ulico": true,
+	"trg": true, "trgu": true, "trga": true, "pot": true, "poti": true, "nabrežje": true, "nabrežju": true,
+	"naselje": true, "naselju": true, "breg": true, "bregu": true, "vas": true, "vasi": true, "ul": true,
+}
+
 // durationWords after a number make it a duration.
 var durationWords = map[string]bool{
 	"mesec": true, "meseca": true, "meseci": true, "mesecev": true, "mesece": true, "mesecih": true, "mesecem": true,
