@@ -52,6 +52,23 @@ var (
 	kickerWord = regexp.MustCompile(`(?i)^(?:projekt|program|akcija|operacija|kampanja|pobuda|zagovorni[šs]tvo|izobra[žz]evanje|dogodek|uvodnik|rubrika|sekcija|dejavnost|aktivnost|podro[čc]je)$`)
 )
 
+// orgTitle reports whether a folded title is one of the organisational
+// part: each of its parts (split at in, ter and commas) begins with a term
+// of orgSection (`Zahvala in pogled naprej`), so that `Članstvo in delo v
+// vodih` — membership and the troops' work — is no organisational part.
+func orgTitle(fb string) bool {
+	parts := strings.FieldsFunc(strings.NewReplacer(" in ", ",", " ter ", ",").Replace(fb), func(r rune) bool { return r == ',' })
+	if len(parts) == 0 {
+		return false
+	}
+	for _, p := range parts {
+		if !orgSection.MatchString(strings.TrimSpace(p)) {
+			return false
+		}
+	}
+	return true
+}
+
 // containerTitle reports whether a heading only announces the activities
 // below it: all its words are the kinds of activity, a year and function
 // words.
@@ -157,7 +174,7 @@ func classify(items []item, groups []group, org string) (top int) {
 		switch {
 		case cover[items[g.first].b.Page] || frontRe.MatchString(t) || (org != "" && letters(t) == letters(org)):
 			g.role = roleFront
-		case orgSection.MatchString(fb):
+		case orgTitle(fb):
 			g.role = roleOrg
 		case genericRe.MatchString(bare) || strings.Contains(fold(t), " smo ") || strings.Contains(fold(t), "in sicer") || strings.HasSuffix(t, ":"):
 			g.role = roleGeneric

@@ -24,6 +24,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/transform/keys"
@@ -228,21 +229,58 @@ func findYear(doc *letopis.Document) int {
 }
 
 // findOrganisation reads the organisation from the cover: the first line
-// that names an organisation.
+// (or part of the document's title, split at a dash or colon) that names
+// an organisation — it begins with a kind of organisation (Društvo,
+// Zavod …) or has one among its first words (Kulturno umetniško društvo
+// Odmev, Rod Sivi sokol, Območno združenje Rdečega križa) — else the part
+// of the title that is not the report's name.
 func findOrganisation(doc *letopis.Document) string {
+	split := regexp.MustCompile(`\s+[–—-]\s+|:\s+|,\s+|\s+·\s+`)
 	for _, t := range firstTexts(doc, 1) {
 		for _, line := range strings.Split(t, "\n") {
 			line = clean(line)
-			// `Društvo NOVUS – Letno poročilo 2020`: the part that names it
-			for _, part := range regexp.MustCompile(`\s+[–—-]\s+|:\s+|,\s+`).Split(line, -1) {
-				if orgStart.MatchString(part) && len(part) < 120 {
+			for _, part := range split.Split(line, -1) {
+				if (orgStart.MatchString(part) || orgKindName(part)) && len(part) < 120 {
 					return strings.TrimRight(part, ".,")
 				}
 			}
 		}
 	}
+	if doc.Title != "" {
+		for _, part := range split.Split(clean(doc.Title), -1) {
+			if part != "" && !reportWords.MatchString(part) && !strings.ContainsAny(part, "0123456789") && hasCapital(part) && len(strings.Fields(part)) <= 10 {
+				return part
+			}
+		}
+	}
 	return ""
 }
+
+// orgKindName reports whether a text is an organisation's name: at most
+// twelve words without digits or a verb of a sentence, one of the first
+// four a kind of organisation.
+func orgKindName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 12 || strings.ContainsAny(s, "0123456789") || !unicode.IsUpper(firstRune(s)) {
+		return false
+	}
+	for i, w := range f {
+		lw := strings.ToLower(strings.Trim(w, ",.;:»«"))
+		if clauseWords[lw] {
+			return false
+		}
+		if i < 4 && orgKinds[lw] {
+			return true
+		}
+	}
+	return false
+}
+
+// orgKinds are the nouns that name a kind of organisation.
+var orgKinds = map[string]bool{"društvo": true, "zavod": true, "zveza": true, "klub": true, "center": true, "združenje": true,
+	"rod": true, "svet": true, "sklad": true, "fundacija": true, "zadruga": true, "inštitut": true, "institut": true, "ustanova": true,
+	"univerza": true, "skupnost": true, "sekcija": true, "organizacija": true, "mreža": true, "gibanje": true, "akademija": true,
+	"ansambel": true, "zbor": true, "kud": true, "pgd": true, "kd": true, "pd": true, "td": true, "mdi": true, "nk": true, "šd": true}
 
 // add appends raw facts read from a piece of text to the report.
 func (r *reader) add(raw []rawFact, rej []rawReject, loc letopis.Location, snippet string, kind letopis.Kind) {

@@ -72,6 +72,7 @@ func (r *reader) read(doc *letopis.Document) {
 		}
 	}
 	inferHeadings(items)
+	items = sidebarOrder(items)
 	items = joinContinued(items)
 	// heading groups
 	var groups []group
@@ -360,6 +361,76 @@ func (r *reader) sentencePeriod(s string) letopis.Period {
 		return p
 	}
 	return letopis.Period{}
+}
+
+// sidebarOrder puts the headings of a sidebar layout beside the text
+// they introduce: on a page whose headings stand in a narrow column left
+// of the text (the layout reads that column first), each heading, with
+// the short blocks under it in the sidebar (a period, a kicker), goes
+// before the first block of the text that starts at its height or lower.
+func sidebarOrder(items []item) []item {
+	out := make([]item, 0, len(items))
+	for start := 0; start < len(items); {
+		end := start
+		for end < len(items) && items[end].b.Page == items[start].b.Page {
+			end++
+		}
+		out = append(out, sidebarPage(items[start:end])...)
+		start = end
+	}
+	return out
+}
+
+func sidebarPage(page []item) []item {
+	// the text column's left edge: where most of the page's prose starts
+	chars := map[int]int{}
+	for _, it := range page {
+		if !it.heading && it.b.Kind == letopis.BlockParagraph {
+			chars[int(it.b.BBox.X0/4)] += len(it.b.Text())
+		}
+	}
+	best, textX0 := 0, math.Inf(1)
+	for x, n := range chars {
+		if n > best || n == best && float64(x*4) < textX0 {
+			best, textX0 = n, float64(x*4)
+		}
+	}
+	if best < 200 {
+		return page
+	}
+	var side, text []item
+	heads := 0
+	for _, it := range page {
+		if it.b.BBox.X1 < textX0-4 && it.b.Kind != letopis.BlockTable && it.b.Kind != letopis.BlockFurniture {
+			side = append(side, it)
+			if it.heading {
+				heads++
+			}
+			continue
+		}
+		text = append(text, it)
+	}
+	// a sidebar holds headings and short labels, not a column of prose
+	sideChars, textChars := 0, 0
+	for _, it := range side {
+		sideChars += len(it.b.Text())
+	}
+	for _, it := range text {
+		textChars += len(it.b.Text())
+	}
+	if heads < 2 || len(text) == 0 || sideChars*5 > textChars {
+		return page
+	}
+	out := make([]item, 0, len(page))
+	k := 0
+	for _, t := range text {
+		for k < len(side) && side[k].b.BBox.Y1 >= t.b.BBox.Y1-2 {
+			out = append(out, side[k])
+			k++
+		}
+		out = append(out, t)
+	}
+	return append(out, side[k:]...)
 }
 
 // inferHeadings marks as headings the short blocks that the extractor left
