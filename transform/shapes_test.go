@@ -183,3 +183,20 @@ func TestTableShapes(t *testing.T) {
 		})
 	}
 }
+
+// A table whose header line was left on the page before it (a page break
+// between header and body) takes that line as its header.
+func TestOrphanHeader(t *testing.T) {
+	head := &letopis.Block{Kind: letopis.BlockHeading, Page: 2, Lines: []letopis.Line{{Text: "Kazalnik 2021 2022 Sprememba"}}}
+	body := &letopis.Block{Kind: letopis.BlockTable, Page: 3, Table: pdfTable(
+		[]string{"Obiski", "6.842", "8.115", "+18,6 %"},
+		[]string{"Prostovoljci", "38", "44", "+15,8 %"})}
+	items := orphanHeaders([]item{{b: head, heading: true}, {b: body}})
+	if len(items) != 1 || items[0].b.Kind != letopis.BlockTable {
+		t.Fatalf("%d items, want the table alone", len(items))
+	}
+	res := tableFacts(items[0].b.Table, TableContext{Year: 2022})
+	if len(res.facts) != 2 || res.facts[0].Value != 8115 || res.facts[1].Value != 44 {
+		t.Errorf("facts %+v, want the 2022 column", res.facts)
+	}
+}

@@ -74,6 +74,7 @@ func (r *reader) read(doc *letopis.Document) {
 	inferHeadings(items)
 	items = sidebarOrder(items)
 	items = joinContinued(items)
+	items = orphanHeaders(items)
 	// heading groups
 	var groups []group
 	groupAt := map[int]int{}
@@ -361,6 +362,70 @@ func (r *reader) sentencePeriod(s string) letopis.Period {
 		return p
 	}
 	return letopis.Period{}
+}
+
+// orphanHeaders gives a table without a header the header line left on
+// the page before it (an office suite breaks a page between a table's
+// header and its body, and the header line alone is read as text): a line
+// right before the table, of words without sentence marks or numbers other
+// than years, as many as the table's columns or more (the first column's
+// header takes the extra words: `Vrsta odpadkov | Tone`).
+func orphanHeaders(items []item) []item {
+	out := items[:0]
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		if i+1 < len(items) && items[i+1].b.Kind == letopis.BlockTable && items[i+1].b.Table != nil {
+			if head := orphanHeader(it.b, items[i+1].b.Table); head != nil {
+				b := *items[i+1].b
+				t := *b.Table
+				t.Rows = append([][]letopis.Cell{head}, t.Rows...)
+				for r := 1; r < len(t.Rows); r++ {
+					row := append([]letopis.Cell(nil), t.Rows[r]...)
+					for c := range row {
+						row[c].Row = r
+					}
+					t.Rows[r] = row
+				}
+				t.HeaderRows = 1
+				b.Table = &t
+				out = append(out, item{b: &b})
+				i++
+				continue
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func orphanHeader(b *letopis.Block, t *letopis.Table) []letopis.Cell {
+	if len(b.Lines) != 1 || len(t.Rows) < 2 || headerOf(t) != nil || !quantityRow(t.Rows[0], nil) {
+		return nil
+	}
+	text := clean(b.Text())
+	if len(text) > 120 || strings.ContainsAny(text, ".;:,!?") {
+		return nil
+	}
+	words := strings.Fields(text)
+	width := len(t.Rows[0])
+	if width < 2 || len(words) < width {
+		return nil
+	}
+	for _, w := range words {
+		if hasDigit(w) && !yearCell.MatchString(w) {
+			return nil
+		}
+	}
+	extra := len(words) - width
+	head := make([]letopis.Cell, width)
+	for c := range head {
+		txt := words[c+extra]
+		if c == 0 {
+			txt = strings.Join(words[:extra+1], " ")
+		}
+		head[c] = letopis.Cell{Kind: letopis.CellText, Text: txt, Row: 0, Col: c}
+	}
+	return head
 }
 
 // sidebarOrder puts the headings of a sidebar layout beside the text
