@@ -166,6 +166,30 @@ func extendHeader(t *letopis.Table, h *header) (*header, int) {
 	return &c, top
 }
 
+// headText returns the text of header cell (r, j): a cell covered by a
+// merged cell that carries no text of its own takes the text of the cell
+// it is merged with, the one on its left in the row, else the one above.
+func headText(t *letopis.Table, r, j int) string {
+	c := t.Rows[r][j]
+	if txt := clean(c.Text); txt != "" || !c.Merged {
+		return txt
+	}
+	for k := j - 1; k >= 0; k-- {
+		if x := t.Rows[r][k]; !x.Merged {
+			if txt := clean(x.Text); txt != "" {
+				return txt
+			}
+			break
+		}
+	}
+	for q := r - 1; q >= 0; q-- {
+		if j < len(t.Rows[q]) && !t.Rows[q][j].Merged {
+			return clean(t.Rows[q][j].Text)
+		}
+	}
+	return ""
+}
+
 // spreads reports whether a row has a cell spread over several columns.
 func spreads(row []letopis.Cell) bool {
 	for _, c := range row {
@@ -184,9 +208,10 @@ func titleRow(row []letopis.Cell) bool {
 }
 
 // headerLike reports whether a row under a header continues it: its own
-// cells are all years or short texts without digits, at least one a year.
+// cells are all years or short texts without digits, at least one a year
+// or a role of a column (Načrt | Realizacija under 2022 | 2023).
 func headerLike(row []letopis.Cell) bool {
-	years := 0
+	marks := 0
 	for _, c := range row {
 		t := clean(c.Text)
 		if t == "" || c.Merged {
@@ -194,12 +219,28 @@ func headerLike(row []letopis.Cell) bool {
 		}
 		switch {
 		case yearCell.MatchString(t):
-			years++
+			marks++
 		case hasDigit(t) || len(t) > 40:
 			return false
+		case roleOf(t) != colNone && roleOf(t) != colLabel:
+			marks++
 		}
 	}
-	return years > 0
+	return marks > 0
+}
+
+// roleOf returns the role a header text names (see colPatterns), colNone
+// if none.
+func roleOf(t string) colRole {
+	if derivedHead.MatchString(t) {
+		return colDerived
+	}
+	for _, p := range colPatterns {
+		if p.re.MatchString(t) {
+			return p.role
+		}
+	}
+	return colNone
 }
 
 // analyseColumns reads what each column of t is, from the header rows
@@ -216,14 +257,25 @@ func analyseColumns(t *letopis.Table, h *header, top, year int, lex *units.Lexic
 	for j := range g.target {
 		g.target[j] = -1
 	}
-	// each column's header text, the header rows joined top down
+	// each column's header text, the header rows joined top down; the role
+	// a header row's cell names, the lowest row's first (Realizacija
+	// under 2023)
 	for j := 0; j < width; j++ {
+		for r := h.row; r >= top && r >= 0; r-- {
+			if j >= len(t.Rows[r]) {
+				continue
+			}
+			if role := roleOf(headText(t, r, j)); role != colNone && r > top || role != colNone && h.roles[j] == colNone {
+				g.roles[j] = role
+				break
+			}
+		}
 		var parts []string
 		for r := top; r <= h.row && r >= 0; r++ {
 			if j >= len(t.Rows[r]) {
 				continue
 			}
-			c := clean(t.Rows[r][j].Text)
+			c := headText(t, r, j)
 			if c != "" && (len(parts) == 0 || parts[len(parts)-1] != c) && len(c) <= maxHeaderCell && !titleCell.MatchString(c) {
 				parts = append(parts, c)
 			}

@@ -10,7 +10,7 @@ import (
 
 // pdfTable builds a table of a PDF page from rows of cell texts; "^"
 // is a copy of the cell above spread over it (a merged cell), "<" of the
-// cell to the left.
+// cell to the left, "=" a cell covered by a merged cell without text.
 func pdfTable(rows ...[]string) *letopis.Table {
 	t := &letopis.Table{Page: 1}
 	for i, r := range rows {
@@ -26,6 +26,8 @@ func pdfTable(rows ...[]string) *letopis.Table {
 			case s == "<":
 				c = row[j-1]
 				c.Col, c.Merged = j, true
+			case s == "=": // covered by a merged cell, no text of its own (as PDFs give them)
+				c.Kind, c.Text, c.Merged = letopis.CellEmpty, "", true
 			}
 			row = append(row, c)
 		}
@@ -110,6 +112,13 @@ func TestTableShapes(t *testing.T) {
 				[]string{"Izvedene delavnice", "40", "45", "38", "47"}),
 			[]fact{{"delavnice", 47, E, X, 45, false}},
 			[]string{"target of 2020", "value of 2020"}},
+		{"a header of two rows whose merged cells carry no text",
+			pdfTable(
+				[]string{"Kazalnik", "2022", "=", "2023", "="},
+				[]string{"=", "Načrt", "Realizacija", "Načrt", "Realizacija"},
+				[]string{"Število vaj desetin", "70", "66", "70", "71"}),
+			[]fact{{"vaj", 71, E, X, 70, false}},
+			[]string{"target of 2022", "value of 2022"}},
 		{"attendance with a qualifier and a noun in the cell",
 			pdfTable(
 				[]string{"Datum", "Prireditev", "Kraj", "Obisk"},
