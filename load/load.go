@@ -118,7 +118,7 @@ func (w *Warehouse) Load(ctx context.Context, rep *letopis.Report, opts LoadOpti
 	}
 	rows.Close()
 	for _, o := range old {
-		for _, table := range []string{"fact_rows", "activity_rows", "rejected_values", "sources"} {
+		for _, table := range []string{"fact_rows", "activity_rows", "rejected_values", "key_matches", "sources"} {
 			if _, err := conn.ExecContext(ctx, "DELETE FROM "+table+" WHERE source_id = ?", o.id); err != nil {
 				return res, fmt.Errorf("replace earlier source: %w", err)
 			}
@@ -152,6 +152,9 @@ func (w *Warehouse) Load(ctx context.Context, rep *letopis.Report, opts LoadOpti
 
 	err = conn.Raw(func(dc any) error { return w.appendRows(dc.(driver.Conn), sourceID, rep) })
 	if err != nil {
+		return res, err
+	}
+	if err := w.matchYears(ctx, conn, sourceID, rep); err != nil {
 		return res, err
 	}
 	if err := w.fail("append"); err != nil {

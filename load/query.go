@@ -1,6 +1,7 @@
 package load
 
 import (
+	"sort"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -204,4 +205,102 @@ func checkNamed(st *duckdb.Stmt, args []driver.NamedValue) error {
 		}
 	}
 	return nil
+}
+
+// Pivot turns the rows of t into one row per distinct value of its other
+// columns, in the order they first come, with one column for each distinct
+// value of the column on (in ascending order) that holds the column value
+// (the first of several). It is how a time series gets a column per year.
+func (t *Table) Pivot(on, value string) (*Table, error) {
+	ci, vi := -1, -1
+	for i, c := range t.Columns {
+		switch c {
+		case on:
+			ci = i
+		case value:
+			vi = i
+		}
+	}
+	if ci < 0 || vi < 0 {
+		return nil, fmt.Errorf("pivot: no column %q or %q", on, value)
+	}
+	var keyCols []int
+	for i := range t.Columns {
+		if i != ci && i != vi {
+			keyCols = append(keyCols, i)
+		}
+	}
+	var heads []any
+	seenHead := map[string]bool{}
+	for _, r := range t.Rows {
+		if k := fmt.Sprint(r[ci]); !seenHead[k] {
+			seenHead[k] = true
+			heads = append(heads, r[ci])
+		}
+	}
+	sort.SliceStable(heads, func(i, j int) bool { return lessValue(heads[i], heads[j]) })
+	headAt := map[string]int{}
+	out := &Table{}
+	for _, i := range keyCols {
+		out.Columns = append(out.Columns, t.Columns[i])
+		out.Types = append(out.Types, typeAt(t, i))
+	}
+	for k, h := range heads {
+		headAt[fmt.Sprint(h)] = len(keyCols) + k
+		out.Columns = append(out.Columns, fmt.Sprint(h))
+		out.Types = append(out.Types, typeAt(t, vi))
+	}
+	rowAt := map[string]int{}
+	for _, r := range t.Rows {
+		var kb strings.Builder
+		for _, i := range keyCols {
+			fmt.Fprintf(&kb, "%v\x00", r[i])
+		}
+		n, ok := rowAt[kb.String()]
+		if !ok {
+			row := make([]any, len(out.Columns))
+			for k, i := range keyCols {
+				row[k] = r[i]
+			}
+			out.Rows = append(out.Rows, row)
+			n = len(out.Rows) - 1
+			rowAt[kb.String()] = n
+		}
+		if c := headAt[fmt.Sprint(r[ci])]; out.Rows[n][c] == nil {
+			out.Rows[n][c] = r[vi]
+		}
+	}
+	return out, nil
+}
+
+func typeAt(t *Table, i int) string {
+	if i < len(t.Types) {
+		return t.Types[i]
+	}
+	return ""
+}
+
+// lessValue orders the values of a pivot column: numbers by value, the
+// others as text.
+func lessValue(a, b any) bool {
+	fa, oka := toFloat(a)
+	fb, okb := toFloat(b)
+	if oka && okb {
+		return fa < fb
+	}
+	return fmt.Sprint(a) < fmt.Sprint(b)
+}
+
+func toFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int32:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	case int:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
 }

@@ -8,6 +8,12 @@
 //	-- param: activity (text, null): the activity_key; null for any
 //	-- example: letopis query indicator-years --param indicator=informir-posamezn
 //
+// A query may end its header with `-- pivot: COLUMN VALUE`: its rows are
+// then turned into one row per distinct value of the other columns, with a
+// column for each distinct value of COLUMN holding VALUE (a time series
+// with a column per year), which DuckDB's PIVOT cannot do for a statement
+// with bound parameters.
+//
 // The statement uses its parameters as $name placeholders, which are bound
 // as values by DuckDB, never pasted into the SQL text.
 //
@@ -49,7 +55,8 @@ type Query struct {
 	Answers string
 	Params  []Param
 	Example string
-	SQL     string // the whole file, header included
+	Pivot   [2]string // the column whose values become columns, and the column of their values; empty if none
+	SQL     string    // the whole file, header included
 }
 
 var paramLine = regexp.MustCompile(`^([a-z][a-z0-9_]*)\s*\(\s*(text|int|float)\s*(?:,\s*([^)]*?))?\s*\)\s*:\s*(.+)$`)
@@ -77,6 +84,13 @@ func Parse(name, text string) (*Query, error) {
 			last = &q.Answers
 		case ok && key == "example":
 			q.Example = strings.TrimSpace(val)
+			last = nil
+		case ok && key == "pivot":
+			f := strings.Fields(val)
+			if len(f) != 2 {
+				return nil, fmt.Errorf("query %s: pivot line %q: want `-- pivot: COLUMN VALUE`", name, line)
+			}
+			q.Pivot = [2]string{f[0], f[1]}
 			last = nil
 		case ok && key == "param":
 			m := paramLine.FindStringSubmatch(strings.TrimSpace(val))

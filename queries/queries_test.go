@@ -18,7 +18,7 @@ func TestAllParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"activity-facts", "indicator-years", "targets", "unit-totals", "year-change", "year-sources"}
+	want := []string{"activity-facts", "indicator-series", "indicator-years", "targets", "unit-totals", "year-change", "year-sources"}
 	var got []string
 	for _, q := range all {
 		got = append(got, q.Name)
@@ -188,6 +188,7 @@ func TestQueryOutputs(t *testing.T) {
 		{"year-change", map[string]string{"year": "2021"}, []string{"activity_key", "change"}, "as|-7\no'hara; drop|2\nspin|49"},
 		{"unit-totals", nil, []string{"report_year", "unit", "total", "indicators", "activities"},
 			"2020|hours|22830|1|1\n2020|persons|770|3|3\n2021|persons|814|3|3"},
+		{"indicator-series", map[string]string{"activity": "spin"}, []string{"indicator_key", "2020", "2021"}, "oseb|701|750\nur|22830|<nil>"},
 		{"year-sources", map[string]string{"year": "2020"}, []string{"path", "format", "facts"},
 			"kazalniki-2020.csv|csv|1\nnovus-2020.pdf|pdf|5"},
 		// Quotes and semicolons are values: they find nothing, and nothing breaks.
@@ -208,6 +209,11 @@ func TestQueryOutputs(t *testing.T) {
 			tab, err := w.Query(ctx, q.SQL, args...)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if q.Pivot[0] != "" {
+				if tab, err = tab.Pivot(q.Pivot[0], q.Pivot[1]); err != nil {
+					t.Fatal(err)
+				}
 			}
 			idx := map[string]int{}
 			for i, c := range tab.Columns {
@@ -243,7 +249,7 @@ func TestChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"share-exceeds-value", "percent-over-100", "conflicting-values", "activities-without-facts", "single-year-keys"}
+	want := []string{"share-exceeds-value", "percent-over-100", "conflicting-values", "activities-without-facts", "single-year-keys", "gap-years"}
 	var got []string
 	for _, c := range checks {
 		got = append(got, c.Name)

@@ -44,6 +44,11 @@ var prepositions = map[string]bool{"v": true, "na": true, "za": true, "od": true
 // izvedenih, Izdelani, sodelujočih, vključenih, priglašenih.
 var participle = regexp.MustCompile(`(?i)^\pL{3,}(?:en|an|n|t|č)(?:ih|i|e|a)$`)
 
+// passiveParticiple matches a past passive participle (vključene,
+// izvedenih, opravljeni), which after a comma restricts the noun before
+// it: `604 osebe, vključene v Aktivnosti za …`.
+var passiveParticiple = regexp.MustCompile(`(?i)^\pL{3,}(?:en|an|jen|t)(?:a|e|i|o|ih|im|ega)$`)
+
 var notParticiple = map[string]bool{"skupno": true, "skupaj": true, "tudi": true, "še": true, "le": true, "vseh": true, "vsi": true,
 	"ostali": true, "drugih": true, "teh": true, "letu": true, "leta": true}
 
@@ -338,6 +343,7 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 	complement := 0
 	depth := 0
 	prevCoord := false
+	quoted := false // inside a quoted name
 	numAt := map[int]int{}
 	for j, m := range nums {
 		numAt[m.Start] = j
@@ -361,7 +367,11 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 			case "(":
 				depth = 1
 				continue
-			case "»", "«", "“", "”", "„", "\"":
+			case "»", "„", "“":
+				quoted = true
+				continue
+			case "«", "”", "\"":
+				quoted = false
 				continue
 			case "/":
 				continue
@@ -371,6 +381,12 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 					// `28 osnovnih, 7 srednjih šol`
 					return borrow(s, toks, nums, j, lex, seen, f, words)
 				}
+			}
+			if t.Text == "," && head && complement == 0 && k+2 < len(toks) && passiveParticiple.MatchString(toks[k+1].Text) &&
+				placePrep[strings.ToLower(toks[k+2].Text)] {
+				// `604 osebe, vključene v Aktivnosti za …`: a participle
+				// after the noun restricts it
+				continue
 			}
 			break
 		}
@@ -390,6 +406,15 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 					if _, ok := lex.Lookup(toks[k+1].Text); ok {
 						words = append(words, t.Text)
 						continue
+					}
+					// `z ohranjeno ali novo zaposlitvijo`: two adjectives of
+					// one case and number, joined
+					if len(words) > 0 && complement < 4 && agree(words[len(words)-1], toks[k+1].Text) && !hasLexiconWord(words[len(words)-1], lex) {
+						if _, isNum := numAt[toks[k+1].Start]; !isNum {
+							words = append(words, t.Text)
+							complement++
+							continue
+						}
 					}
 				}
 				break
@@ -412,7 +437,8 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 			}
 			continue
 		}
-		if complement >= 5 {
+		// a quoted name goes in whole (Aktivnosti za »Razvoj kompetenc«)
+		if complement >= 5 && !(quoted && complement < 12) {
 			break
 		}
 		complement++
@@ -491,6 +517,20 @@ func kvLabel(s string, n num) string {
 // paketov`, `Delež družin` → percent), other if it names none.
 func labelUnit(label string, lex *units.Lexicon) letopis.Unit {
 	return tableUnit("", "", label, lex)
+}
+
+// agree reports whether two lower-case words end alike, as two
+// adjectives of one case and number do (ohranjeno ali novo, novih in
+// starih).
+func agree(a, b string) bool {
+	if a == "" || b == "" || !unicode.IsLower(firstRune(a)) || !unicode.IsLower(firstRune(b)) || len(a) < 3 || len(b) < 3 {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) >= 2 && len(rb) >= 2 && ra[len(ra)-2] == rb[len(rb)-2] && ra[len(ra)-1] == rb[len(rb)-1] {
+		return true
+	}
+	return ra[len(ra)-1] == rb[len(rb)-1] && strings.ContainsRune("oaei", ra[len(ra)-1])
 }
 
 // nounBefore returns the counted noun that a number with nothing after it
@@ -614,7 +654,7 @@ func placeAfter(s string) string {
 }
 
 // placePrep are the prepositions that name where a part of a whole was.
-var placePrep = map[string]bool{"v": true, "na": true, "iz": true, "pri": true, "za": true}
+var placePrep = map[string]bool{"v": true, "na": true, "iz": true, "pri": true, "za": true, "z": true, "s": true}
 
 // placeName turns the owner of a share into a name: `v Velenju` →
 // `Velenje`, `Društvo NOVUS` as is.

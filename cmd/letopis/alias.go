@@ -28,8 +28,8 @@ func (o aliasOptions) aliasFile() string {
 func newAliasCmd(s streams) *cobra.Command {
 	var o aliasOptions
 	cmd := &cobra.Command{
-		Use:   "alias add|list|remove|sync",
-		Short: "Map activity or indicator keys by hand, across years",
+		Use:   "alias add|list|remove|sync|suggest",
+		Short: "Map activity or indicator keys across years: by hand, or as letopis suggests",
 		Long: `Where letopis's keys cannot know that two wordings name the same activity or
 indicator, map one key to another by hand. The aliases live in a YAML file
 (--aliases, config key aliases; default aliases.yaml beside the warehouse),
@@ -38,12 +38,22 @@ file beside the warehouse) copy it into the warehouse table key_aliases, and
 the views facts and activities show the mapped keys at once, without
 re-importing, also to tools that read the warehouse file directly.
 
-A chain (a → b, b → c) maps a to c; a cycle is refused.`,
+A chain (a → b, b → c) maps a to c; a cycle is refused.
+
+letopis matches keys across years by itself: when a report is imported,
+each activity and indicator whose key no other year of the organisation has
+is compared with the other years' (its words, unit, value, place and kind,
+and, for an activity, its indicators). A confident match is applied at once
+as an automatic alias (listed by alias list, undone by alias remove); a
+doubtful one is only proposed: alias suggest lists them, alias suggest
+--apply applies those over a score.`,
 		Example: `  letopis alias add activity aktivaci-aktivira-as-socialn aktivira-as
   letopis alias add indicator informir-posamezn-stic informir-posamezn
   letopis alias list
   letopis alias remove activity aktivaci-aktivira-as-socialn
-  letopis alias sync`,
+  letopis alias sync
+  letopis alias suggest --year 2022
+  letopis alias suggest --apply --min 0.6`,
 	}
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&o.db, "db", defaultDB, "warehouse file (env LETOPIS_DB)")
@@ -86,9 +96,21 @@ A chain (a → b, b → c) maps a to c; a cycle is refused.`,
 			if err != nil {
 				return withCode(exitConfig, fmt.Errorf("alias file %s: %w", o.aliasFile(), err))
 			}
-			t := &load.Table{Columns: []string{"kind", "from_key", "to_key"}, Types: []string{"VARCHAR", "VARCHAR", "VARCHAR"}}
+			t := &load.Table{Columns: []string{"kind", "from_key", "to_key", "by", "score", "organisation", "activity_key"},
+				Types: []string{"VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE", "VARCHAR", "VARCHAR"}}
 			for _, a := range resolved {
-				t.Rows = append(t.Rows, []any{a.Kind, a.From, a.To})
+				t.Rows = append(t.Rows, []any{a.Kind, a.From, a.To, "hand", nil, nil, nil})
+			}
+			// the automatic aliases of the warehouse, when there is one
+			if w, err := load.Open(cmd.Context(), o.db, load.Options{ReadOnly: true}); err == nil {
+				ms, err := w.KeyMatches(cmd.Context(), load.MatchApplied, 0)
+				w.Close()
+				if err != nil {
+					return err
+				}
+				for _, m := range ms {
+					t.Rows = append(t.Rows, []any{m.Kind, m.From, m.To, "automatic", m.Score, m.Organisation, nullIfEmpty(m.ActivityKey)})
+				}
 			}
 			return printTable(s.out, t, o.format)
 		},
@@ -116,8 +138,71 @@ A chain (a → b, b → c) maps a to c; a cycle is refused.`,
 			return nil
 		},
 	}
-	cmd.AddCommand(add, remove, list, sync)
+	var year int
+	var apply bool
+	var minScore float64
+	suggest := &cobra.Command{
+		Use:   "suggest",
+		Short: "List the doubtful matches of keys across years; --apply applies those over a score",
+		Long: `List the matches of keys across years that letopis found when importing but
+was not sure enough of to apply (a score under 0.75): the new key and the
+earlier one, the score (0..1), the two wordings and the two sentences or
+rows side by side. With --apply, the matches of a score of --min or more
+become automatic aliases (listed by alias list, undone by alias remove).`,
+		Example: `  letopis alias suggest --year 2022
+  letopis alias suggest --apply --min 0.6`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkFormat(o.format); err != nil {
+				return err
+			}
+			if minScore < 0 || minScore > 1 {
+				return usageErrorf("--min %g: want a score from 0 to 1", minScore)
+			}
+			var w *load.Warehouse
+			var err error
+			if apply {
+				w, err = load.Open(cmd.Context(), o.db, load.Options{AliasFile: o.aliasFile()})
+			} else {
+				w, err = load.Open(cmd.Context(), o.db, load.Options{ReadOnly: true})
+			}
+			if err != nil {
+				return err
+			}
+			defer w.Close()
+			ms, err := w.KeyMatches(cmd.Context(), load.MatchProposed, year)
+			if err != nil {
+				return err
+			}
+			if apply {
+				n, err := w.ApplyProposed(cmd.Context(), year, minScore)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(s.out, "applied %d of %d suggested matches (score %.2f or more)\n", n, len(ms), minScore)
+				return nil
+			}
+			t := &load.Table{Columns: []string{"kind", "report_year", "from_key", "to_key", "to_year", "score", "new", "earlier", "new_snippet", "earlier_snippet"},
+				Types: []string{"VARCHAR", "INTEGER", "VARCHAR", "VARCHAR", "INTEGER", "DOUBLE", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR"}}
+			for _, m := range ms {
+				t.Rows = append(t.Rows, []any{m.Kind, m.Year, m.From, m.To, m.ToYear, m.Score, m.FromText, m.ToText, m.FromSnippet, m.ToSnippet})
+			}
+			return printTable(s.out, t, o.format)
+		},
+	}
+	suggest.Flags().IntVar(&year, "year", 0, "only the matches of this report year's keys")
+	suggest.Flags().BoolVar(&apply, "apply", false, "apply the suggested matches of a score of --min or more")
+	suggest.Flags().Float64Var(&minScore, "min", 0.6, "the lowest score --apply applies")
+	suggest.Flags().StringVar(&o.format, "format", "table", "output format: table, csv, json or markdown")
+	cmd.AddCommand(add, remove, list, sync, suggest)
 	return cmd
+}
+
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // readAliasFile reads the alias file; a missing file has no aliases.
@@ -154,7 +239,21 @@ func aliasChange(cmd *cobra.Command, s streams, o aliasOptions, a load.Alias, re
 		out = append(out, x)
 	}
 	if remove && !found {
-		return usageErrorf("no %s alias from %q in %s", a.Kind, a.From, path)
+		// an automatic alias: undo it, and keep it from coming back
+		w, err := load.Open(cmd.Context(), o.db, load.Options{AliasFile: path})
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		n, err := w.RejectMatches(cmd.Context(), a.Kind, a.From)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return usageErrorf("no %s alias from %q in %s, nor an automatic one", a.Kind, a.From, path)
+		}
+		fmt.Fprintf(s.out, "undid %d automatic %s alias(es) from %s\n", n, a.Kind, a.From)
+		return nil
 	}
 	if !remove {
 		if a.From == a.To {

@@ -12,33 +12,33 @@ import (
 	"github.com/letopis/letopis/queries"
 )
 
-// namedQuery returns the statement and bound arguments for the query
-// argument: a named query with its --param values, or else the argument
-// as free SQL (which takes no --param).
-func namedQuery(arg string, params []string) (string, []any, error) {
+// namedQuery returns the statement, bound arguments and pivot (see
+// queries.Query) for the query argument: a named query with its --param
+// values, or else the argument as free SQL (which takes no --param).
+func namedQuery(arg string, params []string) (string, []any, [2]string, error) {
 	q, ok, err := queries.Get(strings.TrimSpace(arg))
 	if err != nil {
-		return "", nil, err
+		return "", nil, [2]string{}, err
 	}
 	if !ok {
 		if len(params) > 0 {
-			return "", nil, usageErrorf("no named query %q (see `letopis queries`); --param goes with a named query", oneLine(arg))
+			return "", nil, [2]string{}, usageErrorf("no named query %q (see `letopis queries`); --param goes with a named query", oneLine(arg))
 		}
-		return arg, nil, nil
+		return arg, nil, [2]string{}, nil
 	}
 	given := map[string]string{}
 	for _, p := range params {
 		k, v, ok := strings.Cut(p, "=")
 		if !ok || strings.TrimSpace(k) == "" {
-			return "", nil, usageErrorf("--param %q: want name=value", p)
+			return "", nil, [2]string{}, usageErrorf("--param %q: want name=value", p)
 		}
 		given[strings.TrimSpace(k)] = v
 	}
 	args, err := q.Bind(given)
 	if err != nil {
-		return "", nil, withCode(exitUsage, err)
+		return "", nil, [2]string{}, withCode(exitUsage, err)
 	}
-	return q.SQL, args, nil
+	return q.SQL, args, q.Pivot, nil
 }
 
 func checkLocale(l string) error {

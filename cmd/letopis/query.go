@@ -44,11 +44,17 @@ The views are facts and activities (see README.md, "Schema").`,
   letopis query --format json "SELECT * FROM activities"`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			stmt, bound, err := namedQuery(a[0], params)
+			stmt, bound, pivot, err := namedQuery(a[0], params)
 			if err != nil {
 				return err
 			}
-			return printQuery(cmd, s, o, func(w *load.Warehouse) (*load.Table, error) { return w.Query(cmd.Context(), stmt, bound...) })
+			return printQuery(cmd, s, o, func(w *load.Warehouse) (*load.Table, error) {
+				t, err := w.Query(cmd.Context(), stmt, bound...)
+				if err != nil || pivot[0] == "" {
+					return t, err
+				}
+				return t.Pivot(pivot[0], pivot[1])
+			})
 		},
 	}
 	addDBFlag(cmd, &o.db)

@@ -18,6 +18,7 @@ type Candidate struct {
 	Position int     // its place among its activity's indicators in reading order, -1 when unknown
 	Year     int
 	Snippet  string
+	Ref      int // the caller's own reference (an index), carried through Match
 }
 
 // Proposal is a match of an indicator of a new year to one of an earlier
@@ -39,12 +40,13 @@ const (
 //
 //   - what is counted: the share of content word stems the two have in
 //     common (Dice, a stem matching another that it begins, of five letters
-//     or more), 0.6 of the score; the unit must agree (other agrees with
+//     or more), 0.65 of the score; the unit must agree (other agrees with
 //     any), else the score is 0;
 //   - the value's order of magnitude (45 and 52 agree, 45 and 4.500 do
 //     not), 0.2;
 //   - the same place among the activity's indicators, 0.1, and the same
-//     kind (output, result), 0.1.
+//     kind (output, result), 0.05 (half of it when one is only `other`, as
+//     prose gives it).
 //
 // Titles of activities (no unit, no value) are scored by their words alone.
 func Similarity(a, b Candidate) float64 {
@@ -55,7 +57,7 @@ func Similarity(a, b Candidate) float64 {
 	if a.Unit == "" && b.Unit == "" {
 		return words
 	}
-	s := 0.6 * words
+	s := 0.65 * words
 	if a.Value > 0 && b.Value > 0 {
 		d := math.Abs(math.Log10(a.Value / b.Value))
 		s += 0.2 * math.Max(0, 1-d)
@@ -65,8 +67,11 @@ func Similarity(a, b Candidate) float64 {
 	if a.Position >= 0 && a.Position == b.Position {
 		s += 0.1
 	}
-	if a.Kind != "" && a.Kind == b.Kind {
-		s += 0.1
+	switch {
+	case a.Kind != "" && a.Kind == b.Kind:
+		s += 0.05
+	case a.Kind == "other" || b.Kind == "other":
+		s += 0.025
 	}
 	if words == 0 {
 		s = math.Min(s, Doubtful-0.01) // nothing in common said: never more than a guess
@@ -78,7 +83,7 @@ func Similarity(a, b Candidate) float64 {
 // function words, reporting fillers and, for an activity, the words that
 // name its kind.
 func contentStems(s string, activity bool) []string {
-	drop := []map[string]bool{stop, filler, generic}
+	drop := []map[string]bool{stop, filler, generic, indicatorGeneric}
 	if activity {
 		drop = []map[string]bool{stop, generic}
 	}
@@ -86,6 +91,9 @@ func contentStems(s string, activity bool) []string {
 	seen := map[string]bool{}
 outer:
 	for _, w := range words(s) {
+		if activity && len([]rune(w)) <= 2 {
+			continue // an abbreviation of the title's own words (AS for Aktiviraj se)
+		}
 		for _, d := range drop {
 			if d[w] {
 				continue outer
@@ -170,6 +178,23 @@ func Match(news, olds []Candidate) []Proposal {
 			}
 		}
 	}
+	// the only indicator of its unit in its activity, in the new year and
+	// in the latest earlier year of the activity, is all the more likely
+	// the same
+	newCount := map[[2]string]int{}
+	for _, n := range news {
+		newCount[[2]string{n.Activity, n.Unit}]++
+	}
+	latestYear := map[string]int{}
+	for _, o := range olds {
+		latestYear[o.Activity] = max(latestYear[o.Activity], o.Year)
+	}
+	oldCount := map[[2]string]int{}
+	for _, o := range olds {
+		if o.Year == latestYear[o.Activity] {
+			oldCount[[2]string{o.Activity, o.Unit}]++
+		}
+	}
 	var pairs []pair
 	for i, n := range news {
 		if usedN[i] {
@@ -179,7 +204,12 @@ func Match(news, olds []Candidate) []Proposal {
 			if usedO[j] || n.Activity != o.Activity {
 				continue
 			}
-			if s := Similarity(n, o); s >= Doubtful {
+			s := Similarity(n, o)
+			if s > 0 && n.Unit == o.Unit && o.Year == latestYear[o.Activity] &&
+				newCount[[2]string{n.Activity, n.Unit}] == 1 && oldCount[[2]string{o.Activity, o.Unit}] == 1 {
+				s = math.Min(1, s+0.15)
+			}
+			if s >= Doubtful {
 				pairs = append(pairs, pair{i, j, s})
 			}
 		}
