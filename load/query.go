@@ -1,13 +1,13 @@
 package load
 
 import (
-	"sort"
 	"context"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/duckdb/duckdb-go/v2"
