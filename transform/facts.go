@@ -31,7 +31,7 @@ type rawReject struct {
 
 // stopWords end a noun phrase: conjunctions that open a clause.
 var clauseWords = map[string]bool{"ki": true, "kjer": true, "ko": true, "da": true, "ker": true, "saj": true, "kot": true,
-	"katere": true, "katerih": true, "kar": true, "pa": true, "je": true, "so": true, "se": true, "smo": true, "sta": true, "bo": true, "bodo": true, "in/ali": true}
+	"katere": true, "katerih": true, "kar": true, "pa": true, "je": true, "so": true, "se": true, "smo": true, "sta": true, "bo": true, "bodo": true, "bomo": true, "bosta": true, "in/ali": true}
 
 var coordWords = map[string]bool{"in": true, "ter": true, "ali": true, "oz": true, "oziroma": true}
 
@@ -50,7 +50,7 @@ var participle = regexp.MustCompile(`(?i)^\pL{3,}(?:en|an|n|t|č)(?:ih|i|e|a)$`)
 var passiveParticiple = regexp.MustCompile(`(?i)^\pL{3,}(?:en|an|jen|t)(?:a|e|i|o|ih|im|ega)$`)
 
 var notParticiple = map[string]bool{"skupno": true, "skupaj": true, "tudi": true, "še": true, "le": true, "vseh": true, "vsi": true,
-	"ostali": true, "drugih": true, "teh": true, "letu": true, "leta": true}
+	"ostali": true, "drugih": true, "teh": true, "letu": true, "leta": true, "višini": true, "znesku": true, "vrednosti": true}
 
 // sentenceFacts reads the quantities of one sentence. intro says the
 // sentence describes an activity rather than reporting its results.
@@ -239,7 +239,7 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			f.Confidence -= 0.2
 		}
 		// a participle right before the number belongs to the indicator
-		if w := wordBefore(s, n.QStart); w != "" && participle.MatchString(w) && !notParticiple[strings.ToLower(w)] {
+		if w := wordBefore(s, n.QStart); w != "" && participle.MatchString(w) && !notParticiple[strings.ToLower(w)] && !strings.HasSuffix(f.Indicator, ")") {
 			f.Indicator = strings.ToLower(w) + " " + f.Indicator
 		}
 		slots[i].fact = len(facts)
@@ -337,6 +337,20 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 	n := nums[i]
 	f := rawFact{Confidence: 0.9, Unit: n.Unit}
 	seen[i] = true
+	// `Presežek prihodkov nad odhodki v višini 3.542,47 EUR`: an amount
+	// introduced as such is of what its clause names before it
+	if n.Unit != "" {
+		before := strings.TrimRight(s[:n.QStart], " ")
+		for _, intro := range []string{"v višini", "v znesku", "v vrednosti"} {
+			if strings.HasSuffix(strings.ToLower(before), intro) {
+				if subj := phraseBefore(before[:len(before)-len(intro)]); subj != "" {
+					f.Indicator = strings.ToLower(subj) + " (" + strings.ToLower(strings.TrimSpace(s[n.End:n.UnitEnd])) + ")"
+					f.Confidence = 0.75
+					return f, true
+				}
+			}
+		}
+	}
 	start := n.UnitEnd
 	var words []string
 	head := n.Unit != ""
@@ -465,7 +479,13 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 			return f, true
 		}
 		if n.Unit != "" {
+			// an amount or a share with its own sign and nothing after it
+			// counts what its clause is about: `Celotni prihodki zavoda so
+			// znašali 203.418,62 EUR, odhodki pa 199.876,15 EUR`
 			f.Indicator = strings.ToLower(strings.TrimSpace(s[n.End:n.UnitEnd]))
+			if subj := clauseSubject(s[:n.QStart]); subj != "" {
+				f.Indicator = strings.ToLower(subj) + " (" + f.Indicator + ")"
+			}
 			f.Confidence = 0.6
 			return f, true
 		}
@@ -517,6 +537,72 @@ func kvLabel(s string, n num) string {
 // paketov`, `Delež družin` → percent), other if it names none.
 func labelUnit(label string, lex *units.Lexicon) letopis.Unit {
 	return tableUnit("", "", label, lex)
+}
+
+// clauseSubject returns the words that open the clause ending at the
+// end of s (after the last comma, semicolon, colon or dash, or from the
+// sentence's start), up to the first verb, preposition or number: what the
+// clause is about (`Celotni prihodki zavoda`, `odhodki`); "" if it opens
+// with none.
+func clauseSubject(s string) string {
+	if k := strings.LastIndexAny(s, ",;:–—("); k >= 0 {
+		s = s[k+1:]
+	}
+	var out []string
+	for _, w := range strings.Fields(s) {
+		core := strings.Trim(w, "»«\"„“”.")
+		lw := strings.ToLower(core)
+		if core == "" || hasDigit(core) || clauseWords[lw] || prepositions[lw] || coordWords[lw] || verbLike(lw) || lw == "pa" || lw == "tudi" || lw == "še" {
+			break
+		}
+		out = append(out, core)
+		if len(out) == 3 {
+			break
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// phraseBefore returns the noun phrase that ends at the end of s, back
+// to the verb, clause word or governing preposition before it
+// (`zaključil s presežkom prihodkov nad odhodki` → `presežkom prihodkov
+// nad odhodki`); "" if none.
+func phraseBefore(s string) string {
+	if k := strings.LastIndexAny(s, ",;:–—("); k >= 0 {
+		s = s[k+1:]
+	}
+	ws := strings.Fields(s)
+	var out []string
+	for j := len(ws) - 1; j >= 0 && len(out) < 5; j-- {
+		core := strings.Trim(ws[j], "»«\"„“”.")
+		lw := strings.ToLower(core)
+		if core == "" || hasDigit(core) || clauseWords[lw] || coordWords[lw] || verbLike(lw) || governing[lw] || lw == "sicer" || lw == "tudi" || lw == "še" {
+			break
+		}
+		out = append([]string{core}, out...)
+	}
+	for len(out) > 0 && prepositions[strings.ToLower(out[0])] {
+		out = out[1:]
+	}
+	return strings.Join(out, " ")
+}
+
+// governing prepositions open a phrase that an amount introduced by `v
+// višini` does not reach back over.
+var governing = map[string]bool{"s": true, "z": true, "za": true, "v": true, "na": true, "pri": true, "po": true, "od": true, "do": true, "iz": true, "k": true, "h": true, "o": true}
+
+// verbLike reports whether a word looks like a finite verb or an
+// l-participle of a clause (znašali, je, so, smo, prejeli, namenili).
+func verbLike(w string) bool {
+	if clauseWords[w] {
+		return true
+	}
+	for _, e := range []string{"li", "la", "lo", "le", "l"} {
+		if strings.HasSuffix(w, e) && len(w) > 4 && !strings.HasSuffix(w, "eli") || strings.HasSuffix(w, "ali") || strings.HasSuffix(w, "ili") {
+			return true
+		}
+	}
+	return false
 }
 
 // agree reports whether two lower-case words end alike, as two
