@@ -377,6 +377,11 @@ func analyseColumns(t *letopis.Table, h *header, top, year int, lex *units.Lexic
 		if numeric[j] && seq[j] && filled[j] >= 2 && (j == 0 || g.heads[j] == "" || g.roles[j] == colCode) && g.roles[j] != colValue {
 			g.roles[j] = colCode // 1, 2, 3 … down the first column: row numbers
 		}
+		// a `Cilj izleta` of places, not numbers: the destination, what
+		// the rows are about
+		if g.roles[j] == colTarget && quant[j] == 0 && text[j] > 0 && text[j]*2 >= filled[j] {
+			g.roles[j] = colNone
+		}
 		if g.roles[j] == colNone && dates[j] > 0 && dates[j]*2 >= filled[j] {
 			g.roles[j] = colDate
 		}
@@ -453,6 +458,8 @@ func analyseColumns(t *letopis.Table, h *header, top, year int, lex *units.Lexic
 			g.notRead[j] = "derived from other columns (an index or a difference), not a fact"
 		case r == colCode:
 			g.notRead[j] = "row number or code"
+		case r == colAttr:
+			g.notRead[j] = "a property of the row's thing (a height, a year of building), not a result of the year"
 		case r == colBaseline:
 			g.notRead[j] = "baseline value, not a result of the year"
 		case r == colTarget && g.years[j] != 0 && g.years[j] != pickYr:

@@ -33,7 +33,7 @@ import (
 var (
 	// orgSection matches the title of a part of the report about the
 	// organisation as a whole (folded: no diacritics, lower case).
-	orgSection = regexp.MustCompile(`^(?:uvod|uvodn[aoi]|beseda|nagovor|uvodnik|predgovor|spremna beseda|povzetek|na kratko|leto \d{4}|v stevilkah|kazalo|vsebina|o nas\b|o drustvu|o zavodu|o klubu|osnovni podatki|predstavitev (?:drustva|zavoda|kluba|organizacije|zdruzenja)|poslanstvo|vizija|vrednote|organizacija (?:drustva|zavoda|kluba|zdruzenja|dela)|organi\b|upravni odbor|skupscina|clanstvo|clani\b|clanarina|zaposleni|kadri|kadrovsk|finan|prihodki|odhodki|poslovanje|racunovodsk|premozenj|zahval|zakljuc|sklep|nacrt|pogled naprej|usmeritve|cilji za|priloge?\b|kontakt|podporniki|donatorji|sponzorji|primerjava|realizacija|kljucni kazalniki|pregled kazalnikov|statisti|mediji|odmevi|obvescanje javnosti)`)
+	orgSection = regexp.MustCompile(`^(?:uvod|uvodn[aoi]|beseda|nagovor|uvodnik|predgovor|spremna beseda|povzetek|na kratko|leto \d{4}|v stevilkah|kazalo|vsebina|o nas\b|o drustvu|o zavodu|o klubu|osnovni podatki|predstavitev (?:drustva|zavoda|kluba|organizacije|zdruzenja)|poslanstvo|vizija|vrednote|organizacija (?:drustva|zavoda|kluba|zdruzenja|dela)|organi\b|upravni odbor|skupscina|clanstvo|clani\b|clanarina|zaposleni|kadri|kadrovsk|finan|prihodki|odhodki|poslovanje|racunovodsk|premozenj|zahval|zakljuc|sklep|nacrt|pogled naprej|usmeritve|cilji za|priloge?\b|kontakt|podporniki|donatorji|sponzorji|primerjava|realizacija|kljucni kazalniki|pregled kazalnikov|statisti|mediji|odmevi|obvescanje|komuniciranje|odnosi z javnostmi)`)
 	// closingSection matches the organisational parts that close an
 	// activity even when set smaller than it (the finances, thanks and
 	// plans after the last project).
@@ -185,6 +185,14 @@ func classify(items []item, groups []group, org string) (top int) {
 			g.typed = typedTitle.MatchString(bare) || strings.ContainsAny(t, "»«„")
 		}
 	}
+	// a title that begins with the word for a table, right over a table:
+	// the table's caption, in whatever activity is open
+	for gi := range groups {
+		g := &groups[gi]
+		if g.last+1 < len(items) && items[g.last+1].b.Kind == letopis.BlockTable && captionRe.MatchString(clean(g.text)) {
+			g.role = roleCaption
+		}
+	}
 	// a small label right above a larger title, no body between, names
 	// the title's kind (`PROJEKT` over `DREVO ZA VSAKEGA OTROKA`)
 	for gi := 0; gi+1 < len(groups); gi++ {
@@ -202,7 +210,7 @@ func classify(items []item, groups []group, org string) (top int) {
 	count := map[int]int{}
 	top = math.MaxInt
 	for _, g := range groups {
-		if g.role != roleFront && g.role != roleKicker {
+		if g.role != roleFront && g.role != roleKicker && g.role != roleCaption {
 			count[g.rank]++
 		}
 	}
@@ -247,7 +255,7 @@ func classify(items []item, groups []group, org string) (top int) {
 	for gi := range groups {
 		g := &groups[gi]
 		switch {
-		case g.role == roleKicker:
+		case g.role == roleKicker || g.role == roleCaption:
 			continue
 		case g.role == roleActivity:
 			open = true

@@ -31,6 +31,23 @@ func doc(src string) *letopis.Document {
 			b.Kind, b.Level, size, line = letopis.BlockHeading, 1, 16, line[2:]
 		case strings.HasPrefix(line, "- "):
 			b.Kind, b.Label, line = letopis.BlockListItem, "•", line[2:]
+		case strings.HasPrefix(line, "|"):
+			// a table row: cells between bars, joined to a table right above
+			var row []letopis.Cell
+			for j, c := range strings.Split(strings.Trim(line, "|"), "|") {
+				row = append(row, letopis.Cell{Col: j, Kind: letopis.CellText, Text: strings.TrimSpace(c)})
+			}
+			if n := len(p.Blocks); n > 0 && p.Blocks[n-1].Kind == letopis.BlockTable {
+				t := p.Blocks[n-1].Table
+				for j := range row {
+					row[j].Row = len(t.Rows)
+				}
+				t.Rows = append(t.Rows, row)
+				continue
+			}
+			b.Kind, b.Table = letopis.BlockTable, &letopis.Table{Page: p.Number, Rows: [][]letopis.Cell{row}}
+			p.Blocks = append(p.Blocks, b)
+			continue
 		case strings.HasPrefix(line, "[") && strings.Contains(line, "] "):
 			k := strings.Index(line, "] ")
 			b.Kind, b.Label, line = letopis.BlockBox, line[1:k], line[k+2:]
@@ -125,5 +142,63 @@ func TestNoYear(t *testing.T) {
 	rep, err := Read(doc("# Projekt X\nIzvedli smo 5 delavnic."), Options{Year: 2019, Organisation: "Društvo Y"})
 	if err != nil || rep.Year != 2019 || rep.Organisation != "Društvo Y" || len(rep.Facts) != 1 {
 		t.Errorf("override: %v %+v", err, rep)
+	}
+}
+
+// TestOutlineRoles: which headings open activities, table by table of
+// outline constructions; facts named by value and their activity.
+func TestOutlineRoles(t *testing.T) {
+	cases := []struct {
+		name  string
+		src   string
+		acts  []string
+		facts map[float64]string // value → activity ("" the organisation's)
+	}{
+		{"a table's caption over it is no activity: its rows are the open activity's",
+			`Društvo X, poročilo o delu 2023
+			# Vodeni izleti
+			Pripravili smo 8 izletov.
+			# Pregled vodenih izletov 2023
+			| Datum | Cilj izleta | Udeležencev |
+			| 14. 1. | Krvavec | 41 |
+			| 17. 6. | Stol | 22 |
+			# Markacijski odsek
+			Markacisti so obnovili 12 km poti.`,
+			[]string{"Vodeni izleti", "Markacijski odsek"},
+			map[float64]string{8: "Vodeni izleti", 41: "Vodeni izleti", 22: "Vodeni izleti", 12: "Markacijski odsek"}},
+		{"informing the members is of the organisation",
+			`Društvo X, poročilo o delu 2023
+			# Mladinski odsek
+			Odsek ima 40 članov.
+			# Obveščanje članov
+			Izdali smo 2 številki glasila.
+			# Markacijski odsek
+			Markacisti so obnovili 12 km poti.`,
+			[]string{"Mladinski odsek", "Markacijski odsek"},
+			map[float64]string{40: "Mladinski odsek", 2: "", 12: "Markacijski odsek"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rep, err := Read(doc(c.src), Options{Organisation: "Društvo X"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var acts []string
+			for _, a := range rep.Activities {
+				acts = append(acts, a.Title)
+			}
+			if strings.Join(acts, "|") != strings.Join(c.acts, "|") {
+				t.Errorf("activities %q, want %q", acts, c.acts)
+			}
+			got := map[float64]string{}
+			for _, f := range rep.Facts {
+				got[f.Value] = f.Activity
+			}
+			for v, a := range c.facts {
+				if g, ok := got[v]; !ok || g != a {
+					t.Errorf("fact %g: activity %q (found %v), want %q", v, g, ok, a)
+				}
+			}
+		})
 	}
 }

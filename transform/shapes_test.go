@@ -65,6 +65,13 @@ func TestTableShapes(t *testing.T) {
 				{"igralcev (U11)", 38, P, X, 0, false}, {"Treningov (U11)", 104, E, X, 0, false}, {"Tekem (U11)", 22, E, X, 0, false},
 				{"igralcev (Skupaj)", 69, P, X, 0, true}, {"Treningov (Skupaj)", 192, E, X, 0, true}, {"Tekem (Skupaj)", 36, E, X, 0, true}},
 			[]string{"a date or a period", "a date or a period"}},
+		{"a property of the thing in each row beside its count",
+			pdfTable(
+				[]string{"Datum", "Cilj izleta", "Nadmorska višina (m)", "Udeležencev"},
+				[]string{"14. 1.", "Krvavec", "1.853", "41"},
+				[]string{"17. 6.", "Stol", "2.236", "22"}),
+			[]fact{{"Udeležencev (Krvavec)", 41, P, X, 0, false}, {"Udeležencev (Stol)", 22, P, X, 0, false}},
+			[]string{"a property of the row's thing", "a property of the row's thing"}},
 		{"a finance table with section and total rows",
 			pdfTable(
 				[]string{"PRIHODKI", "<"},

@@ -48,6 +48,7 @@ const (
 	colPeriod  // the value's period in one cell (Obdobje)
 	colDerived // an index or a difference of other columns (Indeks, R/N)
 	colDate    // dates (Datum)
+	colAttr    // a property of the row's thing (Nadmorska višina): no result of the year
 )
 
 // colPatterns name the column roles by the words of their headers; the
@@ -67,6 +68,7 @@ var colPatterns = []struct {
 	{regexp.MustCompile(`(?i)naziv|kazalnik|indikator|^opis|^ime`), colLabel},
 	{regexp.MustCompile(`(?i)^projekt|^program|^operacija|^aktivnost$`), colProject},
 	{regexp.MustCompile(`(?i)^[šs]ifra|^oznaka|^id$|^št\.?$|^zap`), colCode},
+	{regexp.MustCompile(`(?i)nadmorsk|\bn\.\s*v\.|^vi[šs]ina\b|^letnica\b|^leto (?:izgradnje|izdaje|rojstva|ustanovitve)`), colAttr},
 	{regexp.MustCompile(`(?i)^opomb|^vir\b|^viri\b|^komentar|^financer|^sofinancer|^donator`), colNote},
 }
 
@@ -439,6 +441,10 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 				ind = stripHeadUnit(g.heads[j]) + " (" + label + ")"
 			case len(g.values) > 1 && label != "":
 				ind = g.heads[j] + " (" + label + ")"
+			case label != "" && g.nouns[j] != "" && g.nouns[j] != letopis.UnitEUR && g.nouns[j] != letopis.UnitPercent && !hasLexiconWord(label, lex) && !signHead.MatchString(g.heads[j]):
+				// the one count column names what is counted, the row
+				// only where: Udeležencev (Krvavec)
+				ind = stripHeadUnit(g.heads[j]) + " (" + label + ")"
 			case label == "" && g.heads[j] != "":
 				ind = g.heads[j]
 			}

@@ -41,10 +41,14 @@ const (
 	roleOrg                   // a part about the organisation as a whole (see orgSection)
 	roleContainer             // `Programi in projekti`: the activities are its children
 	roleKicker                // a small label above a title, naming its kind
+	roleCaption               // `Pregled vodenih izletov`: the title of the table right under it
 )
 
 var (
 	genericRe = regexp.MustCompile(`(?i)^(?:dose[žz]en[ia]|rezultat|kazalnik|u[čc]ink|realizacij|povzetek|uvod|kazalo|vsebina|nagovor|zaklju[čc]ek|finan[čc]n|priloge?)`)
+	// captionRe matches the first word of a table's title (`Pregled
+	// vodenih izletov`, `Preglednica 2`, `Tabela: udeleženci`).
+	captionRe = regexp.MustCompile(`(?i)^(?:pregled|preglednica|tabela|tab\.|razpredelnica|seznam|graf|grafikon|slika)\b`)
 	frontRe   = regexp.MustCompile(`(?i)(?:letno|vsebinsko|kon[čc]no)\s+poro[čc]ilo|poro[čc]ilo\s+o\s+(?:delu|dejavnosti|izvedbi|poslovanju)|^poro[čc]ilo\b|^kazalo|^vsebina$`)
 )
 
@@ -105,7 +109,7 @@ func (r *reader) read(doc *letopis.Document) {
 			case g.role == roleActivity:
 				r.openActivity(items, groups, gi, intro)
 				r.sect = ""
-			case g.role == roleKicker || g.role == roleSubtitle:
+			case g.role == roleKicker || g.role == roleSubtitle || g.role == roleCaption:
 			case g.rank <= top || g.role == roleFront || g.role == roleContainer ||
 				g.role == roleOrg && closingSection.MatchString(fold(titleText(g.text))):
 				// the activities' level or above: the activity ends

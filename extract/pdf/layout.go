@@ -597,6 +597,14 @@ func xycut(ctx context.Context, items []*item, body float64, out *[][]*item, dep
 					lowest(slabs[j-1])-highest(slabs[j]) > 0.8*body {
 					break
 				}
+				// A heading set apart under both columns, over a table or
+				// text across the page, is that element's title: the
+				// columns end above it.
+				if hasRight(slabs[j-1], mid) && !hasRight(slabs[j], mid) &&
+					lowest(slabs[j-1])-highest(slabs[j]) > 0.8*body && headingSlab(slabs[j], body) &&
+					j+1 < len(slabs) && (hasRegion(slabs[j+1]) || len(intersect(g2, gutters(slabs[j+1], x0, x1, body), gutterEms*body)) == 0) {
+					break
+				}
 				gut = g2
 				group = append(append([]*item(nil), group...), slabs[j]...)
 				j++
@@ -651,6 +659,20 @@ func continues(a, b []*item, body float64) bool {
 	sa, sb := a[0].size(), b[0].size()
 	return sa > 1.1*body && math.Abs(sa-sb) < 0.5 && a[0].w.bold == b[0].w.bold &&
 		lowest(a)-highest(b) < 0.6*sb
+}
+
+// headingSlab reports whether a slab is one short line set larger or
+// bolder than the body text.
+func headingSlab(items []*item, body float64) bool {
+	if len(items) == 0 || len(items) > 12 || hasRegion(items) {
+		return false
+	}
+	for _, it := range items {
+		if it.w.size < 1.1*body && !it.w.bold {
+			return false
+		}
+	}
+	return highest(items)-lowest(items) < 2*items[0].size()
 }
 
 func hasRight(items []*item, x float64) bool {
