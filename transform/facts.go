@@ -74,7 +74,9 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		slots[i] = slot{n: n, fact: -1, partOf: -1}
 	}
 	lower := strings.ToLower(s)
-	composition := strings.Contains(lower, "sestavlja") || strings.Contains(lower, "sestavljamo")
+	// `partnerstvo sestavljajo štiri organizacije`: who a project is made
+	// of describes it; `upravo sestavlja sedem članov` counts a body
+	composition := strings.Contains(lower, "sestavlja") && (strings.Contains(lower, "partner") || strings.Contains(lower, "konzorcij"))
 	for i := range slots {
 		n := slots[i].n
 		switch {
@@ -701,10 +703,15 @@ func borrow(s string, toks []tok, nums []num, j int, lex *units.Lexicon, seen ma
 func placeBefore(s string) string {
 	f := strings.Fields(strings.TrimRight(strings.TrimSpace(s), ","))
 	k := len(f) - 1
-	for k >= 0 && unicode.IsUpper(firstRune(strings.Trim(f[k], ",.;:()"))) {
+	if k < 0 || !unicode.IsUpper(firstRune(strings.Trim(f[k], ",.;:()"))) {
+		return ""
+	}
+	// back over the name's words (`Osnovne šole Podgrad`) to its
+	// preposition, the name opening with a capital
+	for k >= 0 && len(f)-k <= 6 && !placePrep[strings.ToLower(f[k])] && (k == len(f)-1 || !strings.ContainsAny(f[k], ",.;:()")) {
 		k--
 	}
-	if k < 0 || k == len(f)-1 || !placePrep[strings.ToLower(f[k])] {
+	if k < 0 || k == len(f)-1 || !placePrep[strings.ToLower(f[k])] || !unicode.IsUpper(firstRune(f[k+1])) {
 		return ""
 	}
 	return strings.Trim(strings.Join(f[k:], " "), ",.;:")

@@ -37,6 +37,9 @@ func TestWording(t *testing.T) {
 		{"a duration in minutes", "Predstava traja 95 minut.", nil},
 		// number words in the forms case gives them
 		{"number words after prepositions", "Odbor se je sestal na osmih rednih sejah in na eni dopisni seji.", []want{{8, E, X, 0, "sejah"}, {1, E, X, 0, "seji"}}},
+		{"a number word after a relative clause's verb", "Upravo, ki jo sestavlja sedem članov, vodi predsednik.", []want{{7, P, X, 0, "članov"}}},
+		{"the partners that make up a project describe it", "Partnerstvo sestavljajo štiri organizacije.", nil},
+		{"a teen number word in the locative", "Uprava rodu se je v letu 2022 sestala na enajstih sejah.", []want{{11, E, X, 0, "sejah"}}},
 		{"a number word in the masculine plural", "Za delo so skrbeli štirje redno zaposleni sodelavci.", []want{{4, P, X, 0, "zaposleni"}}},
 		{"one of many is an idiom", "Krvodajalstvo je ena najstarejših dejavnosti, ekipa pa ena najbolj učinkovitih v ligi.", nil},
 		{"eni as a pronoun", "Eni so prišli peš, drugi s kolesi.", nil},
@@ -53,6 +56,7 @@ func TestWording(t *testing.T) {
 		{"numbers after their nouns in a list", "Pionirjev je bilo 24, mladincev 28, pripravnikov pa 11.", []want{{24, P, X, 0, "pionirjev"}, {28, P, X, 0, "mladincev"}, {11, P, X, 0, "pripravnikov"}}},
 		// a part of a whole: the whole is the value, the part the share of the place before it
 		{"a part of a whole named again", "V krožek je bilo vključenih 64 učencev, na Brezju 23 od skupno 64.", []want{{64, P, X, 23, "učencev"}}},
+		{"a part of a whole named again with its noun", "Udeležilo se jih je 312 učencev, največ iz partnerske šole: iz Osnovne šole Podgrad 188 od skupno 312 učencev.", []want{{312, P, X, 188, "učencev"}}},
 		{"a part of a whole stated once", "Največ članov je iz Zgornje Dobrave, 375 od skupno 642, ostali so od drugod.", []want{{642, P, X, 375, "članov"}}},
 		// addresses, formulas and compounds
 		{"a house number", "Pisarna društva na Cesti na Grad 12 je odprta ob torkih.", nil},
