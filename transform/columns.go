@@ -491,6 +491,17 @@ func analyseColumns(t *letopis.Table, h *header, top, year int, lex *units.Lexic
 			}
 		}
 	}
+	// `Prihodki po virih (EUR) | 2022 | 2023`: a unit stated over the
+	// labels is that of every value column that states none
+	if g.labelCol >= 0 {
+		if m := headUnit.FindStringSubmatch(g.heads[g.labelCol]); m != nil {
+			for _, v := range g.values {
+				if g.units[v] == "" {
+					g.units[v] = signUnit(m[1])
+				}
+			}
+		}
+	}
 	return g
 }
 

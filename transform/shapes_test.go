@@ -65,6 +65,13 @@ func TestTableShapes(t *testing.T) {
 				{"igralcev (U11)", 38, P, X, 0, false}, {"Treningov (U11)", 104, E, X, 0, false}, {"Tekem (U11)", 22, E, X, 0, false},
 				{"igralcev (Skupaj)", 69, P, X, 0, true}, {"Treningov (Skupaj)", 192, E, X, 0, true}, {"Tekem (Skupaj)", 36, E, X, 0, true}},
 			[]string{"a date or a period", "a date or a period"}},
+		{"the unit stated over the labels, a column a year",
+			pdfTable(
+				[]string{"Prihodki po virih (EUR)", "2022", "2023"},
+				[]string{"Občina Brdonje", "128.900,00", "139.250,00"},
+				[]string{"Lastna dejavnost", "23.617,45", "25.934,15"}),
+			[]fact{{"Občina Brdonje", 139250, EUR, X, 0, false}, {"Lastna dejavnost", 25934.15, EUR, X, 0, false}},
+			[]string{"value of 2022", "value of 2022"}},
 		{"a property of the thing in each row beside its count",
 			pdfTable(
 				[]string{"Datum", "Cilj izleta", "Nadmorska višina (m)", "Udeležencev"},
