@@ -33,7 +33,7 @@ import (
 var (
 	// orgSection matches the title of a part of the report about the
 	// organisation as a whole (folded: no diacritics, lower case).
-	orgSection = regexp.MustCompile(`^(?:uvod|uvodn[aoi]|beseda|nagovor|uvodnik|predgovor|spremna beseda|povzetek|na kratko|leto \d{4}|v stevilkah|kazalo|vsebina|o nas\b|o drustvu|o zavodu|o klubu|osnovni podatki|predstavitev (?:drustva|zavoda|kluba|organizacije|zdruzenja)|poslanstvo|vizija|vrednote|organizacija (?:drustva|zavoda|kluba|zdruzenja|dela)|organi\b|upravni odbor|skupscina|clanstvo|clani\b|clanarina|zaposleni|kadri|kadrovsk|finan|prihodki|odhodki|poslovanje|racunovodsk|premozenj|zahval|zakljuc|sklep|nacrt|pogled naprej|usmeritve|cilji za|priloge?\b|kontakt|podporniki|donatorji|sponzorji|primerjava|realizacija|kljucni kazalniki|pregled kazalnikov|statisti|mediji|odmevi|obvescanje|komuniciranje|odnosi z javnostmi)`)
+	orgSection = regexp.MustCompile(`^(?:uvod|uvodn[aoi]|beseda|nagovor|uvodnik|predgovor|spremna beseda|povzetek|na kratko|leto \d{4}|v stevilkah|kazalo|vsebina|o nas\b|o drustvu|o zavodu|o klubu|osnovni podatki|predstavitev (?:drustva|zavoda|kluba|organizacije|zdruzenja)|poslanstvo|vizija|vrednote|organizacija (?:drustva|zavoda|kluba|zdruzenja|dela)|organi\b|upravni odbor|skupscina|clanstvo|clani\b|clanarina|zaposleni|kadri|kadrovsk|finan|prihodki|odhodki|poslovanje|racunovodsk|premozenj|zahval|zakljuc|sklep|nacrt|pogled naprej|usmeritve|cilji za|priloge?\b|kontakt|podporniki|donatorji|sponzorji|primerjava|realizacija|kljucni kazalniki|pregled kazalnikov|statisti|mediji|odmevi|obvescanje|splosno\b|splosni podatki|komuniciranje|odnosi z javnostmi)`)
 	// closingSection matches the organisational parts that close an
 	// activity even when set smaller than it (the finances, thanks and
 	// plans after the last project).
@@ -172,7 +172,10 @@ func classify(items []item, groups []group, org string) (top int) {
 		bare := strings.Trim(titleText(rest), "»«\"„“ ")
 		fb := fold(bare)
 		switch {
-		case cover[items[g.first].b.Page] || frontRe.MatchString(t) || (org != "" && letters(t) == letters(org)):
+		case cover[items[g.first].b.Page] || frontRe.MatchString(t) || (org != "" && letters(t) == letters(org)) ||
+			gi == 0 && items[g.first].b.Page == items[0].b.Page && orgKindName(bare):
+			// the cover, the report's title, or the organisation's name
+			// heading the first page
 			g.role = roleFront
 		case orgTitle(fb):
 			g.role = roleOrg

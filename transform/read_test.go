@@ -166,6 +166,17 @@ func TestOutlineRoles(t *testing.T) {
 			Markacisti so obnovili 12 km poti.`,
 			[]string{"Vodeni izleti", "Markacijski odsek"},
 			map[float64]string{8: "Vodeni izleti", 41: "Vodeni izleti", 22: "Vodeni izleti", 12: "Markacijski odsek"}},
+		{"the organisation's name heading the first page, a general part",
+			`# Medobčinsko društvo invalidov Gornji Vrh
+			Poročilo o delu za leto 2021
+			# A. Splošno o društvu
+			Društvo ima 642 članov.
+			# B. Šport invalidov
+			Tekmovali smo na 9 tekmovanjih.
+			# C. Družabne dejavnosti
+			Pripravili smo 4 izlete.`,
+			[]string{"Šport invalidov", "Družabne dejavnosti"},
+			map[float64]string{642: "", 9: "Šport invalidov", 4: "Družabne dejavnosti"}},
 		{"informing the members is of the organisation",
 			`Društvo X, poročilo o delu 2023
 			# Mladinski odsek
