@@ -22,6 +22,7 @@ type rawFact struct {
 	Target     *float64       // a planned value stated beside it: (načrtovanih 60)
 	Period     letopis.Period // zero: the report year
 	Confidence float64
+	Pos        int // where the number starts in its sentence
 }
 
 // rawReject is a number seen and refused.
@@ -218,7 +219,7 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			rej = append(rej, rawReject{n.Text, "no counted noun"})
 			continue
 		}
-		f.Value = n.Value
+		f.Value, f.Pos = n.Value, n.Start
 		f.Qualifier = n.Qualifier
 		if f.Qualifier == "" {
 			f.Qualifier = letopis.Exact

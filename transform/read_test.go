@@ -177,6 +177,15 @@ func TestOutlineRoles(t *testing.T) {
 			Pripravili smo 4 izlete.`,
 			[]string{"Šport invalidov", "Družabne dejavnosti"},
 			map[float64]string{642: "", 9: "Šport invalidov", 4: "Družabne dejavnosti"}},
+		{"plans for the next year are no results",
+			`Društvo X, poročilo o delu 2021
+			# Obiski na domu
+			Prostovoljci so opravili 212 obiskov. V letu 2022 želimo doseči 250 obiskov, v prevoze pa vključiti vsaj 20 voznikov.
+			V prihodnjem letu bomo pripravili 6 delavnic, letos pa smo jih 5.
+			# Prevozi
+			Opravili smo 1.146 prevozov.`,
+			[]string{"Obiski na domu", "Prevozi"},
+			map[float64]string{212: "Obiski na domu", 5: "Obiski na domu", 1146: "Prevozi"}},
 		{"informing the members is of the organisation",
 			`Društvo X, poročilo o delu 2023
 			# Mladinski odsek
@@ -204,6 +213,12 @@ func TestOutlineRoles(t *testing.T) {
 			got := map[float64]string{}
 			for _, f := range rep.Facts {
 				got[f.Value] = f.Activity
+			}
+			if len(rep.Facts) != len(c.facts) {
+				for _, f := range rep.Facts {
+					t.Logf("fact %g %q (%s)", f.Value, f.Indicator, f.Activity)
+				}
+				t.Errorf("%d facts, want %d", len(rep.Facts), len(c.facts))
 			}
 			for v, a := range c.facts {
 				if g, ok := got[v]; !ok || g != a {

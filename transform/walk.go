@@ -236,10 +236,24 @@ func (r *reader) readTextAs(b *letopis.Block, kind letopis.BlockKind, intro bool
 			}
 			raw = nil
 		}
-		if p := r.sentencePeriod(s); !p.IsZero() {
+		p := r.sentencePeriod(s)
+		if !p.IsZero() {
 			for k := range raw {
 				raw[k].Period = p
 			}
+		}
+		if at := r.plan(s, p); at >= 0 {
+			// `V letu 2022 želimo doseči 250 obiskov`: what is meant to
+			// be, in a year after the report's
+			kept := raw[:0]
+			for _, f := range raw {
+				if f.Pos > at && planClause(s[at:f.Pos]) {
+					rej = append(rej, rawReject{strconv.FormatFloat(f.Value, 'f', -1, 64), "a plan for a later year, not a result"})
+					continue
+				}
+				kept = append(kept, f)
+			}
+			raw = kept
 		}
 		if b.Kind == letopis.BlockBox || b.Kind == letopis.BlockListItem {
 			for k := range raw {
@@ -356,6 +370,54 @@ func (r *reader) disambiguate() {
 
 // sentencePeriod returns the period a sentence states for its values: a
 // period with both ends, outside quoted names, other than the report year.
+// planWords are the verbs and nouns of intent: what an organisation wants,
+// plans or will do.
+var planWords = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:želi(?:mo|jo|ta)?|načrtuje(?:mo|jo)?|nameravamo|namerava|predvidevamo|planiramo|bomo|bodo|bosta|bo|v\s+načrtu)(?:$|[^\pL])`)
+
+// planClause reports whether the text from a verb of intent to a number
+// keeps to what is intended: one clause, or a clause after it that goes
+// on with an infinitive (`…, v projekt pa vključiti vsaj 20 voznikov`) or
+// says what is wished (`…, da bi …`).
+func planClause(between string) bool {
+	k := strings.LastIndexAny(between, ",;")
+	if k < 0 {
+		return true
+	}
+	rest := between[k+1:]
+	if strings.HasPrefix(strings.TrimSpace(rest), "da ") {
+		return true
+	}
+	for _, w := range strings.Fields(rest) {
+		if lw := strings.ToLower(w); len([]rune(lw)) >= 5 && (strings.HasSuffix(lw, "ti") || strings.HasSuffix(lw, "či")) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextYear names the year after the report's without a number.
+var nextYear = regexp.MustCompile(`(?i)\b(?:v\s+)?(?:prihodnjem|naslednjem|novem)\s+letu\b|\bprihodnje\s+leto\b`)
+
+// plan returns where a sentence of period p (zero if it states none)
+// starts to say what is to be done after the report's year: the numbers
+// after its verb of intent are plans; -1 if it says none.
+func (r *reader) plan(s string, p letopis.Period) int {
+	m := planWords.FindStringIndex(s)
+	if m == nil {
+		return -1
+	}
+	if !p.IsZero() && !r.year.IsZero() {
+		if r.year.End.Before(p.Start) {
+			return m[0]
+		}
+		return -1
+	}
+	if nextYear.MatchString(s) {
+		return m[0]
+	}
+	return -1
+}
+
 func (r *reader) sentencePeriod(s string) letopis.Period {
 	quotes := quoteSpans(s)
 	for _, pm := range findPeriods(s) {
