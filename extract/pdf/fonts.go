@@ -8,7 +8,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	lpdf "github.com/ledongthuc/pdf"
+	"github.com/letopis/letopis/internal/lpdf"
 )
 
 // fontInfo is what the layout needs of a font: how to split a string into

@@ -31,9 +31,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	lpdf "github.com/ledongthuc/pdf"
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
+	"github.com/letopis/letopis/internal/lpdf"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
