@@ -183,23 +183,28 @@ func (b *buffer) readToken() token {
 
 func (b *buffer) readHexString() token {
 	tmp := b.tmp[:0]
-	for {
-	Loop:
+	for !b.eof {
 		c := b.readByte()
-		if c == '>' {
+		if c == '>' || b.eof {
 			break
 		}
 		if isSpace(c) {
-			goto Loop
+			continue
 		}
-	Loop2:
 		c2 := b.readByte()
-		if isSpace(c2) {
-			goto Loop2
+		for isSpace(c2) && !b.eof {
+			c2 = b.readByte()
+		}
+		if c2 == '>' || b.eof {
+			// an odd number of digits: the last is followed by 0
+			if x := unhex(c); x >= 0 {
+				tmp = append(tmp, byte(x<<4))
+			}
+			break
 		}
 		x := unhex(c)<<4 | unhex(c2)
 		if x < 0 {
-			b.errorf("malformed hex string %c %c %s", c, c2, b.buf[b.pos:])
+			b.errorf("malformed hex string %c %c", c, c2)
 			break
 		}
 		tmp = append(tmp, byte(x))

@@ -9,6 +9,10 @@ import (
 	"runtime"
 )
 
+// maxInterpretBytes bounds the bytes Interpret reads: a CMap has a few
+// kilobytes, more is a bomb.
+const maxInterpretBytes = 8 << 20
+
 // A Stack represents a stack of values.
 type Stack struct {
 	stack []Value
@@ -67,7 +71,7 @@ func Interpret(strm Value, do func(stk *Stack, op string)) {
 		rd = strm.Reader()
 	}
 
-	b := newBuffer(rd, 0)
+	b := newBuffer(io.LimitReader(rd, maxInterpretBytes), 0)
 	b.allowEOF = true
 	b.allowObjptr = false
 	b.allowStream = false
