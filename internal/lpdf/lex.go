@@ -434,7 +434,14 @@ func (b *buffer) readObject() object {
 			// stop the object - these mark the end of dict/array
 			return nil
 		}
-		b.errorf("unexpected keyword %q parsing object", kw)
+		if kw == "endobj" || kw == "endstream" {
+			// an object with no value, or a damaged one: null, and the
+			// keyword left for whoever reads the object's end
+			b.unreadToken(kw)
+			return nil
+		}
+		// an unknown keyword (a damaged value, "o36" for "36"): null, as
+		// other readers read it
 		return nil
 	}
 
@@ -502,10 +509,13 @@ func (b *buffer) readDict() object {
 		if tok == io.EOF {
 			break
 		}
+		if tok == keyword("endobj") || tok == keyword("endstream") {
+			b.unreadToken(tok) // a dictionary never closed
+			break
+		}
 		n, ok := tok.(name)
 		if !ok {
-			b.errorf("unexpected non-name key %T(%v) parsing dictionary", tok, tok)
-			continue
+			continue // a damaged key (or the rest of a damaged value): skipped
 		}
 		x[n] = b.readObject()
 	}
