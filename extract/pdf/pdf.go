@@ -1,7 +1,8 @@
 // Package pdf reads PDF files into letopis Documents.
 //
-// The low-level parsing (cross-reference table, objects, streams, content
-// stream tokens) is github.com/ledongthuc/pdf; encrypted files are first
+// The low-level parsing (cross-reference table, objects, streams) is
+// internal/lpdf, an in-tree copy of github.com/ledongthuc/pdf made safe
+// for files from anywhere; encrypted files are first
 // decrypted in memory with github.com/pdfcpu/pdfcpu. On top of that this
 // package has its own content-stream interpreter (glyph positions with
 // correct widths for one- and two-byte fonts, fonts decoded once per

@@ -467,7 +467,8 @@ func (b *buffer) readObject() object {
 				if _, ok := obj.(stream); !ok {
 					tok4 := b.readToken()
 					if tok4 != keyword("endobj") {
-						b.errorf("missing endobj after indirect object definition")
+						// a damaged object (or a damaged stream keyword):
+						// what was read of it serves, as in other readers
 						b.unreadToken(tok4)
 					}
 				}
