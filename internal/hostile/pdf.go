@@ -63,6 +63,16 @@ func (p *pdfFile) startxref(at int) {
 
 func (p *pdfFile) bytes() []byte { return bytes.Clone(p.b.Bytes()) }
 
+// end writes a correct cross-reference table of objects 0 to size-1 (their
+// offsets shifted by shift), a trailer naming the catalog 1 0 R, and
+// startxref, and returns the file.
+func (p *pdfFile) end(size, shift int) []byte {
+	at := p.xref(size, shift)
+	p.trailer(fmt.Sprintf("/Size %d /Root 1 0 R", size))
+	p.startxref(at)
+	return p.bytes()
+}
+
 // entry is one entry of a cross-reference stream.
 type entry struct {
 	typ      int // 1 direct, 2 in an object stream
@@ -153,10 +163,7 @@ func onePage(p *pdfFile, content []byte, contentDict string) {
 func goodPDF() []byte {
 	p := newPDF("1.4")
 	onePage(p, text(Report), "")
-	at := p.xref(6, 0)
-	p.trailer("/Size 6 /Root 1 0 R")
-	p.startxref(at)
-	return p.bytes()
+	return p.end(6, 0)
 }
 
 // prevSelf: the trailer's /Prev names its own cross-reference section.
@@ -301,10 +308,7 @@ func pageTreeCycle() []byte {
 	p.stream(4, "", text(Report))
 	p.obj(5, font)
 	p.obj(6, "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 6 0 R] /Count 1 >>")
-	at := p.xref(7, 0)
-	p.trailer("/Size 7 /Root 1 0 R")
-	p.startxref(at)
-	return p.bytes()
+	return p.end(7, 0)
 }
 
 // refCycle: page 1's contents are a reference to a reference to it; page 2
@@ -319,10 +323,7 @@ func refCycle() []byte {
 	p.obj(7, page(4))
 	p.obj(8, "9 0 R")
 	p.obj(9, "8 0 R")
-	at := p.xref(10, 0)
-	p.trailer("/Size 10 /Root 1 0 R")
-	p.startxref(at)
-	return p.bytes()
+	return p.end(10, 0)
 }
 
 // trailing appends junk after %%EOF to a valid file.
@@ -334,10 +335,7 @@ func trailing(junk []byte) []byte {
 func xrefShifted() []byte {
 	p := newPDF("1.4")
 	onePage(p, text(Report), "")
-	at := p.xref(6, 3)
-	p.trailer("/Size 6 /Root 1 0 R")
-	p.startxref(at)
-	return p.bytes()
+	return p.end(6, 3)
 }
 
 // noXref: the objects with no cross-reference table, trailer or %%EOF.
@@ -374,10 +372,7 @@ func longText() []byte {
 func flateContent(fn func([]byte) []byte) []byte {
 	p := newPDF("1.4")
 	onePage(p, fn(deflate(longText())), "/Filter /FlateDecode")
-	at := p.xref(6, 0)
-	p.trailer("/Size 6 /Root 1 0 R")
-	p.startxref(at)
-	return p.bytes()
+	return p.end(6, 0)
 }
 
 // badLength: the content stream's /Length is far too long, and another's
@@ -385,10 +380,7 @@ func flateContent(fn func([]byte) []byte) []byte {
 func badLength(length int) []byte {
 	p := newPDF("1.4")
 	onePage(p, text(Report), fmt.Sprintf("/Length %d", length))
-	at := p.xref(6, 0)
-	p.trailer("/Size 6 /Root 1 0 R")
-	p.startxref(at)
-	return p.bytes()
+	return p.end(6, 0)
 }
 
 // threePages writes a three-page report whose page 2 has the content
@@ -407,8 +399,5 @@ func threePages(page2 string, dict2 string, data2 []byte) []byte {
 	p.stream(7, dict2, data2)
 	p.obj(8, page(9))
 	p.stream(9, "", text("Stran tri"))
-	at := p.xref(10, 0)
-	p.trailer("/Size 10 /Root 1 0 R")
-	p.startxref(at)
-	return p.bytes()
+	return p.end(10, 0)
 }

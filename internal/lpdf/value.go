@@ -226,15 +226,7 @@ func (v Value) Name() string {
 // If v is a stream, Key applies to the stream's header dictionary.
 // If v.Kind() != Dict and v.Kind() != Stream, Key returns a null Value.
 func (v Value) Key(key string) Value {
-	x, ok := v.data.(dict)
-	if !ok {
-		strm, ok := v.data.(stream)
-		if !ok {
-			return Value{}
-		}
-		x = strm.hdr
-	}
-	return v.r.resolve(v.ptr, x[name(key)])
+	return v.keyIn(key, true)
 }
 
 // Keys returns a sorted list of the keys in the dictionary v.
@@ -261,11 +253,7 @@ func (v Value) Keys() []string {
 // If v.Kind() != Array or if i is outside the array bounds,
 // Index returns a null Value.
 func (v Value) Index(i int) Value {
-	x, ok := v.data.(array)
-	if !ok || i < 0 || i >= len(x) {
-		return Value{}
-	}
-	return v.r.resolve(v.ptr, x[i])
+	return v.indexIn(i, true)
 }
 
 // Len returns the length of the array v.
