@@ -51,7 +51,9 @@ type buffer struct {
 	key         []byte
 	useAES      bool
 	objptr      objptr
-	depth       int // current object nesting depth
+	depth       int   // current object nesting depth
+	start       int64 // offset of the first byte
+	tokens      int64 // tokens read
 }
 
 // newBuffer returns a new buffer reading from r at the given offset.
@@ -59,6 +61,7 @@ func newBuffer(r io.Reader, offset int64) *buffer {
 	return &buffer{
 		r:           r,
 		offset:      offset,
+		start:       offset,
 		buf:         make([]byte, 0, 4096),
 		allowObjptr: true,
 		allowStream: true,
@@ -124,6 +127,12 @@ func (b *buffer) unreadToken(t token) {
 }
 
 func (b *buffer) readToken() token {
+	// Every token but one read again consumes input: a reader that asks
+	// for far more tokens than there were bytes loops without progress.
+	b.tokens++
+	if b.tokens > 1<<16 && b.tokens > 4*(b.readOffset()-b.start) {
+		b.errorf("malformed PDF: the parser makes no progress at offset %d", b.readOffset())
+	}
 	if n := len(b.unread); n > 0 {
 		t := b.unread[n-1]
 		b.unread = b.unread[:n-1]
@@ -492,6 +501,10 @@ func (b *buffer) readArray() object {
 		// content stream, loops forever appending io.EOF objects and
 		// allocates memory without bound.
 		if tok == nil || tok == io.EOF || tok == keyword("]") {
+			break
+		}
+		if tok == keyword("endobj") || tok == keyword("endstream") {
+			b.unreadToken(tok) // an array never closed
 			break
 		}
 		b.unreadToken(tok)

@@ -128,3 +128,17 @@ func TestStreams(t *testing.T) {
 		})
 	}
 }
+
+// TestNoProgress: a reader that asks for the same token again and again
+// (a parser loop) is stopped by the buffer.
+func TestNoProgress(t *testing.T) {
+	b := newBuffer(bytes.NewReader([]byte("endobj")), 0)
+	defer func() {
+		if recover() == nil {
+			t.Error("no panic after a million tokens from 6 bytes")
+		}
+	}()
+	for range 1 << 20 {
+		b.unreadToken(b.readToken())
+	}
+}
