@@ -139,13 +139,11 @@ func get[T any](m map[string]*T, k string) *T {
 	return m[k]
 }
 
-// samplePDFs lists the sample PDFs of testdata: the NOVUS report and the
-// corpus reports.
+// samplePDFs lists the sample PDFs of testdata with a text layer: the
+// NOVUS report (brochure and office-suite PDF; not its scan, which has no
+// text for pdftotext to read) and the corpus reports.
 func samplePDFs() ([]string, error) {
-	a, err := filepath.Glob(filepath.Join("testdata", "novus-2020-*.pdf"))
-	if err != nil {
-		return nil, err
-	}
+	a := []string{filepath.Join("testdata", "novus-2020-brochure.pdf"), filepath.Join("testdata", "novus-2020-plain.pdf")}
 	b, err := filepath.Glob(filepath.Join("testdata", "reports", "*", "*.pdf"))
 	if err != nil {
 		return nil, err
