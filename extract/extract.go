@@ -262,7 +262,7 @@ func ReadFile(path string, maxSize int64) ([]byte, os.FileInfo, error) {
 		return nil, nil, letopis.InFile(path, unwrapPathError(err))
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, nil, letopis.InFile(path, notRegular(fi.Mode()))
+		return nil, nil, letopis.InFile(path, NotRegular(fi.Mode()))
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
@@ -274,7 +274,7 @@ func ReadFile(path string, maxSize int64) ([]byte, os.FileInfo, error) {
 		return nil, nil, letopis.InFile(path, unwrapPathError(err))
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, nil, letopis.InFile(path, notRegular(fi.Mode()))
+		return nil, nil, letopis.InFile(path, NotRegular(fi.Mode()))
 	}
 	if fi.Size() > maxSize {
 		return nil, nil, letopis.InFile(path, fmt.Errorf("file is %d MB, larger than the %d MB letopis reads", fi.Size()>>20, maxSize>>20))
@@ -292,7 +292,9 @@ func ReadFile(path string, maxSize int64) ([]byte, os.FileInfo, error) {
 // ErrNotRegular is the cause when a path is not a regular file.
 var ErrNotRegular = errors.New("not a regular file")
 
-func notRegular(m fs.FileMode) error {
+// NotRegular says what a file of mode m is that is not a regular file: an
+// ErrNotRegular naming its kind.
+func NotRegular(m fs.FileMode) error {
 	what := "an irregular file"
 	switch {
 	case m.IsDir():

@@ -149,7 +149,7 @@ func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 	files, skipped := listInputs(paths)
 	counts.Skipped = len(skipped)
 	for _, p := range skipped {
-		ev.Skipped(p)
+		ev.Skipped(p.path, p.reason)
 	}
 	if len(files) == 0 {
 		return counts, noFiles{paths}

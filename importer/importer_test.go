@@ -114,7 +114,7 @@ type recorder struct {
 }
 
 func (r *recorder) Started(n int)             { r.started = n }
-func (r *recorder) Skipped(p string)          { r.skipped = append(r.skipped, p) }
+func (r *recorder) Skipped(p, _ string)       { r.skipped = append(r.skipped, p) }
 func (r *recorder) File(f FileEvent)          { r.files = append(r.files, f) }
 func (r *recorder) Finished(c Counts, _ bool) { r.finished = &c }
 
