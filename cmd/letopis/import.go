@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -22,6 +21,7 @@ type importOptions struct {
 	dryRun     bool
 	force      bool
 	password   string
+	pwFile     string
 	unitsFile  string
 	workers    int
 	archive    string
@@ -63,7 +63,7 @@ failed (why). A failed file never stops the others.
 			if runF != nil {
 				return runF(cmd.Context(), o, a)
 			}
-			return importRun(cmd.Context(), s, o, a, strings.Join(os.Args[1:], " "))
+			return importRun(cmd.Context(), s, o, a, redactArgs(os.Args[1:]))
 		},
 	}
 	addDBFlag(cmd, &o.db)
@@ -72,7 +72,7 @@ failed (why). A failed file never stops the others.
 	f.StringVar(&o.org, "org", "", "the reporting organisation, if it cannot be read from the report")
 	f.BoolVar(&o.dryRun, "dry-run", false, "print what would be loaded; write nothing")
 	f.BoolVar(&o.force, "force", false, "re-extract and replace files whose bytes are already imported")
-	f.StringVar(&o.password, "password", "", "password of encrypted PDFs (env LETOPIS_PASSWORD)")
+	addPasswordFlags(cmd, &o.password, &o.pwFile, "encrypted PDFs")
 	f.StringVar(&o.unitsFile, "units-file", "", "extra unit lexicon (see README, \"Units\")")
 	f.IntVarP(&o.workers, "workers", "j", 0, "files read in parallel (0: one per core); one writer loads them")
 	f.StringVar(&o.archive, "archive", "", "move each imported or unchanged file into this folder (never overwrites)")
@@ -89,13 +89,18 @@ failed (why). A failed file never stops the others.
 // the options ask for, and turns its outcome into the command's error:
 // nil when every file was imported or unchanged, a quietError with exit
 // code 65 (66 when every failure is a missing file) when some failed. args
-// is the import's own command line, recorded with the run.
+// is the import's own command line, recorded with the run (its secrets
+// redacted: redactArgs).
 func importRun(ctx context.Context, s streams, o importOptions, paths []string, args string) error {
 	if o.year != 0 && (o.year < 1900 || o.year > 2200) {
 		return usageErrorf("--year %d: want a year such as 2020", o.year)
 	}
 	if o.workers < 0 {
 		return usageErrorf("--workers %d: want 1 or more (0: one per core)", o.workers)
+	}
+	password, err := resolvePassword(o.password, o.pwFile)
+	if err != nil {
+		return err
 	}
 	if !extract.ValidOCR(o.ocr) {
 		return usageErrorf("--ocr %q: want auto, always or never", o.ocr)
@@ -119,7 +124,7 @@ func importRun(ctx context.Context, s streams, o importOptions, paths []string, 
 	}
 	opts := importer.Options{
 		Events: newEvents(s, o.logFormat), DryRun: o.dryRun, Force: o.force,
-		Year: o.year, Organisation: o.org, Password: o.password, OCR: o.ocr, Units: lex, Workers: o.workers,
+		Year: o.year, Organisation: o.org, Password: password, OCR: o.ocr, Units: lex, Workers: o.workers,
 		Archive: o.archive, Quarantine: o.quarantine, Version: versionString(), Arguments: args,
 	}
 	if !o.dryRun {
