@@ -20,7 +20,9 @@
 //     *load.WarehouseError.
 //   - When ctx is cancelled, the file being loaded is committed or rolled
 //     back whole, no further file is loaded, the run is recorded as
-//     interrupted, and Run returns the cause of the cancellation.
+//     interrupted, and Run returns the cause of the cancellation. A file
+//     whose load or reading was interrupted is left where it was (never
+//     quarantined), to be read again by the next run.
 package importer
 
 import (
@@ -29,7 +31,6 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
-	"strings"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/load"
@@ -110,20 +111,12 @@ func (e *FolderError) Error() string { return e.Role + " " + e.Dir + ": " + e.Er
 // Unwrap returns the cause.
 func (e *FolderError) Unwrap() error { return e.Err }
 
-// noFiles says that the paths hold no file to import; it is an
-// fs.ErrNotExist.
-type noFiles struct{ paths []string }
-
-func (e noFiles) Error() string {
-	return "no report files found in " + strings.Join(e.paths, ", ")
-}
-
-func (noFiles) Is(target error) bool { return target == fs.ErrNotExist }
-
 // Run imports the files and folders of paths (see the package
 // documentation for its policy). Files whose import failed are counted,
 // reported and recorded, not returned as an error: err is an error of the
-// run itself (nothing to import, a fault of the Store, an interruption).
+// run itself (a fault of the Store, an interruption). Paths that hold no
+// file to import (an empty inbox) make a run like any other, recorded with
+// nothing in it: a quiet night is no failure.
 func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 	if o.Store == nil && !o.DryRun {
 		return Counts{}, errors.New("importer: no store to import into")
@@ -151,9 +144,6 @@ func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 	for _, p := range skipped {
 		ev.Skipped(p.path, p.reason)
 	}
-	if len(files) == 0 {
-		return counts, noFiles{paths}
-	}
 	ev.Started(len(files))
 
 	st := o.Store
@@ -175,6 +165,7 @@ func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 		}
 		res := load.Result{Outcome: load.Failed}
 		err := r.err
+		interrupted := false
 		switch {
 		case err != nil:
 		case r.rep == nil:
@@ -186,6 +177,7 @@ func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 			if err != nil {
 				if ctx.Err() != nil {
 					err = &letopis.InputError{Path: r.in.path, Err: errors.New("interrupted; nothing of it was loaded")}
+					interrupted = true
 				} else {
 					fatal = &load.WarehouseError{Path: st.Path(), Err: fmt.Errorf("loading %s: %w", r.in.path, err)}
 					err = fatal
@@ -206,7 +198,9 @@ func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 			}
 		}
 		moved := ""
-		if r.in.err == nil {
+		if r.in.err == nil && !interrupted {
+			// an interrupted file stays where it was, to be read again next
+			// time: it is not at fault
 			moved, err = settle(r.in.path, res.Outcome, err, o)
 		}
 		ev.File(FileEvent{Path: r.in.path, SHA256: r.sha, Report: r.rep, Result: res, Err: err, MovedTo: moved, DryRun: o.DryRun})
