@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"time"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/load"
@@ -89,6 +90,16 @@ type Options struct {
 	// Version and Arguments are recorded with the run: the program's
 	// version and the import's own arguments.
 	Version, Arguments string
+	// FileTimeout bounds the reading of one file (extraction and
+	// transform); past it the file fails ("not read within …") and the
+	// others go on. 0: no bound.
+	FileTimeout time.Duration
+	// Read, if not nil, reads a file's report in place of ReadReport in
+	// this process: a front end gives one that reads in child processes
+	// killed at the file's deadline (package importer/fork), so that a
+	// parser that cannot be interrupted costs one file, never the run. It
+	// must return when ctx is done.
+	Read func(ctx context.Context, req FileRequest) (*letopis.Report, error)
 }
 
 // Counts are what a run did.

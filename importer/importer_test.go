@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
@@ -399,3 +400,28 @@ func TestRunNothing(t *testing.T) {
 }
 
 func exists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// TestRunFileTimeout: a file whose reading passes FileTimeout fails alone
+// with a one-line reason, the others are imported.
+func TestRunFileTimeout(t *testing.T) {
+	dir := t.TempDir()
+	good := write(t, filepath.Join(dir, "a.csv"), indicatorCSV(1, 2))
+	slow := write(t, filepath.Join(dir, "b.csv"), indicatorCSV(2, 2))
+	st := newFakeStore()
+	ev := &recorder{}
+	read := func(ctx context.Context, req FileRequest) (*letopis.Report, error) {
+		if req.Path == slow {
+			<-ctx.Done() // a reader that stops only when it is stopped
+			return nil, context.Cause(ctx)
+		}
+		return ReadReport(ctx, req, nil)
+	}
+	start := time.Now()
+	c, err := Run(context.Background(), []string{good, slow}, Options{Store: st, Events: ev, Read: read, FileTimeout: 200 * time.Millisecond})
+	if err != nil || c.Imported != 1 || c.Failed != 1 || time.Since(start) > 5*time.Second {
+		t.Fatalf("%+v %v after %v", c, err, time.Since(start))
+	}
+	if got, want := ev.files[1].Err.Error(), slow+": not read within 200ms (--file-timeout): stopped"; got != want {
+		t.Errorf("error %q, want %q", got, want)
+	}
+}

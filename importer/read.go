@@ -11,11 +11,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
 	"github.com/letopis/letopis/load"
 	"github.com/letopis/letopis/transform"
+	"github.com/letopis/letopis/transform/units"
 )
 
 // MaxFileSize bounds what one input file may be; a larger one is refused,
@@ -221,8 +223,55 @@ func readAll(ctx context.Context, files []inputFile, o Options) []chan fileResul
 	return results
 }
 
+// FileRequest is one file to read into its report: its bytes, and what
+// the reading needs to know of the run's options.
+type FileRequest struct {
+	Path    string
+	SHA256  string
+	ModTime time.Time
+	Data    []byte
+
+	Password     string
+	OCR          string
+	Organisation string
+	Year         int
+}
+
+// ReadReport reads the report of one file in this process: extract.File,
+// then transform.Read with the unit lexicon lex (nil: the built-in one).
+// Any error names the file; a panic is caught here, once per file, and
+// fails this file only.
+func ReadReport(ctx context.Context, req FileRequest, lex *units.Lexicon) (*letopis.Report, error) {
+	var rep *letopis.Report
+	err := guard(req.Path, func() error {
+		doc, err := extract.File(ctx, req.Path, req.Data, extract.Options{Password: req.Password, NoWords: true, OCR: req.OCR})
+		if err != nil {
+			return err
+		}
+		r, err := transform.Read(doc, transform.Options{Organisation: req.Organisation, Year: req.Year, Units: lex})
+		if err != nil {
+			return err
+		}
+		r.Source = letopis.Source{Path: req.Path, SHA256: req.SHA256, Size: int64(len(req.Data)), Format: doc.Format, ModTime: req.ModTime}
+		rep = r
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// errFileTimeout is the cause of a file's reading stopped at its deadline.
+type errFileTimeout struct{ d time.Duration }
+
+func (e errFileTimeout) Error() string {
+	return fmt.Sprintf("not read within %s (--file-timeout): stopped", e.d)
+}
+
 // readFile reads one file, checks whether the Store knows its bytes, and
-// if not extracts and transforms it.
+// if not reads its report (o.Read, or ReadReport in this process) within
+// o.FileTimeout.
 func readFile(ctx context.Context, in inputFile, o Options) fileResult {
 	r := fileResult{in: in}
 	if in.err != nil {
@@ -251,21 +300,29 @@ func readFile(ctx context.Context, in inputFile, o Options) fileResult {
 			return r
 		}
 	}
-	r.err = guard(in.path, func() error {
-		doc, err := extract.File(ctx, in.path, data, extract.Options{Password: o.Password, NoWords: true, OCR: o.OCR})
-		if err != nil {
-			return err
+	read := o.Read
+	if read == nil {
+		read = func(ctx context.Context, req FileRequest) (*letopis.Report, error) {
+			return ReadReport(ctx, req, o.Units)
 		}
-		rep, err := transform.Read(doc, transform.Options{Organisation: o.Organisation, Year: o.Year, Units: o.Units})
-		if err != nil {
-			return err
-		}
-		rep.Source = letopis.Source{Path: in.path, SHA256: r.sha, Size: int64(len(data)), Format: doc.Format, ModTime: fi.ModTime()}
-		r.rep = rep
-		return nil
-	})
+	}
+	fctx := ctx
+	if o.FileTimeout > 0 {
+		var cancel context.CancelFunc
+		fctx, cancel = context.WithTimeoutCause(ctx, o.FileTimeout, errFileTimeout{o.FileTimeout})
+		defer cancel()
+	}
+	req := FileRequest{Path: in.path, SHA256: r.sha, ModTime: fi.ModTime(), Data: data,
+		Password: o.Password, OCR: o.OCR, Organisation: o.Organisation, Year: o.Year}
+	r.rep, r.err = read(fctx, req)
 	if r.err != nil {
 		r.rep = nil
+		if ctx.Err() == nil && fctx.Err() != nil {
+			// the file's deadline, not the run's end
+			r.err = &letopis.InputError{Path: in.path, Err: context.Cause(fctx)}
+		} else {
+			r.err = letopis.InFile(in.path, r.err)
+		}
 	}
 	return r
 }

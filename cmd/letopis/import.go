@@ -14,6 +14,10 @@ import (
 	"github.com/letopis/letopis/transform/units"
 )
 
+// defaultFileTimeout is how long one file may take to read unless
+// --file-timeout says otherwise: minutes, for OCR of a long scan.
+const defaultFileTimeout = 5 * time.Minute
+
 type importOptions struct {
 	db         string
 	year       int
@@ -30,6 +34,7 @@ type importOptions struct {
 	logFormat  string
 	aliases    string
 	ocr        string
+	fileTime   time.Duration
 }
 
 // importFunc does an import with its parsed options and paths.
@@ -81,6 +86,7 @@ failed (why). A failed file never stops the others.
 	f.StringVar(&o.aliases, "aliases", "", "alias file synced into the warehouse (env LETOPIS_ALIASES; default aliases.yaml beside the warehouse)")
 	f.StringVar(&o.logFormat, "log-format", "text", "text, or json: structured log records on stderr for a scheduler's journal")
 	f.StringVar(&o.ocr, "ocr", extract.OCRAuto, "read PDF pages by OCR (Tesseract): auto (pages without text that hold an image), always, never")
+	f.DurationVar(&o.fileTime, "file-timeout", defaultFileTimeout, "the longest one file may take to read; past it the file fails and the others go on (0: no limit)")
 	return cmd
 }
 
@@ -94,6 +100,9 @@ failed (why). A failed file never stops the others.
 func importRun(ctx context.Context, s streams, o importOptions, paths []string, args string) error {
 	if o.year != 0 && (o.year < 1900 || o.year > 2200) {
 		return usageErrorf("--year %d: want a year such as 2020", o.year)
+	}
+	if o.fileTime < 0 {
+		return usageErrorf("--file-timeout %s: want a duration such as 5m (0: no limit)", o.fileTime)
 	}
 	if o.workers < 0 {
 		return usageErrorf("--workers %d: want 1 or more (0: one per core)", o.workers)
@@ -126,7 +135,17 @@ func importRun(ctx context.Context, s streams, o importOptions, paths []string, 
 		Events: newEvents(s, o.logFormat), DryRun: o.dryRun, Force: o.force,
 		Year: o.year, Organisation: o.org, Password: password, OCR: o.ocr, Units: lex, Workers: o.workers,
 		Archive: o.archive, Quarantine: o.quarantine, Version: versionString(), Arguments: args,
+		FileTimeout: o.fileTime,
 	}
+	// Files are read in child processes, killed at a file's deadline or
+	// when the run is interrupted: a parser that cannot be stopped from Go
+	// costs one file, never the run or the lock.
+	pool, err := newReadPool(o.unitsFile)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	opts.Read = pool.Read
 	if !o.dryRun {
 		w, unlock, err := openForImport(ctx, o.db, o.aliases, o.wait)
 		if err != nil {

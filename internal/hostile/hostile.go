@@ -39,6 +39,7 @@ func Files() []File {
 		{"prev-cycle.pdf", "two cross-reference sections whose /Prev name each other", prevCycle()},
 		{"xrefstream-prev-self.pdf", "a cross-reference stream whose /Prev is itself", xrefStreamPrevSelf()},
 		{"objstm-inside-itself.pdf", "the cross-reference stream puts an object stream inside itself", withObjStm("", true, nil)},
+		{"scan-objstm-inside-itself.pdf", "a scanned page in an object stream put inside itself (pdfcpu, which reads the page images for OCR, fails on it)", scanObjStmInsideItself()},
 		{"objstm-extends-self.pdf", "the page is listed in an object stream that lacks it and /Extends itself", objStmExtendsSelf()},
 		{"objstm-length-inside.pdf", "an object stream's /Length is an object inside that stream", objStmLengthInside()},
 		{"objstm-hex-at-end.pdf", "an object stream ends inside a hex string", hexAtEndOfObjStm()},

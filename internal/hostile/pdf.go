@@ -212,6 +212,12 @@ func xrefStreamPrevSelf() []byte {
 // cross-reference stream 7; if selfInside, its entry for object 6 says
 // the object stream is inside itself.
 func withObjStm(extra string, selfInside bool, bodies map[int]string) []byte {
+	return withObjStmPage(extra, selfInside, bodies, text(Report), func(p *pdfFile) { p.obj(5, font) })
+}
+
+// withObjStmPage is withObjStm with the page's content stream (object 4)
+// and a writer of object 5, its font or image.
+func withObjStmPage(extra string, selfInside bool, bodies map[int]string, content []byte, five func(*pdfFile)) []byte {
 	p := newPDF("1.5")
 	ids := []int{1, 2, 3}
 	if bodies == nil {
@@ -224,8 +230,8 @@ func withObjStm(extra string, selfInside bool, bodies map[int]string) []byte {
 	}
 	sort.Ints(ids)
 	data, n, first := objStm(ids, bodies)
-	p.stream(4, "", text(Report))
-	p.obj(5, font)
+	p.stream(4, "", content)
+	five(p)
 	p.stream(6, fmt.Sprintf("/Type /ObjStm /N %d /First %d %s", n, first, extra), data)
 	entries := map[int]entry{4: {typ: 1, off: p.offs[4]}, 5: {typ: 1, off: p.offs[5]}}
 	for i, id := range ids {
@@ -400,4 +406,20 @@ func threePages(page2 string, dict2 string, data2 []byte) []byte {
 	p.obj(8, page(9))
 	p.stream(9, "", text("Stran tri"))
 	return p.end(10, 0)
+}
+
+// scanObjStmInsideItself is a scanned page (one page-sized image, no
+// text) whose catalog, pages and page live in an object stream that the
+// cross-reference stream puts inside itself: letopis reads its structure,
+// the OCR's reader of page images (pdfcpu) fails on it.
+func scanObjStmInsideItself() []byte {
+	bodies := map[int]string{1: catalog, 2: pages1,
+		3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>"}
+	img := make([]byte, 64*64)
+	for i := range img {
+		img[i] = byte(200 + i%50)
+	}
+	return withObjStmPage("", true, bodies, []byte("q 595 0 0 842 0 0 cm /Im1 Do Q"), func(p *pdfFile) {
+		p.stream(5, "/Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8", img)
+	})
 }
