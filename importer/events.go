@@ -103,6 +103,11 @@ func (t *TextLog) File(f FileEvent) {
 		if f.DryRun {
 			verb = "would import"
 		}
+		if f.Report != nil {
+			if pages := PagesNotRead(f.Report); len(pages) > 0 {
+				extra += "; not read: " + strings.Join(pages, ", ")
+			}
+		}
 		fmt.Fprintf(t.Out, "%s %s: %d facts, %d activities, %d values refused (%s %d, %s)%s%s\n",
 			verb, f.Path, res.Facts, res.Activities, res.Rejected, org, year, format, extra, moved)
 	}
@@ -176,6 +181,9 @@ func (j *JSONLog) File(f FileEvent) {
 		attrs = append(attrs, "facts", res.Facts, "activities", res.Activities, "rejected", res.Rejected)
 		if f.Report != nil {
 			attrs = append(attrs, "organisation", f.Report.Organisation, "year", f.Report.Year)
+			if pages := PagesNotRead(f.Report); len(pages) > 0 {
+				attrs = append(attrs, "not_read", strings.Join(pages, ", "))
+			}
 		}
 		if res.Replaced != "" {
 			attrs = append(attrs, "replaced_sha256", res.Replaced)

@@ -253,6 +253,13 @@ func ReadReport(ctx context.Context, req FileRequest, lex *units.Lexicon) (*leto
 			return err
 		}
 		r.Source = letopis.Source{Path: req.Path, SHA256: req.SHA256, Size: int64(len(req.Data)), Format: doc.Format, ModTime: req.ModTime}
+		// A page the extractor could not read is kept as a value seen and
+		// refused: the file is imported with the pages it gave, and the
+		// warehouse (rejected) and the run's output say which were not.
+		for _, p := range doc.RefusedPages() {
+			r.Rejected = append(r.Rejected, letopis.Rejected{Text: fmt.Sprintf("page %d", p.Number),
+				Reason: pageNotRead + p.Refused, Location: letopis.Location{Page: p.Number}})
+		}
 		rep = r
 		return nil
 	})
@@ -260,6 +267,22 @@ func ReadReport(ctx context.Context, req FileRequest, lex *units.Lexicon) (*leto
 		return nil, err
 	}
 	return rep, nil
+}
+
+// pageNotRead starts the reason of a page the extractor could not read,
+// among a report's Rejected values.
+const pageNotRead = "page not read: "
+
+// PagesNotRead returns the pages of rep its extractor could not read, as
+// "page 2 (why)", from its Rejected values.
+func PagesNotRead(rep *letopis.Report) []string {
+	var out []string
+	for _, r := range rep.Rejected {
+		if why, ok := strings.CutPrefix(r.Reason, pageNotRead); ok && r.Location.Page > 0 {
+			out = append(out, fmt.Sprintf("page %d (%s)", r.Location.Page, why))
+		}
+	}
+	return out
 }
 
 // errFileTimeout is the cause of a file's reading stopped at its deadline.

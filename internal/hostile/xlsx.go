@@ -73,8 +73,9 @@ const (
 	sstHead   = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`
 	sstTail = `</sst>`
-	// a header row and one row of an indicator, its name a shared string
-	rows = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>1250</v></c></row>`
+	// a title row with the year, a header row and one row of an
+	// indicator, its name a shared string
+	rows = `<row r="1"><c r="A1" t="inlineStr"><is><t>Kazalniki 2020</t></is></c></row><row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>2</v></c><c r="B3"><v>1250</v></c></row>`
 )
 
 const strings3 = "<si><t>Kazalnik</t></si><si><t>Vrednost</t></si><si><t>Število udeležencev</t></si>"
