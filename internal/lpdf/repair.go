@@ -246,30 +246,15 @@ func (r *Reader) parseTrailer(off int64) (d dict, ok bool) {
 // headerBefore reads back from p, the offset of an "obj" keyword, to the
 // "N G" before it, and returns the offset of N.
 func headerBefore(data []byte, p int) (start, id, gen int64, ok bool) {
-	j := p - 1
-	if j < 0 || !isSpace(data[j]) {
+	if p < 1 || !isSpace(data[p-1]) {
 		return 0, 0, 0, false
 	}
-	for j >= 0 && isSpace(data[j]) {
-		j--
-	}
-	ge := j + 1
-	for j >= 0 && ge-j <= 6 && data[j] >= '0' && data[j] <= '9' {
-		j--
-	}
-	gs := j + 1
-	if gs == ge || ge-gs > 5 || j < 0 || !isSpace(data[j]) {
+	gs, ok1 := numberBefore(data, p, 5)
+	if !ok1 || gs < 1 || !isSpace(data[gs-1]) {
 		return 0, 0, 0, false
 	}
-	for j >= 0 && isSpace(data[j]) {
-		j--
-	}
-	ie := j + 1
-	for j >= 0 && ie-j <= 11 && data[j] >= '0' && data[j] <= '9' {
-		j--
-	}
-	is := j + 1
-	if is == ie || ie-is > 10 || j >= 0 && !isSpace(data[j]) && !isDelim(data[j]) {
+	is, ok2 := numberBefore(data, gs, 10)
+	if !ok2 || is > 0 && !isSpace(data[is-1]) && !isDelim(data[is-1]) {
 		return 0, 0, 0, false
 	}
 	id, _, _ = digitsAt(data, is)
@@ -278,4 +263,19 @@ func headerBefore(data []byte, p int) (start, id, gen int64, ok bool) {
 		return 0, 0, 0, false
 	}
 	return int64(is), id, gen, true
+}
+
+// numberBefore skips the white space before p and the number of at most
+// max digits before it, and returns the offset of its first digit.
+func numberBefore(data []byte, p, max int) (int, bool) {
+	j := p - 1
+	for j >= 0 && isSpace(data[j]) {
+		j--
+	}
+	end := j + 1
+	for j >= 0 && end-j <= max+1 && data[j] >= '0' && data[j] <= '9' {
+		j--
+	}
+	start := j + 1
+	return start, start < end && end-start <= max
 }
