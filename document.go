@@ -46,6 +46,21 @@ type Page struct {
 	Width, Height float64
 	Blocks        []Block // in reading order
 	OCR           bool    // read by OCR from the page's image (a scan)
+	// Refused, if not "", says in one line why the page could not be read
+	// (damaged content, a budget or deadline exceeded): the page has no
+	// blocks, and the document holds the pages that could be read.
+	Refused string `json:",omitempty"`
+}
+
+// RefusedPages returns the pages of d that could not be read (Page.Refused).
+func (d *Document) RefusedPages() []Page {
+	var out []Page
+	for _, p := range d.Pages {
+		if p.Refused != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // BlockKind says what a block is.

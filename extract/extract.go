@@ -10,11 +10,16 @@ package extract
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/letopis/letopis"
@@ -178,13 +183,21 @@ func Detect(path string, data []byte) (Format, error) {
 // table's More, is a *letopis.InputError naming path. File does not
 // recover from a panic of an extractor: extractors must not panic (see
 // extracttest), and the caller that reads a file catches what is left,
-// once per file.
+// once per file (a panic is raised again in the caller's goroutine).
+//
+// File returns when ctx is done even if the extractor does not: the
+// extraction then goes on in its goroutine until it notices the context
+// (every extractor checks it between pages, sheets and rows) or ends, and
+// its result is dropped. The error then wraps context.Cause(ctx), so that
+// a caller's deadline (context.WithTimeoutCause) names itself. An
+// extractor stuck where it cannot notice ctx costs its goroutine, not the
+// caller; only a child process can take that back.
 func File(ctx context.Context, path string, data []byte, opts Options) (*letopis.Document, error) {
 	f, err := Detect(path, data)
 	if err != nil {
 		return nil, letopis.InFile(path, err)
 	}
-	doc, err := f.Extractor.Extract(ctx, path, data, opts)
+	doc, err := extractWithin(ctx, f, path, data, opts)
 	if err != nil {
 		return nil, letopis.InFile(path, err)
 	}
@@ -196,6 +209,114 @@ func File(ctx context.Context, path string, data []byte, opts Options) (*letopis
 		nameMore(&doc.Sheets[i], path)
 	}
 	return doc, nil
+}
+
+// extractWithin runs f's extractor in a goroutine and returns its result,
+// or the cause of ctx when ctx is done first.
+func extractWithin(ctx context.Context, f Format, path string, data []byte, opts Options) (*letopis.Document, error) {
+	type result struct {
+		doc      *letopis.Document
+		err      error
+		panicked bool
+		value    any
+	}
+	done := make(chan result, 1)
+	go func() {
+		var res result
+		defer func() {
+			if r := recover(); r != nil {
+				res = result{panicked: true, value: r}
+			}
+			done <- res
+		}()
+		res.doc, res.err = f.Extractor.Extract(ctx, path, data, opts)
+	}()
+	var res result
+	select {
+	case res = <-done:
+	case <-ctx.Done():
+		return nil, context.Cause(ctx)
+	}
+	if res.panicked {
+		panic(res.value)
+	}
+	if res.err == nil && res.doc == nil {
+		res.err = fmt.Errorf("%s extractor returned no document", f.Name)
+	}
+	if res.err != nil && ctx.Err() != nil && !errors.Is(res.err, ctx.Err()) && !errors.Is(res.err, context.Cause(ctx)) {
+		res.err = fmt.Errorf("%w (%v)", context.Cause(ctx), res.err)
+	}
+	return res.doc, res.err
+}
+
+// ReadFile reads the file at path for File, at most maxSize bytes. It
+// refuses, before a byte is read, anything but a regular file (a symbolic
+// link is followed): a folder, a named pipe, a device or a socket could
+// block for ever or never end. The file is opened without blocking and
+// checked again once open, so a file swapped for a pipe after the first
+// check is refused too. Any error is a *letopis.InputError naming path;
+// ErrNotRegular is the cause of a file that is not regular.
+func ReadFile(path string, maxSize int64) ([]byte, os.FileInfo, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, letopis.InFile(path, unwrapPathError(err))
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, nil, letopis.InFile(path, NotRegular(fi.Mode()))
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, letopis.InFile(path, unwrapPathError(err))
+	}
+	defer f.Close()
+	fi, err = f.Stat()
+	if err != nil {
+		return nil, nil, letopis.InFile(path, unwrapPathError(err))
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, nil, letopis.InFile(path, NotRegular(fi.Mode()))
+	}
+	if fi.Size() > maxSize {
+		return nil, nil, letopis.InFile(path, fmt.Errorf("file is %d MB, larger than the %d MB letopis reads", fi.Size()>>20, maxSize>>20))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return nil, nil, letopis.InFile(path, unwrapPathError(err))
+	}
+	if int64(len(data)) > maxSize {
+		return nil, nil, letopis.InFile(path, fmt.Errorf("file grew past the %d MB letopis reads while it was read", maxSize>>20))
+	}
+	return data, fi, nil
+}
+
+// ErrNotRegular is the cause when a path is not a regular file.
+var ErrNotRegular = errors.New("not a regular file")
+
+// NotRegular says what a file of mode m is that is not a regular file: an
+// ErrNotRegular naming its kind.
+func NotRegular(m fs.FileMode) error {
+	what := "an irregular file"
+	switch {
+	case m.IsDir():
+		what = "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeCharDevice != 0:
+		what = "a character device"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return fmt.Errorf("%w: it is %s", ErrNotRegular, what)
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // nameMore makes the errors of t.More name the file path.

@@ -22,6 +22,14 @@ func FuzzWorkbook(f *testing.F) {
 		f.Add(b, strings.HasSuffix(name, ".xls"))
 		f.Add(b[:len(b)/2], strings.HasSuffix(name, ".xls"))
 	}
+	// the small workbooks of the hostile corpus (the bombs are too large
+	// to mutate usefully; TestHostile reads them)
+	hostile, _ := filepath.Glob(filepath.Join(hostileDir, "*.xlsx"))
+	for _, name := range hostile {
+		if b, err := os.ReadFile(name); err == nil && len(b) < 64<<10 {
+			f.Add(b, false)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte, xls bool) {
 		name := "f.xlsx"
 		if xls {

@@ -35,7 +35,10 @@ func Print(w io.Writer, doc *letopis.Document) error {
 	fmt.Fprintf(bw, ": %d pages, %d sheets\n", len(doc.Pages), len(doc.Sheets))
 	for _, p := range doc.Pages {
 		fmt.Fprintf(bw, "\n=== page %d (%s x %s pt)", p.Number, num(p.Width), num(p.Height))
-		if len(p.Blocks) == 0 {
+		switch {
+		case p.Refused != "":
+			bw.WriteString(": refused: " + p.Refused)
+		case len(p.Blocks) == 0:
 			bw.WriteString(": no text layer")
 		}
 		bw.WriteByte('\n')

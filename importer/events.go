@@ -13,13 +13,13 @@ import (
 )
 
 // Events hears what a run does, in order, from the goroutine that calls
-// Run: Skipped for each file of a folder in a format letopis does not
-// read, Started once with the number of files to import, File for each
+// Run: Skipped for each file that is not imported (of a format letopis
+// does not read, not a regular file, a link in a loop) with the reason, Started once with the number of files to import, File for each
 // file in the order listed, and Finished once at the end (also of an
 // interrupted or failed run, unless there was nothing to import).
 type Events interface {
 	Started(files int)
-	Skipped(path string)
+	Skipped(path, reason string)
 	File(f FileEvent)
 	Finished(c Counts, dryRun bool)
 }
@@ -38,10 +38,10 @@ type FileEvent struct {
 // noEvents hears nothing.
 type noEvents struct{}
 
-func (noEvents) Started(int)           {}
-func (noEvents) Skipped(string)        {}
-func (noEvents) File(FileEvent)        {}
-func (noEvents) Finished(Counts, bool) {}
+func (noEvents) Started(int)            {}
+func (noEvents) Skipped(string, string) {}
+func (noEvents) File(FileEvent)         {}
+func (noEvents) Finished(Counts, bool)  {}
 
 // TextLog tells a person what a run does: a line a file on Out (imported,
 // unchanged, failed and why; in a dry run the activities and facts that
@@ -60,8 +60,8 @@ type TextLog struct {
 func (t *TextLog) Started(files int) { t.total, t.began = files, time.Now() }
 
 // Skipped implements Events.
-func (t *TextLog) Skipped(path string) {
-	fmt.Fprintf(t.Out, "skipped   %s: not a format letopis reads\n", path)
+func (t *TextLog) Skipped(path, reason string) {
+	fmt.Fprintf(t.Out, "skipped   %s: %s\n", path, reason)
 }
 
 func (t *TextLog) clearProgress() {
@@ -102,6 +102,11 @@ func (t *TextLog) File(f FileEvent) {
 		verb := "imported "
 		if f.DryRun {
 			verb = "would import"
+		}
+		if f.Report != nil {
+			if pages := PagesNotRead(f.Report); len(pages) > 0 {
+				extra += "; not read: " + strings.Join(pages, ", ")
+			}
 		}
 		fmt.Fprintf(t.Out, "%s %s: %d facts, %d activities, %d values refused (%s %d, %s)%s%s\n",
 			verb, f.Path, res.Facts, res.Activities, res.Rejected, org, year, format, extra, moved)
@@ -154,8 +159,8 @@ func (j *JSONLog) Started(files int) {
 }
 
 // Skipped implements Events.
-func (j *JSONLog) Skipped(path string) {
-	j.logger().Info("skipped", "path", path, "reason", "not a format letopis reads")
+func (j *JSONLog) Skipped(path, reason string) {
+	j.logger().Info("skipped", "path", path, "reason", reason)
 }
 
 // File implements Events.
@@ -176,6 +181,9 @@ func (j *JSONLog) File(f FileEvent) {
 		attrs = append(attrs, "facts", res.Facts, "activities", res.Activities, "rejected", res.Rejected)
 		if f.Report != nil {
 			attrs = append(attrs, "organisation", f.Report.Organisation, "year", f.Report.Year)
+			if pages := PagesNotRead(f.Report); len(pages) > 0 {
+				attrs = append(attrs, "not_read", strings.Join(pages, ", "))
+			}
 		}
 		if res.Replaced != "" {
 			attrs = append(attrs, "replaced_sha256", res.Replaced)

@@ -18,7 +18,7 @@ func TestTextLog(t *testing.T) {
 	rep := &letopis.Report{Organisation: "Društvo X", Year: 2020, Source: letopis.Source{Format: "csv"},
 		Activities: []letopis.Activity{{Title: "SPIN"}},
 		Facts:      []letopis.Fact{{Location: letopis.Location{Sheet: "S", Cell: "C3"}, Value: 1234.5, Unit: letopis.UnitPersons, Qualifier: letopis.Exact, Activity: "SPIN", Indicator: "Udeleženci"}}}
-	l.Skipped("in/notes.txt")
+	l.Skipped("in/notes.txt", "not a format letopis reads")
 	l.Started(4)
 	l.File(FileEvent{Path: "a.csv", Report: rep, Result: load.Result{Outcome: load.Imported, Facts: 1, Activities: 1, Replaced: "abc"}})
 	l.File(FileEvent{Path: "b.csv", Result: load.Result{Outcome: load.Unchanged, SamePath: "old/b.csv"}, MovedTo: "archive/b.csv"})

@@ -20,7 +20,9 @@
 //     *load.WarehouseError.
 //   - When ctx is cancelled, the file being loaded is committed or rolled
 //     back whole, no further file is loaded, the run is recorded as
-//     interrupted, and Run returns the cause of the cancellation.
+//     interrupted, and Run returns the cause of the cancellation. A file
+//     whose load or reading was interrupted is left where it was (never
+//     quarantined), to be read again by the next run.
 package importer
 
 import (
@@ -29,7 +31,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
-	"strings"
+	"time"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/load"
@@ -88,6 +90,16 @@ type Options struct {
 	// Version and Arguments are recorded with the run: the program's
 	// version and the import's own arguments.
 	Version, Arguments string
+	// FileTimeout bounds the reading of one file (extraction and
+	// transform); past it the file fails ("not read within …") and the
+	// others go on. 0: no bound.
+	FileTimeout time.Duration
+	// Read, if not nil, reads a file's report in place of ReadReport in
+	// this process: a front end gives one that reads in child processes
+	// killed at the file's deadline (package importer/fork), so that a
+	// parser that cannot be interrupted costs one file, never the run. It
+	// must return when ctx is done.
+	Read func(ctx context.Context, req FileRequest) (*letopis.Report, error)
 }
 
 // Counts are what a run did.
@@ -110,20 +122,12 @@ func (e *FolderError) Error() string { return e.Role + " " + e.Dir + ": " + e.Er
 // Unwrap returns the cause.
 func (e *FolderError) Unwrap() error { return e.Err }
 
-// noFiles says that the paths hold no file to import; it is an
-// fs.ErrNotExist.
-type noFiles struct{ paths []string }
-
-func (e noFiles) Error() string {
-	return "no report files found in " + strings.Join(e.paths, ", ")
-}
-
-func (noFiles) Is(target error) bool { return target == fs.ErrNotExist }
-
 // Run imports the files and folders of paths (see the package
 // documentation for its policy). Files whose import failed are counted,
 // reported and recorded, not returned as an error: err is an error of the
-// run itself (nothing to import, a fault of the Store, an interruption).
+// run itself (a fault of the Store, an interruption). Paths that hold no
+// file to import (an empty inbox) make a run like any other, recorded with
+// nothing in it: a quiet night is no failure.
 func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 	if o.Store == nil && !o.DryRun {
 		return Counts{}, errors.New("importer: no store to import into")
@@ -149,10 +153,7 @@ func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 	files, skipped := listInputs(paths)
 	counts.Skipped = len(skipped)
 	for _, p := range skipped {
-		ev.Skipped(p)
-	}
-	if len(files) == 0 {
-		return counts, noFiles{paths}
+		ev.Skipped(p.path, p.reason)
 	}
 	ev.Started(len(files))
 
@@ -175,6 +176,7 @@ func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 		}
 		res := load.Result{Outcome: load.Failed}
 		err := r.err
+		interrupted := false
 		switch {
 		case err != nil:
 		case r.rep == nil:
@@ -186,6 +188,7 @@ func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 			if err != nil {
 				if ctx.Err() != nil {
 					err = &letopis.InputError{Path: r.in.path, Err: errors.New("interrupted; nothing of it was loaded")}
+					interrupted = true
 				} else {
 					fatal = &load.WarehouseError{Path: st.Path(), Err: fmt.Errorf("loading %s: %w", r.in.path, err)}
 					err = fatal
@@ -206,7 +209,9 @@ func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 			}
 		}
 		moved := ""
-		if r.in.err == nil {
+		if r.in.err == nil && !interrupted {
+			// an interrupted file stays where it was, to be read again next
+			// time: it is not at fault
 			moved, err = settle(r.in.path, res.Outcome, err, o)
 		}
 		ev.File(FileEvent{Path: r.in.path, SHA256: r.sha, Report: r.rep, Result: res, Err: err, MovedTo: moved, DryRun: o.DryRun})

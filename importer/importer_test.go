@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
@@ -114,7 +115,7 @@ type recorder struct {
 }
 
 func (r *recorder) Started(n int)             { r.started = n }
-func (r *recorder) Skipped(p string)          { r.skipped = append(r.skipped, p) }
+func (r *recorder) Skipped(p, _ string)       { r.skipped = append(r.skipped, p) }
 func (r *recorder) File(f FileEvent)          { r.files = append(r.files, f) }
 func (r *recorder) Finished(c Counts, _ bool) { r.finished = &c }
 
@@ -200,7 +201,7 @@ func TestRunOrder(t *testing.T) {
 
 // TestRunInterrupted: a cancellation while a file loads lets that file
 // finish, loads no other, records the run as interrupted and returns the
-// cause.
+// cause; a file whose load was interrupted is never quarantined.
 func TestRunInterrupted(t *testing.T) {
 	dir := t.TempDir()
 	var paths []string
@@ -242,13 +243,18 @@ func TestRunInterrupted(t *testing.T) {
 		return nil
 	}
 	ev2 := &recorder{}
-	_, err = Run(ctx2, paths, Options{Store: st2, Events: ev2, Workers: 1})
+	quarantine := filepath.Join(dir, "quarantine")
+	_, err = Run(ctx2, paths, Options{Store: st2, Events: ev2, Workers: 1, Quarantine: quarantine})
 	if !errors.Is(err, cause) || len(ev2.files) != 2 {
 		t.Fatalf("Run returned %v after %d files", err, len(ev2.files))
 	}
 	var we *load.WarehouseError
 	if f := ev2.files[1]; f.Err == nil || errors.As(f.Err, &we) || !strings.Contains(f.Err.Error(), "interrupted; nothing of it was loaded") {
 		t.Errorf("the file being loaded: %v", f.Err)
+	}
+	// it is not at fault: it stays where it was, for the next run
+	if f := ev2.files[1]; f.MovedTo != "" || !exists(paths[1]) {
+		t.Errorf("the interrupted file was moved to %q", f.MovedTo)
 	}
 }
 
@@ -376,20 +382,46 @@ func TestRunFolders(t *testing.T) {
 	}
 }
 
-// TestRunNothing: paths without a file to import are an fs.ErrNotExist,
-// and a missing file is counted as missing.
+// TestRunNothing: paths without a file to import make a run with nothing
+// in it, no error (a quiet night); a missing file is counted as missing.
 func TestRunNothing(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "notes.txt"), []byte("x"))
 	st := newFakeStore()
-	_, err := Run(context.Background(), []string{dir}, Options{Store: st})
-	if !errors.Is(err, fs.ErrNotExist) || err.Error() != "no report files found in "+dir || st.begun != 0 {
-		t.Errorf("empty folder: %v, run begun %d times", err, st.begun)
+	ev := &recorder{}
+	c, err := Run(context.Background(), []string{dir}, Options{Store: st, Events: ev})
+	if err != nil || st.begun != 1 || st.status != "ok" || c.Skipped != 1 || ev.finished == nil {
+		t.Errorf("empty folder: %+v %v, run begun %d times, status %q", c, err, st.begun, st.status)
 	}
-	c, err := Run(context.Background(), []string{filepath.Join(dir, "none.pdf")}, Options{Store: st})
+	c, err = Run(context.Background(), []string{filepath.Join(dir, "none.pdf")}, Options{Store: st})
 	if err != nil || c.Failed != 1 || c.Missing != 1 {
 		t.Errorf("missing file: %+v %v", c, err)
 	}
 }
 
 func exists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// TestRunFileTimeout: a file whose reading passes FileTimeout fails alone
+// with a one-line reason, the others are imported.
+func TestRunFileTimeout(t *testing.T) {
+	dir := t.TempDir()
+	good := write(t, filepath.Join(dir, "a.csv"), indicatorCSV(1, 2))
+	slow := write(t, filepath.Join(dir, "b.csv"), indicatorCSV(2, 2))
+	st := newFakeStore()
+	ev := &recorder{}
+	read := func(ctx context.Context, req FileRequest) (*letopis.Report, error) {
+		if req.Path == slow {
+			<-ctx.Done() // a reader that stops only when it is stopped
+			return nil, context.Cause(ctx)
+		}
+		return ReadReport(ctx, req, nil)
+	}
+	start := time.Now()
+	c, err := Run(context.Background(), []string{good, slow}, Options{Store: st, Events: ev, Read: read, FileTimeout: 200 * time.Millisecond})
+	if err != nil || c.Imported != 1 || c.Failed != 1 || time.Since(start) > 5*time.Second {
+		t.Fatalf("%+v %v after %v", c, err, time.Since(start))
+	}
+	if got, want := ev.files[1].Err.Error(), slow+": not read within 200ms (--file-timeout): stopped"; got != want {
+		t.Errorf("error %q, want %q", got, want)
+	}
+}

@@ -6,17 +6,18 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
 	"github.com/letopis/letopis/load"
 	"github.com/letopis/letopis/transform"
+	"github.com/letopis/letopis/transform/units"
 )
 
 // MaxFileSize bounds what one input file may be; a larger one is refused,
@@ -29,51 +30,93 @@ type inputFile struct {
 	err  error // a problem found while listing it (missing, unreadable)
 }
 
+// skippedFile is a file that is not imported, and why.
+type skippedFile struct {
+	path, reason string
+}
+
+// The reasons a file is skipped.
+const (
+	reasonFormat = "not a format letopis reads"
+	reasonLoop   = "a link to a folder already listed (a loop?)"
+	reasonBroken = "a symbolic link to nothing"
+)
+
 // listInputs expands folders recursively into the files letopis reads, in
-// the order given and, within a folder, by name. Other files in folders
-// are returned as skipped; hidden files and folders are passed over.
-func listInputs(paths []string) (files []inputFile, skipped []string) {
+// the order given and, within a folder, by name. Only regular files are
+// listed: anything else (a named pipe, a device, a socket) is skipped with
+// its reason before a byte of it is read, like a file of a format letopis
+// does not read. Symbolic links are followed, also inside folders, and
+// listed like any other file; a link to a folder already walked (a loop) is
+// skipped. Hidden files and folders inside a folder are passed over.
+func listInputs(paths []string) (files []inputFile, skipped []skippedFile) {
+	walked := map[string]bool{} // the real paths of the folders walked
 	for _, p := range paths {
 		fi, err := os.Stat(p)
-		if err != nil {
+		switch {
+		case err != nil:
 			files = append(files, inputFile{p, fileError(p, err)})
-			continue
-		}
-		if !fi.IsDir() {
+		case fi.IsDir():
+			var found []string
+			walkFolder(p, walked, &found, &files, &skipped)
+			sort.Strings(found)
+			for _, f := range found {
+				files = append(files, inputFile{path: f})
+			}
+		case fi.Mode().IsRegular():
 			files = append(files, inputFile{path: p})
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				files = append(files, inputFile{path, fileError(path, err)})
-				return nil
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
-				return nil
-			}
-			if extract.Supported(path) {
-				found = append(found, path)
-			} else {
-				skipped = append(skipped, path)
-			}
-			return nil
-		})
-		if err != nil {
-			files = append(files, inputFile{p, fileError(p, err)})
-		}
-		sort.Strings(found)
-		for _, f := range found {
-			files = append(files, inputFile{path: f})
+		default:
+			skipped = append(skipped, skippedFile{p, extract.NotRegular(fi.Mode()).Error()})
 		}
 	}
 	return files, skipped
+}
+
+// walkFolder lists the files of the folder dir and its subfolders: the
+// report files into found, the folders it cannot read into failed, the
+// others into skipped. walked holds the real paths of the folders already
+// walked, so that a link back to one is not followed again.
+func walkFolder(dir string, walked map[string]bool, found *[]string, failed *[]inputFile, skipped *[]skippedFile) {
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		if abs, err := filepath.Abs(real); err == nil {
+			real = abs
+		}
+		if walked[real] {
+			*skipped = append(*skipped, skippedFile{dir, reasonLoop})
+			return
+		}
+		walked[real] = true
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		*failed = append(*failed, inputFile{dir, fileError(dir, err)})
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		mode := e.Type()
+		if mode&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(path)
+			if err != nil {
+				*skipped = append(*skipped, skippedFile{path, reasonBroken})
+				continue
+			}
+			mode = fi.Mode()
+		}
+		switch {
+		case mode.IsDir():
+			walkFolder(path, walked, found, failed, skipped)
+		case !mode.IsRegular():
+			*skipped = append(*skipped, skippedFile{path, extract.NotRegular(mode).Error()})
+		case extract.Supported(path):
+			*found = append(*found, path)
+		default:
+			*skipped = append(*skipped, skippedFile{path, reasonFormat})
+		}
+	}
 }
 
 // fileError is the error of a file the system cannot give: it names the
@@ -95,30 +138,16 @@ type errNoSuchFile struct{}
 func (errNoSuchFile) Error() string        { return "no such file or folder" }
 func (errNoSuchFile) Is(target error) bool { return target == fs.ErrNotExist }
 
-// ReadFile reads an input file, refusing folders and files larger than
+// ReadFile reads an input file, refusing anything but a regular file
+// before a byte of it is read (see extract.ReadFile) and files larger than
 // MaxFileSize. Its errors are *letopis.InputErrors naming the file; a
 // missing file's is an fs.ErrNotExist.
 func ReadFile(path string) ([]byte, os.FileInfo, error) {
-	f, err := os.Open(path)
-	if err != nil {
+	data, fi, err := extract.ReadFile(path, MaxFileSize)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fileError(path, err)
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, nil, fileError(path, err)
-	}
-	if fi.IsDir() {
-		return nil, nil, &letopis.InputError{Path: path, Err: errors.New("is a folder")}
-	}
-	if fi.Size() > MaxFileSize {
-		return nil, nil, &letopis.InputError{Path: path, Err: fmt.Errorf("file is %d MB, larger than the %d MB letopis reads", fi.Size()>>20, MaxFileSize>>20)}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, nil, fileError(path, err)
-	}
-	return data, fi, nil
+	return data, fi, err
 }
 
 // Extract reads the file at path and extracts its document, as an import
@@ -194,8 +223,78 @@ func readAll(ctx context.Context, files []inputFile, o Options) []chan fileResul
 	return results
 }
 
+// FileRequest is one file to read into its report: its bytes, and what
+// the reading needs to know of the run's options.
+type FileRequest struct {
+	Path    string
+	SHA256  string
+	ModTime time.Time
+	Data    []byte
+
+	Password     string
+	OCR          string
+	Organisation string
+	Year         int
+}
+
+// ReadReport reads the report of one file in this process: extract.File,
+// then transform.Read with the unit lexicon lex (nil: the built-in one).
+// Any error names the file; a panic is caught here, once per file, and
+// fails this file only.
+func ReadReport(ctx context.Context, req FileRequest, lex *units.Lexicon) (*letopis.Report, error) {
+	var rep *letopis.Report
+	err := guard(req.Path, func() error {
+		doc, err := extract.File(ctx, req.Path, req.Data, extract.Options{Password: req.Password, NoWords: true, OCR: req.OCR})
+		if err != nil {
+			return err
+		}
+		r, err := transform.Read(doc, transform.Options{Organisation: req.Organisation, Year: req.Year, Units: lex})
+		if err != nil {
+			return err
+		}
+		r.Source = letopis.Source{Path: req.Path, SHA256: req.SHA256, Size: int64(len(req.Data)), Format: doc.Format, ModTime: req.ModTime}
+		// A page the extractor could not read is kept as a value seen and
+		// refused: the file is imported with the pages it gave, and the
+		// warehouse (rejected) and the run's output say which were not.
+		for _, p := range doc.RefusedPages() {
+			r.Rejected = append(r.Rejected, letopis.Rejected{Text: fmt.Sprintf("page %d", p.Number),
+				Reason: pageNotRead + p.Refused, Location: letopis.Location{Page: p.Number}})
+		}
+		rep = r
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// pageNotRead starts the reason of a page the extractor could not read,
+// among a report's Rejected values.
+const pageNotRead = "page not read: "
+
+// PagesNotRead returns the pages of rep its extractor could not read, as
+// "page 2 (why)", from its Rejected values.
+func PagesNotRead(rep *letopis.Report) []string {
+	var out []string
+	for _, r := range rep.Rejected {
+		if why, ok := strings.CutPrefix(r.Reason, pageNotRead); ok && r.Location.Page > 0 {
+			out = append(out, fmt.Sprintf("page %d (%s)", r.Location.Page, why))
+		}
+	}
+	return out
+}
+
+// errFileTimeout is the cause of a file's reading stopped at its deadline.
+type errFileTimeout struct{ d time.Duration }
+
+func (e errFileTimeout) Error() string {
+	return fmt.Sprintf("not read within %s (--file-timeout): stopped", e.d)
+}
+
 // readFile reads one file, checks whether the Store knows its bytes, and
-// if not extracts and transforms it.
+// if not reads its report (o.Read, or ReadReport in this process) within
+// o.FileTimeout.
 func readFile(ctx context.Context, in inputFile, o Options) fileResult {
 	r := fileResult{in: in}
 	if in.err != nil {
@@ -224,21 +323,29 @@ func readFile(ctx context.Context, in inputFile, o Options) fileResult {
 			return r
 		}
 	}
-	r.err = guard(in.path, func() error {
-		doc, err := extract.File(ctx, in.path, data, extract.Options{Password: o.Password, NoWords: true, OCR: o.OCR})
-		if err != nil {
-			return err
+	read := o.Read
+	if read == nil {
+		read = func(ctx context.Context, req FileRequest) (*letopis.Report, error) {
+			return ReadReport(ctx, req, o.Units)
 		}
-		rep, err := transform.Read(doc, transform.Options{Organisation: o.Organisation, Year: o.Year, Units: o.Units})
-		if err != nil {
-			return err
-		}
-		rep.Source = letopis.Source{Path: in.path, SHA256: r.sha, Size: int64(len(data)), Format: doc.Format, ModTime: fi.ModTime()}
-		r.rep = rep
-		return nil
-	})
+	}
+	fctx := ctx
+	if o.FileTimeout > 0 {
+		var cancel context.CancelFunc
+		fctx, cancel = context.WithTimeoutCause(ctx, o.FileTimeout, errFileTimeout{o.FileTimeout})
+		defer cancel()
+	}
+	req := FileRequest{Path: in.path, SHA256: r.sha, ModTime: fi.ModTime(), Data: data,
+		Password: o.Password, OCR: o.OCR, Organisation: o.Organisation, Year: o.Year}
+	r.rep, r.err = read(fctx, req)
 	if r.err != nil {
 		r.rep = nil
+		if ctx.Err() == nil && fctx.Err() != nil {
+			// the file's deadline, not the run's end
+			r.err = &letopis.InputError{Path: in.path, Err: context.Cause(fctx)}
+		} else {
+			r.err = letopis.InFile(in.path, r.err)
+		}
 	}
 	return r
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 )
 
@@ -65,4 +66,40 @@ func tabRows(t *Table) int {
 		return -1
 	}
 	return len(t.Rows)
+}
+
+// TestKilledRunClosed: a run left running (its process killed) is closed
+// as killed by the next run's start, with the counts of the files it
+// recorded.
+func TestKilledRunClosed(t *testing.T) {
+	ctx := context.Background()
+	w, _ := openTemp(t)
+	run, err := w.BeginRun(ctx, "test", "import a.pdf b.pdf c.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.Load(ctx, sampleReport("a.pdf", "aaa", 4), LoadOptions{RunID: run.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.RecordFile(ctx, run.ID, "a.pdf", "aaa", res, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.RecordFile(ctx, run.ID, "b.pdf", "", Result{Outcome: Failed}, errors.New("b.pdf: empty file")); err != nil {
+		t.Fatal(err)
+	}
+	// the process is killed here: no FinishRun
+	next, err := w.BeginRun(ctx, "test", "import c.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := w.Query(ctx, `SELECT run_id, status, files_imported, files_failed, facts, ended_at IS NOT NULL FROM import_runs ORDER BY run_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(tab.Rows)
+	want := fmt.Sprint([][]any{{run.ID, "killed", 1, 1, 4, true}, {next.ID, "running", 0, 0, 0, false}})
+	if got != want {
+		t.Errorf("runs %s, want %s", got, want)
+	}
 }

@@ -16,6 +16,17 @@ import (
 // ErrWrite means a query statement would change something.
 var ErrWrite = errors.New("refused: letopis query only reads")
 
+// ErrBadSQL is the cause of a statement DuckDB cannot prepare: a syntax
+// error, an unknown table or column.
+var ErrBadSQL = errors.New("the SQL cannot be prepared")
+
+// sqlError is DuckDB's message for a statement it cannot prepare; it is
+// an ErrBadSQL.
+type sqlError struct{ msg string }
+
+func (e sqlError) Error() string        { return e.msg }
+func (e sqlError) Is(target error) bool { return target == ErrBadSQL }
+
 // Table is a query's result.
 type Table struct {
 	Columns []string
@@ -38,7 +49,7 @@ func (w *Warehouse) Query(ctx context.Context, stmt string, args ...any) (*Table
 	stmt = strings.TrimSpace(stmt)
 	n := countStatements(stmt)
 	if n == 0 {
-		return nil, errors.New("empty query")
+		return nil, sqlError{"empty query"}
 	}
 	if n > 1 {
 		return nil, fmt.Errorf("%w: give one statement, not %d", ErrWrite, n)
@@ -53,7 +64,10 @@ func (w *Warehouse) Query(ctx context.Context, stmt string, args ...any) (*Table
 		c := dc.(*duckdb.Conn)
 		ps, err := c.PrepareContext(ctx, stmt)
 		if err != nil {
-			return err
+			if ctx.Err() != nil {
+				return err
+			}
+			return sqlError{strings.Join(strings.Fields(classify(err).Error()), " ")}
 		}
 		defer ps.Close()
 		st := ps.(*duckdb.Stmt)
@@ -105,8 +119,11 @@ func (w *Warehouse) Query(ctx context.Context, stmt string, args ...any) (*Table
 		if strings.Contains(err.Error(), "file system operations are disabled") {
 			return nil, fmt.Errorf("%w the warehouse: it cannot read or write other files", ErrWrite)
 		}
-		if errors.Is(err, ErrWrite) {
+		if errors.Is(err, ErrWrite) || errors.Is(err, ErrBadSQL) {
 			return nil, err
+		}
+		if ctx.Err() != nil {
+			return nil, context.Cause(ctx)
 		}
 		return nil, errors.New(strings.Join(strings.Fields(classify(err).Error()), " "))
 	}

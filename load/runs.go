@@ -21,7 +21,15 @@ type RunCounts struct {
 }
 
 // BeginRun records the start of an import run and returns its id.
+//
+// The caller holds the import lock (one import at a time), so a run still
+// marked running was killed before it could finish (SIGKILL, a power
+// loss): BeginRun first closes every such run as killed, with the counts
+// of the files it recorded, which are what it committed.
 func (w *Warehouse) BeginRun(ctx context.Context, version, arguments string) (*Run, error) {
+	if err := w.closeKilledRuns(ctx); err != nil {
+		return nil, classify(err)
+	}
 	host, _ := os.Hostname()
 	r := &Run{Started: time.Now().UTC(), Version: version, Arguments: arguments}
 	err := w.db.QueryRowContext(ctx, `INSERT INTO import_runs (run_id, started_at, host, version, arguments, status)
@@ -31,6 +39,19 @@ func (w *Warehouse) BeginRun(ctx context.Context, version, arguments string) (*R
 		return nil, classify(err)
 	}
 	return r, nil
+}
+
+// closeKilledRuns marks the runs still running as killed, ended at their
+// last recorded file (or their start), with the counts of their files.
+func (w *Warehouse) closeKilledRuns(ctx context.Context) error {
+	_, err := w.db.ExecContext(ctx, `UPDATE import_runs SET status = 'killed',
+    ended_at = coalesce((SELECT max(f.recorded_at) FROM import_files f WHERE f.run_id = import_runs.run_id), started_at),
+    files_imported = (SELECT count(*) FROM import_files f WHERE f.run_id = import_runs.run_id AND f.outcome = 'imported'),
+    files_unchanged = (SELECT count(*) FROM import_files f WHERE f.run_id = import_runs.run_id AND f.outcome = 'unchanged'),
+    files_failed = (SELECT count(*) FROM import_files f WHERE f.run_id = import_runs.run_id AND f.outcome = 'failed'),
+    facts = (SELECT coalesce(sum(f.facts), 0) FROM import_files f WHERE f.run_id = import_runs.run_id)
+WHERE status = 'running'`)
+	return err
 }
 
 // RecordFile records one file's outcome in a run.

@@ -145,7 +145,10 @@ func Open(ctx context.Context, path string, opts Options) (*Warehouse, error) {
 		if opts.ReadOnly {
 			// No file access beyond the warehouse: a query cannot COPY TO,
 			// ATTACH or read other files, and cannot switch that back on.
-			for _, s := range []string{"SET enable_external_access = false", "SET lock_configuration = true"} {
+			// DuckDB still lets a query read its temporary folder (beside
+			// the warehouse); a read-only query need not spill there, so
+			// it has none.
+			for _, s := range []string{"SET temp_directory = ''", "SET enable_external_access = false", "SET lock_configuration = true"} {
 				if _, err := execer.ExecContext(ctx, s, nil); err != nil {
 					return err
 				}

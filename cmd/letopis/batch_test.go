@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -145,6 +146,37 @@ func TestEndToEndJSONLog(t *testing.T) {
 	}
 }
 
+// TestEndToEndQuietNight: an inbox with nothing to import (empty, or only
+// files letopis does not read) is no failure: exit 0, a run recorded with
+// nothing in it, and JSON records only under --log-format json.
+func TestEndToEndQuietNight(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "inbox"), 0o755)
+	code, out, stderr := runBinary(t, dir, "import", "--log-format", "json", "inbox")
+	if code != 0 || out != "" {
+		t.Fatalf("empty inbox: exit %d, stdout %q, stderr %s", code, out, stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if !json.Valid([]byte(line)) {
+			t.Errorf("not a JSON record: %q", line)
+		}
+	}
+	if !strings.Contains(stderr, `"msg":"import finished","imported":0`) {
+		t.Errorf("no record of the run's end:\n%s", stderr)
+	}
+	writeFile(t, filepath.Join(dir, "inbox", "notes.txt"), []byte("x"))
+	if code, _, stderr := runBinary(t, dir, "import", "inbox"); code != 0 {
+		t.Fatalf("inbox of a .txt: exit %d: %s", code, stderr)
+	}
+	if n := queryInt(t, dir, "SELECT count(*) FROM import_runs WHERE status = 'ok' AND files_imported = 0"); n != 2 {
+		t.Errorf("%d quiet runs recorded, want 2", n)
+	}
+	// a path that does not exist is still no input
+	if code, _, _ := runBinary(t, dir, "import", "nowhere"); code != exitNoInput {
+		t.Errorf("missing inbox: exit %d, want %d", code, exitNoInput)
+	}
+}
+
 // TestEndToEndConcurrentImports starts two imports of the same files on one
 // warehouse at once: with --wait both finish, one after the other; without
 // it the second may exit 75. Either way each fact is there once.
@@ -241,8 +273,13 @@ func TestEndToEndKilled(t *testing.T) {
 	if got := queryInt(t, dir, "SELECT count(*) FROM facts"); got != n*perFile {
 		t.Fatalf("facts = %d, want %d", got, n*perFile)
 	}
-	if got := queryInt(t, dir, "SELECT count(*) FROM import_runs WHERE status = 'running'"); got != 1 {
-		t.Fatalf("the killed run should stay 'running' (it never ended): %d", got)
+	// the next import closed the killed run as killed, with the three files
+	// it committed
+	if got := queryInt(t, dir, "SELECT count(*) FROM import_runs WHERE status = 'running'"); got != 0 {
+		t.Fatalf("%d runs still 'running' after the next import", got)
+	}
+	if got := queryInt(t, dir, "SELECT files_imported FROM import_runs WHERE status = 'killed'"); got != 3 {
+		t.Fatalf("the killed run has %d files imported, want 3", got)
 	}
 }
 

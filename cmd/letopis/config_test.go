@@ -68,7 +68,12 @@ func TestConfigErrors(t *testing.T) {
 	t.Chdir(dir)
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "xdg"))
 	os.WriteFile("bad.yaml", []byte("db: [unclosed\n"), 0o644)
-	os.WriteFile("year.yaml", []byte("year: twenty\n"), 0o644)
+	os.WriteFile("year.yaml", []byte("import:\n  year: twenty\n"), 0o644)
+	os.WriteFile("typo.yaml", []byte("db: a.duckdb\nformt: csv\n"), 0o644)
+	os.WriteFile("section-typo.yaml", []byte("query:\n  formt: csv\n"), 0o644)
+	os.WriteFile("top-format.yaml", []byte("format: csv\n"), 0o644)
+	os.WriteFile("query-xml.yaml", []byte("query:\n  format: xml\n"), 0o644)
+	os.WriteFile("query-csv.yaml", []byte("query:\n  format: csv\n"), 0o644)
 	os.WriteFile("units.tsv", []byte("persons\toseba\nno tab here\n"), 0o644)
 	tests := []struct {
 		name     string
@@ -79,7 +84,13 @@ func TestConfigErrors(t *testing.T) {
 	}{
 		{"unparseable file", nil, []string{"--config", "bad.yaml", "query", "SELECT 1"}, exitConfig, "config file bad.yaml"},
 		{"missing --config file", nil, []string{"--config", "missing.yaml", "query", "SELECT 1"}, exitConfig, "config file missing.yaml"},
-		{"bad value in file", nil, []string{"--config", "year.yaml", "import", "x.pdf"}, exitConfig, `year: invalid value "twenty"`},
+		{"bad value in file", nil, []string{"--config", "year.yaml", "import", "x.pdf"}, exitConfig, `config file year.yaml: import.year: invalid value "twenty"`},
+		{"unknown key", nil, []string{"--config", "typo.yaml", "query", "SELECT 1"}, exitConfig, `config file typo.yaml: unknown key "formt"`},
+		{"unknown key of a command", nil, []string{"--config", "section-typo.yaml", "runs"}, exitConfig, `config file section-typo.yaml: unknown key "query.formt": query has no flag --formt`},
+		{"key of several commands at the top", nil, []string{"--config", "top-format.yaml", "query", "SELECT 1"}, exitConfig, `config file top-format.yaml: key "format" is read differently by`},
+		{"bad value a command checks, from the file", nil, []string{"--config", "query-xml.yaml", "query", "SELECT 1"}, exitConfig, `config file query-xml.yaml: query.format: "xml": want`},
+		{"bad value a command checks, from the environment", map[string]string{"LETOPIS_QUERY_FORMAT": "xml"}, []string{"query", "SELECT 1"}, exitConfig, `environment LETOPIS_QUERY_FORMAT: "xml": want`},
+		{"one command's key leaves another alone", nil, []string{"--config", "query-csv.yaml", "inspect", "none.pdf"}, exitNoInput, "none.pdf: no such file"},
 		{"bad value in environment", map[string]string{"LETOPIS_YEAR": "soon"}, []string{"import", "x.pdf"}, exitConfig, "environment LETOPIS_YEAR"},
 		{"missing units file", nil, []string{"import", "--units-file", "none.tsv", "x.pdf"}, exitConfig, "units file none.tsv"},
 		{"bad units file from environment", map[string]string{"LETOPIS_UNITS_FILE": "units.tsv"}, []string{"import", "x.pdf"}, exitConfig, "line 2"},

@@ -26,7 +26,7 @@ const (
 
 const exitCodesHelp = `Exit codes:
   0   all files imported or unchanged
-  64  bad usage (unknown flag, missing argument)
+  64  bad usage (unknown flag, missing argument, SQL that is refused or wrong)
   65  some files failed
   66  no input: a file or folder does not exist
   74  I/O error on the warehouse
@@ -67,6 +67,8 @@ func exitCode(err error) int {
 		return qe.code
 	case errors.Is(err, load.ErrLocked):
 		return exitTempFail
+	case errors.Is(err, load.ErrWrite), errors.Is(err, load.ErrBadSQL):
+		return exitUsage // SQL letopis refuses or DuckDB cannot prepare
 	case errors.Is(err, fs.ErrNotExist):
 		return exitNoInput
 	}

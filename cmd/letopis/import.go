@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -15,6 +14,10 @@ import (
 	"github.com/letopis/letopis/transform/units"
 )
 
+// defaultFileTimeout is how long one file may take to read unless
+// --file-timeout says otherwise: minutes, for OCR of a long scan.
+const defaultFileTimeout = 5 * time.Minute
+
 type importOptions struct {
 	db         string
 	year       int
@@ -22,6 +25,7 @@ type importOptions struct {
 	dryRun     bool
 	force      bool
 	password   string
+	pwFile     string
 	unitsFile  string
 	workers    int
 	archive    string
@@ -30,6 +34,7 @@ type importOptions struct {
 	logFormat  string
 	aliases    string
 	ocr        string
+	fileTime   time.Duration
 }
 
 // importFunc does an import with its parsed options and paths.
@@ -63,7 +68,7 @@ failed (why). A failed file never stops the others.
 			if runF != nil {
 				return runF(cmd.Context(), o, a)
 			}
-			return importRun(cmd.Context(), s, o, a, strings.Join(os.Args[1:], " "))
+			return importRun(cmd.Context(), s, o, a, redactArgs(os.Args[1:]))
 		},
 	}
 	addDBFlag(cmd, &o.db)
@@ -72,7 +77,7 @@ failed (why). A failed file never stops the others.
 	f.StringVar(&o.org, "org", "", "the reporting organisation, if it cannot be read from the report")
 	f.BoolVar(&o.dryRun, "dry-run", false, "print what would be loaded; write nothing")
 	f.BoolVar(&o.force, "force", false, "re-extract and replace files whose bytes are already imported")
-	f.StringVar(&o.password, "password", "", "password of encrypted PDFs (env LETOPIS_PASSWORD)")
+	addPasswordFlags(cmd, &o.password, &o.pwFile, "encrypted PDFs")
 	f.StringVar(&o.unitsFile, "units-file", "", "extra unit lexicon (see README, \"Units\")")
 	f.IntVarP(&o.workers, "workers", "j", 0, "files read in parallel (0: one per core); one writer loads them")
 	f.StringVar(&o.archive, "archive", "", "move each imported or unchanged file into this folder (never overwrites)")
@@ -81,6 +86,7 @@ failed (why). A failed file never stops the others.
 	f.StringVar(&o.aliases, "aliases", "", "alias file synced into the warehouse (env LETOPIS_ALIASES; default aliases.yaml beside the warehouse)")
 	f.StringVar(&o.logFormat, "log-format", "text", "text, or json: structured log records on stderr for a scheduler's journal")
 	f.StringVar(&o.ocr, "ocr", extract.OCRAuto, "read PDF pages by OCR (Tesseract): auto (pages without text that hold an image), always, never")
+	f.DurationVar(&o.fileTime, "file-timeout", defaultFileTimeout, "the longest one file may take to read; past it the file fails and the others go on (0: no limit)")
 	return cmd
 }
 
@@ -89,13 +95,21 @@ failed (why). A failed file never stops the others.
 // the options ask for, and turns its outcome into the command's error:
 // nil when every file was imported or unchanged, a quietError with exit
 // code 65 (66 when every failure is a missing file) when some failed. args
-// is the import's own command line, recorded with the run.
+// is the import's own command line, recorded with the run (its secrets
+// redacted: redactArgs).
 func importRun(ctx context.Context, s streams, o importOptions, paths []string, args string) error {
 	if o.year != 0 && (o.year < 1900 || o.year > 2200) {
 		return usageErrorf("--year %d: want a year such as 2020", o.year)
 	}
+	if o.fileTime < 0 {
+		return usageErrorf("--file-timeout %s: want a duration such as 5m (0: no limit)", o.fileTime)
+	}
 	if o.workers < 0 {
 		return usageErrorf("--workers %d: want 1 or more (0: one per core)", o.workers)
+	}
+	password, err := resolvePassword(o.password, o.pwFile)
+	if err != nil {
+		return err
 	}
 	if !extract.ValidOCR(o.ocr) {
 		return usageErrorf("--ocr %q: want auto, always or never", o.ocr)
@@ -119,9 +133,19 @@ func importRun(ctx context.Context, s streams, o importOptions, paths []string, 
 	}
 	opts := importer.Options{
 		Events: newEvents(s, o.logFormat), DryRun: o.dryRun, Force: o.force,
-		Year: o.year, Organisation: o.org, Password: o.password, OCR: o.ocr, Units: lex, Workers: o.workers,
+		Year: o.year, Organisation: o.org, Password: password, OCR: o.ocr, Units: lex, Workers: o.workers,
 		Archive: o.archive, Quarantine: o.quarantine, Version: versionString(), Arguments: args,
+		FileTimeout: o.fileTime,
 	}
+	// Files are read in child processes, killed at a file's deadline or
+	// when the run is interrupted: a parser that cannot be stopped from Go
+	// costs one file, never the run or the lock.
+	pool, err := newReadPool(o.unitsFile)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	opts.Read = pool.Read
 	if !o.dryRun {
 		w, unlock, err := openForImport(ctx, o.db, o.aliases, o.wait)
 		if err != nil {

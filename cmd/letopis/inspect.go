@@ -10,6 +10,7 @@ import (
 type inspectOptions struct {
 	format   string
 	password string
+	pwFile   string
 	ocr      string
 }
 
@@ -29,7 +30,11 @@ tables of typed cells. Nothing is written.`,
 			if o.format != "text" && o.format != "json" {
 				return usageErrorf("--format %q: want text or json", o.format)
 			}
-			doc, err := importer.Extract(cmd.Context(), a[0], extract.Options{Password: o.password, OCR: o.ocr})
+			password, err := resolvePassword(o.password, o.pwFile)
+			if err != nil {
+				return err
+			}
+			doc, err := importer.Extract(cmd.Context(), a[0], extract.Options{Password: password, OCR: o.ocr})
 			if err != nil {
 				return err
 			}
@@ -40,7 +45,7 @@ tables of typed cells. Nothing is written.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
-	cmd.Flags().StringVar(&o.password, "password", "", "password of an encrypted PDF")
+	addPasswordFlags(cmd, &o.password, &o.pwFile, "an encrypted PDF")
 	cmd.Flags().StringVar(&o.ocr, "ocr", extract.OCRAuto, "read PDF pages by OCR: auto, always, never")
 	return cmd
 }

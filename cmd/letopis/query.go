@@ -26,15 +26,19 @@ type queryOptions struct {
 func newQueryCmd(s streams) *cobra.Command {
 	var o queryOptions
 	var params []string
+	var timeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "query [flags] NAME|SQL",
 		Short: "Run a named query or one read-only SQL statement against the warehouse",
 		Long: `Run a named query (see ` + "`letopis queries`" + `) with its parameters given as
 --param name=value, bound as values and never pasted into the SQL; or run one
 read-only SQL statement (SELECT, WITH … SELECT, EXPLAIN, PRAGMA) and print its
-result. The warehouse is opened read-only and without access to other
-files; a statement that would write (INSERT, UPDATE, DELETE, CREATE, COPY,
-ATTACH, SET, …) or more than one statement is refused before anything runs.
+result. The warehouse is opened read-only and without access to any other
+file (its temporary folder included: a query does not spill to disk); a
+statement that would write (INSERT, UPDATE, DELETE, CREATE, COPY, ATTACH,
+SET, …) or more than one statement is refused before anything runs (exit
+64, as for SQL that does not parse). A query that runs longer than
+--timeout is stopped.
 
 The views are facts and activities (see README.md, "Schema").`,
 		Example: `  letopis query indicator-years --param indicator=informir-posamezn
@@ -48,8 +52,17 @@ The views are facts and activities (see README.md, "Schema").`,
 			if err != nil {
 				return err
 			}
+			if timeout < 0 {
+				return usageErrorf("--timeout %s: want a duration such as 60s (0: no limit)", timeout)
+			}
 			return printQuery(cmd, s, o, func(w *load.Warehouse) (*load.Table, error) {
-				t, err := w.Query(cmd.Context(), stmt, bound...)
+				ctx := cmd.Context()
+				if timeout > 0 {
+					var cancel context.CancelFunc
+					ctx, cancel = context.WithTimeoutCause(ctx, timeout, fmt.Errorf("the query took longer than %s (--timeout): stopped", timeout))
+					defer cancel()
+				}
+				t, err := w.Query(ctx, stmt, bound...)
 				if err != nil || pivot[0] == "" {
 					return t, err
 				}
@@ -61,6 +74,7 @@ The views are facts and activities (see README.md, "Schema").`,
 	cmd.Flags().StringVar(&o.format, "format", "table", "output format: table, csv, json or markdown")
 	cmd.Flags().StringVar(&o.locale, "locale", "plain", "number format of table and markdown: plain (1234.5) or sl (1.234,5)")
 	cmd.Flags().StringArrayVar(&params, "param", nil, "a named query's parameter as name=value (repeatable)")
+	cmd.Flags().DurationVar(&timeout, "timeout", 60*time.Second, "the longest the query may run (0: no limit)")
 	return cmd
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -34,7 +35,8 @@ const configName = "letopis.yaml"
 func run(ctx context.Context, args []string, s streams) int {
 	root := newRootCmd(s, nil)
 	root.SetArgs(args)
-	return report(ctx, s, root.ExecuteContext(ctx))
+	cmd, err := root.ExecuteContextC(ctx)
+	return report(ctx, s, blameConfig(cmd, err))
 }
 
 // report prints err as one line on stderr, unless the command already
@@ -76,10 +78,13 @@ brochures, office-suite PDFs, Excel workbooks, legacy .xls and CSV exports, in
 Slovene) and loads every reported quantity into one DuckDB file, with the page
 and sentence it came from. Analysts query the views facts and activities.
 
-Configuration: every flag can also be set in the environment as LETOPIS_<FLAG>
-(LETOPIS_DB, LETOPIS_UNITS_FILE, …) or in a YAML config file (--config FILE,
-else ./letopis.yaml, else <user config dir>/letopis/letopis.yaml) under the
-flag's name. A flag wins over the environment, which wins over the file.
+Configuration: every flag can also be set in the environment as
+LETOPIS_<COMMAND>_<FLAG> or LETOPIS_<FLAG> (LETOPIS_QUERY_FORMAT, LETOPIS_DB)
+or in a YAML config file (--config FILE, else ./letopis.yaml, else <user
+config dir>/letopis/letopis.yaml) under the command (query: {format: csv}),
+or at the top for a key every command reads alike (db, aliases, password-file,
+ocr, locale) or that only one command has. A flag wins over the environment,
+which wins over the file. An unknown key is an error (exit 78).
 
 ` + exitCodesHelp,
 		Example: `  letopis import testdata/novus-2020-brochure.pdf
@@ -88,6 +93,9 @@ flag's name. A flag wins over the environment, which wins over the file.
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Name() == readChildName {
+				return nil // the parent import passes what its child needs
+			}
 			if cpuProfile != "" {
 				stop, err := startCPUProfile(cpuProfile)
 				if err != nil {
@@ -111,18 +119,29 @@ flag's name. A flag wins over the environment, which wins over the file.
 	root.PersistentFlags().MarkHidden("cpuprofile")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(exitUsage, err) })
 	root.AddCommand(newImportCmd(s, importF), newQueryCmd(s), newFactsCmd(s), newInspectCmd(s), newRunsCmd(s), newScheduleCmd(s), newVersionCmd(s))
-	root.AddCommand(newQueriesCmd(s), newAliasCmd(s), newExportCmd(s), newCheckCmd(s))
+	root.AddCommand(newQueriesCmd(s), newAliasCmd(s), newExportCmd(s), newCheckCmd(s), newReadChildCmd(s))
 	return root
 }
 
+// sharedKeys are the keys that mean the same to every command with a flag
+// of that name, and so may stand at the top of the config file. Any other
+// key of several commands (format, year, force) lives under the command it
+// is for (query.format); a key of one command may stand at the top too.
+var sharedKeys = map[string]bool{"db": true, "aliases": true, "ocr": true, "password": true, "password-file": true, "locale": true}
+
+// originKey is the annotation of a flag set from the environment or the
+// config file: where its value came from, for an error about that value.
+const originKey = "letopis-origin"
+
 // applyConfig fills every flag of cmd that was not given on the command
-// line from the environment (LETOPIS_FLAG_NAME) or the config file, in that
-// order of precedence. A fresh viper per run: no global state.
+// line, in this order of precedence: the environment (LETOPIS_CMD_FLAG,
+// then LETOPIS_FLAG), the config file's section of the command (cmd.flag),
+// the config file's top level (flag; only a shared key or a key of one
+// command). A key of the file that no command knows, or that stands at the
+// top though commands read it differently, is an error naming the file and
+// the key (exit 78). A fresh viper per run: no global state.
 func applyConfig(cmd *cobra.Command, configFile string) error {
 	v := viper.New()
-	v.SetEnvPrefix("LETOPIS")
-	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
-	v.AutomaticEnv()
 	if configFile == "" {
 		configFile = os.Getenv("LETOPIS_CONFIG")
 	}
@@ -137,16 +156,33 @@ func applyConfig(cmd *cobra.Command, configFile string) error {
 		if err := v.ReadInConfig(); err != nil {
 			return withCode(exitConfig, fmt.Errorf("config file %s: %s", configFile, oneLine(err.Error())))
 		}
+		if err := checkConfigKeys(cmd.Root(), v.AllKeys()); err != nil {
+			return withCode(exitConfig, fmt.Errorf("config file %s: %v", configFile, err))
+		}
+	}
+	envName := func(parts ...string) string {
+		return "LETOPIS_" + strings.ToUpper(strings.ReplaceAll(strings.Join(parts, "_"), "-", "_"))
 	}
 	var ferr error
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
 		if ferr != nil || f.Changed || f.Name == "config" || f.Name == "help" {
 			return
 		}
-		if !v.IsSet(f.Name) {
+		var val any
+		origin := ""
+		for _, env := range []string{envName(cmd.Name(), f.Name), envName(f.Name)} {
+			if s, ok := os.LookupEnv(env); ok && origin == "" {
+				val, origin = s, "environment "+env
+			}
+		}
+		for _, key := range []string{cmd.Name() + "." + f.Name, f.Name} {
+			if origin == "" && v.IsSet(key) && (key != f.Name || topLevelKey(cmd.Root(), key)) {
+				val, origin = v.Get(key), "config file "+configFile+": "+key
+			}
+		}
+		if origin == "" {
 			return
 		}
-		val := v.Get(f.Name)
 		var s string
 		switch x := val.(type) {
 		case []any:
@@ -159,14 +195,81 @@ func applyConfig(cmd *cobra.Command, configFile string) error {
 			s = fmt.Sprint(x)
 		}
 		if err := cmd.Flags().Set(f.Name, s); err != nil {
-			where := "config file " + configFile
-			if os.Getenv("LETOPIS_"+strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))) != "" {
-				where = "environment LETOPIS_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
-			}
-			ferr = withCode(exitConfig, fmt.Errorf("%s: %s: invalid value %q: %v", where, f.Name, s, err))
+			ferr = withCode(exitConfig, fmt.Errorf("%s: invalid value %q: %v", origin, s, err))
+			return
 		}
+		if f.Annotations == nil {
+			f.Annotations = map[string][]string{}
+		}
+		f.Annotations[originKey] = []string{origin}
 	})
 	return ferr
+}
+
+// commandsWithFlag lists the commands of root (not hidden) with a flag name.
+func commandsWithFlag(root *cobra.Command, name string) []string {
+	var out []string
+	for _, c := range root.Commands() {
+		if !c.Hidden && c.Flags().Lookup(name) != nil {
+			out = append(out, c.Name())
+		}
+	}
+	return out
+}
+
+// topLevelKey reports whether key may stand at the top of the config file.
+func topLevelKey(root *cobra.Command, key string) bool {
+	return sharedKeys[key] || len(commandsWithFlag(root, key)) == 1
+}
+
+// checkConfigKeys returns an error naming the first key of the config file
+// that no command reads, or that stands at the top though commands read it
+// differently.
+func checkConfigKeys(root *cobra.Command, keys []string) error {
+	sort.Strings(keys)
+	for _, key := range keys {
+		if name, flag, ok := strings.Cut(key, "."); ok {
+			c, _, err := root.Find([]string{name})
+			if err != nil || c == root || c.Hidden || c.Name() != name {
+				return fmt.Errorf("unknown key %q: there is no command %s", key, name)
+			}
+			if c.Flags().Lookup(flag) == nil || flag == "help" || flag == "config" {
+				return fmt.Errorf("unknown key %q: %s has no flag --%s", key, name, flag)
+			}
+			continue
+		}
+		owners := commandsWithFlag(root, key)
+		switch {
+		case len(owners) == 0 || key == "help" || key == "config":
+			return fmt.Errorf("unknown key %q", key)
+		case !topLevelKey(root, key):
+			return fmt.Errorf("key %q is read differently by %s: set it under the command it is for (%s.%s)", key, strings.Join(owners, ", "), owners[0], key)
+		}
+	}
+	return nil
+}
+
+// blameConfig turns a usage error about a flag's value that came from the
+// environment or the config file (the command checks the value: "--format
+// \"xml\": want …") into a configuration error naming where it came from:
+// the user never gave that flag.
+func blameConfig(cmd *cobra.Command, err error) error {
+	if cmd == nil || exitCode(err) != exitUsage {
+		return err
+	}
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "--") {
+		return err
+	}
+	name := strings.TrimPrefix(msg, "--")
+	if i := strings.IndexAny(name, " :="); i >= 0 {
+		name = name[:i]
+	}
+	f := cmd.Flags().Lookup(name)
+	if f == nil || len(f.Annotations[originKey]) == 0 {
+		return err
+	}
+	return withCode(exitConfig, fmt.Errorf("%s: %s", f.Annotations[originKey][0], strings.TrimSpace(strings.TrimPrefix(msg, "--"+name))))
 }
 
 // startCPUProfile profiles the command into path until stop is called.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -65,7 +64,7 @@ each run records them as its arguments (letopis runs).`,
 			if imp == nil {
 				return nil // the import's help was asked for and printed
 			}
-			argLine := strings.Join(a, " ")
+			argLine := redactArgs(a)
 			var running atomic.Bool
 			job := func() {
 				if !running.CompareAndSwap(false, true) {

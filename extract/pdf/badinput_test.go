@@ -138,8 +138,9 @@ func TestBadInput(t *testing.T) {
 		{"html", []byte("<!DOCTYPE html><html><body>Letno poročilo</body></html>"), extract.Options{}, "html.pdf: not a PDF file: its content is an HTML page", nil},
 		{"truncated", plain[:len(plain)/2], extract.Options{}, "truncated.pdf: truncated or damaged PDF", nil},
 		{"truncated-head", plain[:300], extract.Options{}, "truncated-head.pdf: truncated or damaged PDF", nil},
-		{"broken-xref", brokenXref, extract.Options{}, "broken-xref.pdf: damaged PDF: broken cross-reference table", nil},
-		{"garbled-xref", garbledXref, extract.Options{}, "garbled-xref.pdf: damaged PDF", nil},
+		// a broken cross-reference table is rebuilt by a scan of the file
+		{"broken-xref", brokenXref, extract.Options{}, "", nil},
+		{"garbled-xref", garbledXref, extract.Options{}, "", nil},
 		{"page-tree-cycle", cycle, extract.Options{}, "page-tree-cycle.pdf: damaged PDF: no pages found", nil},
 		{"bad-filter", badFilter, extract.Options{}, "bad-filter.pdf: page 1: cannot read page: damaged page content: unknown filter NoSuchFilter", nil},
 		{"self-form", selfForm, extract.Options{}, "self-form.pdf: no text layer (scanned image?): no page has text of 1", letopis.ErrNoText},

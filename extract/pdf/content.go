@@ -6,7 +6,7 @@ import (
 	"math"
 	"strings"
 
-	lpdf "github.com/ledongthuc/pdf"
+	"github.com/letopis/letopis/internal/lpdf"
 )
 
 // glyph is one shown character on the page, in default user space.

@@ -2,13 +2,15 @@ package pdf
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"io"
 	"strings"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
-	lpdf "github.com/ledongthuc/pdf"
+	"github.com/letopis/letopis/internal/lpdf"
 )
 
 // fontInfo is what the layout needs of a font: how to split a string into
@@ -71,8 +73,17 @@ func (c *fontCache) get(v lpdf.Value) *fontInfo {
 	return f
 }
 
-func loadFont(v lpdf.Value) *fontInfo {
-	f := &fontInfo{scale: 0.001, dw: 1000}
+// loadFont reads a font dictionary. A damaged font (an object that cannot
+// be read) gives what was read of it: its text may be lost, not the page's.
+func loadFont(v lpdf.Value) (f *fontInfo) {
+	f = &fontInfo{scale: 0.001, dw: 1000}
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok && (errors.Is(e, context.Canceled) || errors.Is(e, context.DeadlineExceeded) || errors.Is(e, errBudget)) {
+				panic(r)
+			}
+		}
+	}()
 	base := v.Key("BaseFont").Name()
 	if i := strings.IndexByte(base, '+'); i >= 0 {
 		base = base[i+1:]
@@ -81,7 +92,9 @@ func loadFont(v lpdf.Value) *fontInfo {
 	low := strings.ToLower(base)
 	desc := v.Key("FontDescriptor")
 	sub := v.Key("Subtype").Name()
-	if sub == "Type0" {
+	// a font with descendants is a composite font, whatever a damaged
+	// /Subtype says
+	if sub == "Type0" || v.Key("DescendantFonts").Kind() == lpdf.Array {
 		f.cid = true
 		df := v.Key("DescendantFonts").Index(0)
 		desc = df.Key("FontDescriptor")

@@ -3,6 +3,8 @@ package pdf
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -10,8 +12,8 @@ import (
 	"github.com/letopis/letopis/extract"
 )
 
-// FuzzExtract mutates real PDFs (and truncated ones, and small hand-made
-// ones) and checks that Extract neither panics nor hangs: it must return a
+// FuzzExtract mutates real PDFs (and truncated ones, small hand-made ones
+// and the hostile corpus of testdata/hostile) and checks that Extract neither panics nor hangs: it must return a
 // document or an error within a bounded time.
 func FuzzExtract(f *testing.F) {
 	for _, name := range corpus {
@@ -23,6 +25,19 @@ func FuzzExtract(f *testing.F) {
 	f.Add(onePage(stream("", "BT /F1 12 Tf 100 700 Td (Letno porocilo 2020) Tj ET 0 0 100 100 re S"),
 		"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"))
 	f.Add([]byte("%PDF-1.4\n%%EOF\n"))
+	// the hostile corpus (go run ./scripts/hostile): looping and broken
+	// structure, bombs, damage
+	hostile, err := filepath.Glob(filepath.Join("..", "..", "testdata", "hostile", "*.pdf"))
+	if err != nil || len(hostile) == 0 {
+		f.Fatalf("no hostile corpus: %v", err)
+	}
+	for _, name := range hostile {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	lpdf "github.com/ledongthuc/pdf"
+	"github.com/letopis/letopis/internal/lpdf"
 )
 
 // Our own reader of content streams. ledongthuc's Interpret allocated a

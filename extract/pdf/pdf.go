@@ -1,7 +1,8 @@
 // Package pdf reads PDF files into letopis Documents.
 //
-// The low-level parsing (cross-reference table, objects, streams, content
-// stream tokens) is github.com/ledongthuc/pdf; encrypted files are first
+// The low-level parsing (cross-reference table, objects, streams) is
+// internal/lpdf, an in-tree copy of github.com/ledongthuc/pdf made safe
+// for files from anywhere; encrypted files are first
 // decrypted in memory with github.com/pdfcpu/pdfcpu. On top of that this
 // package has its own content-stream interpreter (glyph positions with
 // correct widths for one- and two-byte fonts, fonts decoded once per
@@ -10,13 +11,16 @@
 // recursive XY-cut into columns and boxes, tables from ruling lines or from
 // column alignment, hyphenation, and block kinds.
 //
-// Robustness: every page is read in its own goroutine that recovers from
+// Robustness: the object layer (internal/lpdf) bounds every loop over the
+// file's structure and repairs what other readers repair (bytes after
+// %%EOF, a broken cross-reference table, a wrong /Length, a damaged Flate
+// stream). Every page is read in its own goroutine that recovers from
 // panics, counts operators, glyphs and rectangles against fixed limits and
 // checks a per-page deadline (extract.Options.PageTimeout); a page that
 // still does not finish in time is abandoned (its goroutine is left to end
-// on its own) and reported. Any page that cannot be read makes the whole
-// file an error naming that page: a document with a page silently missing
-// would yield wrong facts.
+// on its own). A page that cannot be read is refused with its reason
+// (letopis.Page.Refused) and the others are read; a file none of whose
+// pages can be read is an error naming the first.
 package pdf
 
 import (
@@ -31,9 +35,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	lpdf "github.com/ledongthuc/pdf"
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
+	"github.com/letopis/letopis/internal/lpdf"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -88,12 +92,18 @@ func Extract(ctx context.Context, path string, data []byte, opts extract.Options
 	if err != nil {
 		return nil, err
 	}
-	r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	r, err := lpdf.Open(ctx, data)
 	if err != nil {
-		return nil, describeOpenError(err)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, describeOpenError(err, data)
 	}
 	pages, err := pageTree(r)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, err
 	}
 	if len(pages) == 0 {
@@ -147,6 +157,9 @@ func Extract(ctx context.Context, path string, data []byte, opts extract.Options
 						}
 					}
 				}
+				if res.err != nil && errors.Is(res.err, context.DeadlineExceeded) && ctx.Err() == nil {
+					res.err = fmt.Errorf("page took longer than %s to read (looping content?)", pageTimeout)
+				}
 				pcancel()
 				results[i] <- res
 			}
@@ -165,15 +178,18 @@ func Extract(ctx context.Context, path string, data []byte, opts extract.Options
 			}
 		}
 	}()
-	var noText, images, pictured []int
+	var noText, images, pictured, refused []int
 	for i := range pages {
 		res := <-results[i]
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if res.err != nil {
-			cancel()
-			if ctx.Err() != nil && errors.Is(res.err, context.Canceled) {
-				return nil, res.err
-			}
-			return nil, &letopis.InputError{Page: i + 1, Err: fmt.Errorf("cannot read page: %w", res.err)}
+			// One unreadable page is refused with its reason; the others
+			// are read.
+			doc.Pages[i] = refusedPage(pages[i], i+1, res.err)
+			refused = append(refused, i+1)
+			continue
 		}
 		doc.Pages[i] = res.page
 		if !res.text {
@@ -184,6 +200,13 @@ func Extract(ctx context.Context, path string, data []byte, opts extract.Options
 		} else if res.img {
 			pictured = append(pictured, i+1)
 		}
+	}
+	if len(refused) == len(pages) {
+		what := "cannot read page: " + doc.Pages[0].Refused
+		if len(pages) > 1 {
+			what += fmt.Sprintf(" (nor any of the other %d pages)", len(pages)-1)
+		}
+		return nil, &letopis.InputError{Page: 1, Err: errors.New(what)}
 	}
 	if todo := ocrTodo(opts.OCR, images, pictured); len(todo) > 0 {
 		if err := ocrPages(ctx, data, doc, todo, opts); err != nil {
@@ -197,10 +220,13 @@ func Extract(ctx context.Context, path string, data []byte, opts extract.Options
 		}
 		noText = left
 	}
-	if len(noText) == len(pages) {
+	if len(noText)+len(refused) == len(pages) {
 		what := "no page has text"
 		if len(images) > 0 {
 			what = "only images on " + pageList(images)
+		}
+		if len(refused) > 0 {
+			what += ", " + pageList(refused) + " unreadable"
 		}
 		if len(images) > 0 && ocrTodo(opts.OCR, images, pictured) != nil {
 			return nil, fmt.Errorf("%w: %s of %d, and OCR read no text on them", letopis.ErrNoText, what, len(pages))
@@ -293,21 +319,28 @@ func encrypted(data []byte) bool {
 	return bytes.Contains(data[off:end], []byte("/Encrypt"))
 }
 
-func describeOpenError(err error) error {
+// describeOpenError words an error of lpdf.Open for a user: a file that
+// does not end in %%EOF is called truncated.
+func describeOpenError(err error, data []byte) error {
 	msg := oneLine(err)
 	switch {
-	case strings.Contains(msg, "%%EOF") || strings.Contains(msg, "%EOF"):
-		return errors.New("truncated or damaged PDF: no end-of-file marker (%%EOF)")
-	case strings.Contains(msg, "invalid header"):
-		return errors.New("not a PDF file this reader supports: invalid header")
-	case strings.Contains(msg, "cross-reference"):
-		return errors.New("damaged PDF: broken cross-reference table (startxref points to no table)")
-	case strings.Contains(msg, "xref") || strings.Contains(msg, "startxref") || strings.Contains(msg, "trailer"):
-		return fmt.Errorf("damaged PDF: broken cross-reference table (%s)", msg)
 	case errors.Is(err, lpdf.ErrInvalidPassword):
 		return letopis.ErrEncrypted
+	case strings.Contains(msg, "invalid header"):
+		return errors.New("not a PDF file this reader supports: invalid header")
+	case !bytes.Contains(data[max(0, len(data)-1024):], []byte("%%EOF")):
+		return fmt.Errorf("truncated or damaged PDF: %s", msg)
 	}
 	return fmt.Errorf("damaged PDF: %s", msg)
+}
+
+// refusedPage is the page n of a document that could not be read.
+func refusedPage(pr pageRef, n int, err error) letopis.Page {
+	p := letopis.Page{Number: n, Refused: oneLine(err)}
+	if mb := pr.mediaBox; pr.hasMedia && mb[2]-mb[0] > 0 && mb[3]-mb[1] > 0 {
+		p.Width, p.Height = mb[2]-mb[0], mb[3]-mb[1]
+	}
+	return p
 }
 
 // oneLine makes an error text one printable line of at most 160
@@ -342,6 +375,7 @@ func dropWords(p *letopis.Page) {
 
 // pageRef is a page dictionary with its inherited attributes resolved.
 type pageRef struct {
+	err       error // the page's object could not be read: the page is refused
 	v         lpdf.Value
 	res       lpdf.Value
 	mediaBox  [4]float64
@@ -357,10 +391,14 @@ const (
 
 // pageTree lists the pages in order, walking the tree once (ledongthuc's
 // Reader.Page walks from the root for every page) and never following a
-// cycle.
+// cycle. A node that cannot be read is listed as one page with its error,
+// to be refused; the rest of the tree is read.
 func pageTree(r *lpdf.Reader) (pages []pageRef, err error) {
 	defer func() {
 		if x := recover(); x != nil {
+			if e, ok := x.(error); ok && (errors.Is(e, context.Canceled) || errors.Is(e, context.DeadlineExceeded)) {
+				panic(x)
+			}
 			err = fmt.Errorf("damaged PDF: broken page tree or cross-reference table (%s)", oneLine(fmt.Errorf("%v", x)))
 		}
 	}()
@@ -370,10 +408,23 @@ func pageTree(r *lpdf.Reader) (pages []pageRef, err error) {
 	}
 	nodes := 0
 	seen := map[string]bool{}
-	var walk func(v lpdf.Value, inh pageRef, depth int)
-	walk = func(v lpdf.Value, inh pageRef, depth int) {
+	var walk func(get func() lpdf.Value, inh pageRef, depth int)
+	walk = func(get func() lpdf.Value, inh pageRef, depth int) {
 		nodes++
 		if depth > maxTreeDepth || nodes > 4*maxPages || len(pages) >= maxPages {
+			return
+		}
+		defer func() {
+			if x := recover(); x != nil {
+				if e, ok := x.(error); ok && (errors.Is(e, context.Canceled) || errors.Is(e, context.DeadlineExceeded)) {
+					panic(x)
+				}
+				inh.err = fmt.Errorf("page object unreadable: %s", oneLine(fmt.Errorf("%v", x)))
+				pages = append(pages, inh)
+			}
+		}()
+		v := get()
+		if v.Kind() != lpdf.Dict {
 			return
 		}
 		if res := v.Key("Resources"); res.Kind() == lpdf.Dict {
@@ -402,13 +453,10 @@ func pageTree(r *lpdf.Reader) (pages []pageRef, err error) {
 			return
 		}
 		for i := 0; i < kids.Len(); i++ {
-			k := kids.Index(i)
-			if k.Kind() == lpdf.Dict {
-				walk(k, inh, depth+1)
-			}
+			walk(func() lpdf.Value { return kids.Index(i) }, inh, depth+1)
 		}
 	}
-	walk(root.Key("Pages"), pageRef{}, 0)
+	walk(func() lpdf.Value { return root.Key("Pages") }, pageRef{}, 0)
 	return pages, nil
 }
 
@@ -424,6 +472,9 @@ func readPage(ctx context.Context, pr pageRef, n int, fonts *fontCache) (page le
 		}
 	}()
 	page.Number = n
+	if pr.err != nil {
+		return page, false, false, pr.err
+	}
 	mb := pr.mediaBox
 	if !pr.hasMedia || mb[2]-mb[0] <= 0 || mb[3]-mb[1] <= 0 {
 		mb = [4]float64{0, 0, 595.28, 841.89}

@@ -64,6 +64,17 @@ const (
 	// bytes naming a far-away cell cannot make millions of empty ones.
 	MaxCells     = 10_000_000
 	CellsPerByte = 16
+	// MaxSharedStrings is the most bytes of text the shared strings of an
+	// .xlsx may hold; a file may also hold at most SharedStringsPerByte
+	// bytes of it per byte of its size (plus 1 MiB), and no more strings
+	// than its cell budget. MaxSharedStringsXML is the most the table's XML
+	// may inflate to; past it the table is refused before it is read.
+	MaxSharedStrings     = 64 << 20
+	SharedStringsPerByte = 32
+	MaxSharedStringsXML  = 256 << 20
+	// MaxStylesSize is the most the parts excelize reads for the cell
+	// styles (workbook, relationships, styles, theme) may inflate to.
+	MaxStylesSize = 64 << 20
 )
 
 var (

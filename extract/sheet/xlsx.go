@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/extract"
@@ -22,12 +23,15 @@ import (
 
 // XLSX extracts Office Open XML workbooks.
 //
-// excelize opens the workbook (refusing a zip that would inflate past
-// MaxUnzipSize) and provides the sheet list, visibility and cell styles. The
-// worksheet XML itself is read with a streaming decoder straight from the
-// zip entry: excelize's row iterator gives neither the cell type nor the
-// style of a cell, and its per-cell GetCellType/GetCellStyle load the whole
-// worksheet into memory.
+// A zip that would inflate past MaxUnzipSize is refused before any part is
+// inflated. The workbook part and its relationships give the sheet list and
+// visibility; excelize, given only the parts it needs for that, gives the
+// cell styles (see openStyles). The shared strings and the worksheet XML
+// are read with streaming decoders straight from the zip entries, within
+// budgets (MaxSharedStrings, MaxCells): excelize's row iterator gives
+// neither the cell type nor the style of a cell, its per-cell
+// GetCellType/GetCellStyle load the whole worksheet into memory, and it
+// would hold the shared strings whole.
 type XLSX struct{}
 
 // ErrPasswordWorkbook is the cause for an OLE2 file given as .xlsx: an
@@ -234,21 +238,18 @@ func walkXLSX(ctx context.Context, data []byte, fn func(xlsxSheet) error) error 
 	if !bytes.HasPrefix(data, zipMagic) {
 		return fmt.Errorf("not an .xlsx workbook (no zip header)")
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    MaxUnzipSize,
-		UnzipXMLSizeLimit: MaxUnzipXMLSize,
-	})
-	if err != nil {
-		return xlsxOpenErr(err)
-	}
-	defer f.Close()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return xlsxOpenErr(err)
 	}
+	var inflated uint64
 	parts := map[string]*zip.File{}
 	for _, zf := range zr.File {
+		inflated += zf.UncompressedSize64
 		parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, `\`, "/"), "/"))] = zf
+	}
+	if inflated > MaxUnzipSize {
+		return fmt.Errorf("refused: the workbook would inflate past %d MiB (zip bomb?)", MaxUnzipSize>>20)
 	}
 	wb, err := readWorkbook(parts)
 	if err != nil {
@@ -257,12 +258,17 @@ func walkXLSX(ctx context.Context, data []byte, fn func(xlsxSheet) error) error 
 	if len(wb.sheets) == 0 {
 		return fmt.Errorf("workbook has no worksheets")
 	}
-	sst, err := readSharedStrings(parts[wb.sharedStrings])
+	f, err := openStyles(zr, wb)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	b := newBudget(len(data))
+	sst, err := readSharedStrings(ctx, parts[wb.sharedStrings], len(data), b.limit)
 	if err != nil {
 		return fmt.Errorf("shared strings: %w", err)
 	}
 	styles := &styleCache{f: f, byID: map[int]slfmt.Format{}}
-	b := newBudget(len(data))
 	streamed := false
 	for i, s := range wb.sheets {
 		if err := ctx.Err(); err != nil {
@@ -441,6 +447,7 @@ type wbSheet struct {
 }
 
 type workbookInfo struct {
+	path          string // lower-case zip path of the workbook part
 	sheets        []wbSheet
 	date1904      bool
 	sharedStrings string
@@ -479,6 +486,7 @@ func readWorkbook(parts map[string]*zip.File) (workbookInfo, error) {
 	if err := readXMLPart(parts[wbPath], &wb); err != nil {
 		return info, fmt.Errorf("workbook part: %w", err)
 	}
+	info.path = wbPath
 	info.date1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
 	dir := path.Dir(wbPath)
 	var rels xRels
@@ -514,9 +522,16 @@ func resolvePart(dir, target string) string {
 	return strings.ToLower(strings.TrimPrefix(path.Clean(path.Join(dir, target)), "/"))
 }
 
+// maxXMLPart is the largest workbook or relationships part read: such a
+// part lists a few sheets.
+const maxXMLPart = 16 << 20
+
 func readXMLPart(zf *zip.File, v any) error {
 	if zf == nil {
 		return fmt.Errorf("missing")
+	}
+	if zf.UncompressedSize64 > maxXMLPart {
+		return fmt.Errorf("%s inflates to %d MiB, more than the %d MiB such a part may have", zf.Name, zf.UncompressedSize64>>20, maxXMLPart>>20)
 	}
 	rc, err := zf.Open()
 	if err != nil {
@@ -526,24 +541,100 @@ func readXMLPart(zf *zip.File, v any) error {
 	return xml.NewDecoder(rc).Decode(v)
 }
 
-// readSharedStrings reads the shared string table with a streaming decoder.
-func readSharedStrings(zf *zip.File) ([]string, error) {
-	if zf == nil {
-		return nil, nil
+// openStyles opens with excelize, for the cell styles, a copy of the
+// workbook of only the parts that excelize reads for them (content types,
+// relationships, workbook, styles, theme), copied without inflating them:
+// excelize reads every part it is given into memory (a large shared
+// strings table or worksheet into a temporary file), and the worksheets
+// and shared strings are streamed here instead. The parts it reads may
+// inflate to MaxStylesSize in all.
+func openStyles(zr *zip.Reader, wb workbookInfo) (*excelize.File, error) {
+	keep := map[string]bool{
+		"[content_types].xml": true, "_rels/.rels": true, "xl/styles.xml": true,
+		wb.path: true, path.Dir(wb.path) + "/_rels/" + path.Base(wb.path) + ".rels": true,
 	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, zf := range zr.File {
+		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, `\`, "/"), "/"))
+		if !keep[name] && !strings.HasPrefix(name, "xl/theme/") {
+			continue
+		}
+		if err := zw.Copy(zf); err != nil {
+			return nil, xlsxOpenErr(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, xlsxOpenErr(err)
+	}
+	f, err := excelize.OpenReader(&b, excelize.Options{
+		UnzipSizeLimit:    MaxStylesSize,
+		UnzipXMLSizeLimit: MaxStylesSize,
+	})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, fmt.Errorf("refused: the workbook's styles and settings would inflate past %d MiB (zip bomb?)", MaxStylesSize>>20)
+		}
+		return nil, xlsxOpenErr(err)
+	}
+	return f, nil
+}
+
+// sharedStrings is the shared-string table of a workbook: the text of
+// every string in one buffer, so that a string costs its bytes and four
+// more.
+type sharedStrings struct {
+	text []byte
+	ends []uint32 // the end of string i in text
+}
+
+func (s *sharedStrings) len() int { return len(s.ends) }
+
+// at returns string i. The strings share the buffer, which is never
+// changed once read, so they are made without copying it.
+func (s *sharedStrings) at(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	if start == s.ends[i] {
+		return ""
+	}
+	return unsafe.String(&s.text[start], int(s.ends[i]-start))
+}
+
+// sharedTextBudget is the most bytes of shared-string text a workbook of
+// size bytes may hold.
+func sharedTextBudget(size int) int {
+	return min(MaxSharedStrings, 1<<20+SharedStringsPerByte*size)
+}
+
+// readSharedStrings reads the shared string table with a streaming
+// decoder, refusing a table whose XML would inflate past
+// MaxSharedStringsXML or whose text passes the budget of a file of size
+// bytes (see MaxSharedStrings), or that has more than maxStrings strings
+// (the file's cell budget): a table of hundreds of megabytes in a file of
+// a few is a bomb, refused before it costs more than its budget.
+func readSharedStrings(ctx context.Context, zf *zip.File, size, maxStrings int) (*sharedStrings, error) {
+	sst := &sharedStrings{}
+	if zf == nil {
+		return sst, nil
+	}
+	if zf.UncompressedSize64 > MaxSharedStringsXML {
+		return nil, fmt.Errorf("the table inflates to %d MiB, more than the %d MiB letopis reads (a shared-strings bomb?)", zf.UncompressedSize64>>20, MaxSharedStringsXML>>20)
+	}
+	budget := sharedTextBudget(size)
 	rc, err := zf.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
-	var out []string
-	var sb strings.Builder
 	inSI, inT, skip := false, false, 0
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
-			return out, nil
+			return sst, nil
 		}
 		if err != nil {
 			return nil, err
@@ -553,7 +644,6 @@ func readSharedStrings(zf *zip.File) ([]string, error) {
 			switch t.Name.Local {
 			case "si":
 				inSI = true
-				sb.Reset()
 			case "t":
 				inT = inSI && skip == 0
 			case "rPh", "phoneticPr":
@@ -562,7 +652,17 @@ func readSharedStrings(zf *zip.File) ([]string, error) {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "si":
-				out = append(out, sb.String())
+				if inSI {
+					if len(sst.ends) >= maxStrings {
+						return nil, fmt.Errorf("more than %d strings, the most cells a file of %s may have (a shared-strings bomb?)", maxStrings, sizeText(size))
+					}
+					sst.ends = append(sst.ends, uint32(len(sst.text)))
+					if len(sst.ends)%4096 == 0 {
+						if err := ctx.Err(); err != nil {
+							return nil, err
+						}
+					}
+				}
 				inSI = false
 			case "t":
 				inT = false
@@ -571,15 +671,26 @@ func readSharedStrings(zf *zip.File) ([]string, error) {
 			}
 		case xml.CharData:
 			if inT {
-				sb.Write(t)
+				if len(sst.text)+len(t) > budget {
+					return nil, fmt.Errorf("more than %d MiB of text, the most a file of %s may hold (a shared-strings bomb?)", budget>>20, sizeText(size))
+				}
+				sst.text = append(sst.text, t...)
 			}
 		}
 	}
 }
 
+// sizeText writes a file size for a message: "512 KB", "6 MB".
+func sizeText(n int) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", (n+1023)>>10)
+	}
+	return fmt.Sprintf("%d MB", (n+1<<19)>>20)
+}
+
 // sheetReader streams the cells of one worksheet.
 type sheetReader struct {
-	sst      []string
+	sst      *sharedStrings
 	styles   *styleCache
 	date1904 bool
 }
@@ -760,10 +871,10 @@ func (s *sheetReader) cell(c *cellXML) (letopis.Cell, error) {
 	switch c.typ {
 	case "s":
 		i, err := strconv.Atoi(strings.TrimSpace(c.value))
-		if err != nil || i < 0 || i >= len(s.sst) {
+		if err != nil || i < 0 || i >= s.sst.len() {
 			return letopis.Cell{}, fmt.Errorf("shared string %q out of range", c.value)
 		}
-		return textCell(s.sst[i]), nil
+		return textCell(s.sst.at(i)), nil
 	case "str", "inlineStr":
 		return textCell(c.value), nil
 	case "e":
