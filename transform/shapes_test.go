@@ -223,3 +223,33 @@ func TestOrphanHeader(t *testing.T) {
 		t.Errorf("facts %+v, want the 2022 column", res.facts)
 	}
 }
+
+// TestTotalProjectRow: a total in the project column (Vsi programi skupaj,
+// Skupaj sredstva) is a total row of the organisation, no activity.
+func TestTotalProjectRow(t *testing.T) {
+	res := tableFacts(pdfTable(
+		[]string{"Program", "Udeleženci", "Sredstva (EUR)"},
+		[]string{"Skupaj proti osamljenosti", "212", "8.400"},
+		[]string{"Šport invalidov", "96", "4.100"},
+		[]string{"Vsi programi skupaj", "308", "12.500"},
+		[]string{"Skupaj sredstva FIHO", "", "12.500"}), TableContext{Year: 2021})
+	var acts []string
+	for _, a := range res.activities {
+		acts = append(acts, a.Title)
+	}
+	if strings.Join(acts, "|") != "Skupaj proti osamljenosti|Šport invalidov" {
+		t.Errorf("activities %q", acts)
+	}
+	totals := 0
+	for _, f := range res.facts {
+		if f.Total {
+			totals++
+			if f.Activity != "" {
+				t.Errorf("total %g of activity %q", f.Value, f.Activity)
+			}
+		}
+	}
+	if totals != 3 {
+		t.Errorf("%d totals, want 3", totals)
+	}
+}

@@ -2,6 +2,7 @@ package transform
 
 import (
 	"errors"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -82,7 +83,8 @@ var (
 	// footnote opens a note row under a table: Opomba: …, * …, Vir: …
 	footnote = regexp.MustCompile(`(?i)^(?:opomb[ae]|op\.|pojasnil[oa]|legenda|vir|viri|note|\*+)(?:\s|:|$)`)
 	// totalCell is the label of a total row: Skupaj, SKUPAJ:, Skupaj (EUR).
-	totalCell = regexp.MustCompile(`(?i)^(?:skupaj|skupno|vsota|se[sš]tevek|zbirno|total|sum)\b`)
+	// Prihodki skupaj, Vsi programi skupaj.
+	totalCell = regexp.MustCompile(`(?i)^(?:skupaj|skupno|vsota|se[sš]tevek|zbirno|total|sum)\b|\sskupaj\s*:?$`)
 	// kindSection is a row that opens the outputs or the results of a table.
 	kindSection = regexp.MustCompile(`(?i)^(?:kazalnik[ia]?\s+)?(?:u[čc]in|rezultat)`)
 )
@@ -306,6 +308,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 	seenAct := map[string]int{}         // activity key → index in res.activities
 	unitOfCol := map[int]letopis.Unit{} // the unit of each value column's rows, for its total
 	pending := ""                       // the first line of a wrapped label
+	var sumAbove runningSum             // the first value column's rows since the last total
 	res.err = t.EachRow(func(i int, row []letopis.Cell, hidden bool) bool {
 		if i <= headRow || hidden {
 			return true
@@ -345,12 +348,26 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		if footnote.MatchString(own[0]) && (len(own) == 1 || len(values) == 0) {
 			return true // a note under the table
 		}
+		first := math.NaN() // the row's first value, for the sum a total states
+		if len(values) > 0 {
+			if v, _, _, r := cellQuantity(cell(values[0]), lex); r == "" {
+				first = v
+			}
+		}
+		total := isTotalRow(row, values, first, sumAbove)
+		switch {
+		case total:
+			sumAbove = runningSum{}
+		case !math.IsNaN(first):
+			sumAbove.sum += first
+			sumAbove.n++
+		}
 		act, actKey := tc.Activity, tc.ActivityKey
 		if secAct != "" {
 			act, actKey = secAct, ""
 		}
 		projCell := cell(cProject)
-		if p := activityTitle(projCell.Text); p != "" {
+		if p := activityTitle(projCell.Text); p != "" && !total {
 			act, actKey = p, ""
 		}
 		if actKey == "" && act != "" {
@@ -406,7 +423,6 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		if pending != "" {
 			label, pending = clean(pending+" "+label), ""
 		}
-		total := isTotalRow(row, values[0])
 		if act != "" {
 			k, ok := seenAct[actKey]
 			if !ok {
@@ -520,19 +536,40 @@ func hasNumber(row []letopis.Cell) bool {
 	return false
 }
 
+// runningSum adds up a value column's rows since its last total.
+type runningSum struct {
+	sum float64
+	n   int
+}
+
 // isTotalRow reports whether a row is a total: a cell before the value
-// column says Skupaj, Vsota, Total.
-func isTotalRow(row []letopis.Cell, cValue int) bool {
+// columns labels it as one (Skupaj, SKUPAJ:, Prihodki skupaj). `Skupaj`
+// before a preposition is also the adverb (`Skupaj proti osamljenosti`,
+// a programme's name): such a row is a total only when its first value is
+// the sum of the rows above it.
+func isTotalRow(row []letopis.Cell, values []int, first float64, above runningSum) bool {
+	cValue := -1
+	if len(values) > 0 {
+		cValue = values[0]
+	}
 	for j, c := range row {
 		if j >= cValue && cValue >= 0 {
 			break
 		}
-		if totalCell.MatchString(clean(c.Text)) {
-			return true
+		t := clean(c.Text)
+		if !totalCell.MatchString(t) {
+			continue
 		}
+		if togetherWith.MatchString(t) {
+			return above.n >= 2 && !math.IsNaN(first) && math.Abs(first-above.sum) <= 0.005*math.Max(1, math.Abs(first))
+		}
+		return true
 	}
 	return false
 }
+
+// togetherWith is `skupaj` as the adverb, before a preposition.
+var togetherWith = regexp.MustCompile(`(?i)^skupaj\s+(?:proti|z|s|za|v|na|do|od|iz|po|pri|k|h|o|brez|med|nad|pod|pred)\s`)
 
 // activityTitle cleans a project cell or section row into an activity
 // title: quotes, numbering and a leading `Projekt`/`Program` removed, as
