@@ -328,6 +328,22 @@ func TestSheetLayouts(t *testing.T) {
 			facts: []want{{"D6", "", "Izvedene delavnice", letopis.KindOther, letopis.UnitEvents, 24, "", ""}},
 		},
 		{
+			name: "a form's fields above the header: a label and its number",
+			doc: workbook(sheet("Kazalniki",
+				[]string{"Poročilo o izvedbi programov za leto 2021", "~", "~", "~"},
+				[]string{"Organizacija:", "~", "Društvo invalidov Gornji Vrh"},
+				[]string{"Matična številka:", "~", "#5127468000", "", "Datum oddaje:", "@2022-02-28"},
+				[]string{"Število članov na dan 31. 12. 2021:", "~", "#642", "", "od tega invalidov:", "#518"},
+				[]string{},
+				hdr,
+				[]string{"Izvedene delavnice", "število", "", "#24"})),
+			year: 2021,
+			facts: []want{
+				{"C4", "", "Število članov na dan 31. 12. 2021", letopis.KindOther, letopis.UnitPersons, 642, "", ""},
+				{"F4", "", "od tega invalidov", letopis.KindOther, letopis.UnitPersons, 518, "", ""},
+				{"D7", "", "Izvedene delavnice", letopis.KindOther, letopis.UnitEvents, 24, "", ""}},
+		},
+		{
 			name: "organisation and year of the options override the title rows",
 			doc: workbook(sheet("Kazalniki",
 				[]string{"Zavod Mladi zmaji"},

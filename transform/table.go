@@ -292,6 +292,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 	h, top := extendHeader(t, h)
 	res.header = h.row
 	g := analyseColumns(t, h, top, tc.Year, lex)
+	formFields(t, top, tc, lex, g.period, &res)
 	headRow := h.row
 	col := func(r colRole) int {
 		for j, x := range g.roles {
@@ -693,4 +694,50 @@ func tableUnit(vu letopis.Unit, unitText, label string, lex *units.Lexicon) leto
 		}
 	}
 	return letopis.UnitOther
+}
+
+// identLabel labels a number that identifies or dates rather than counts:
+// Matična številka, Davčna številka, Telefon, TRR, Datum oddaje.
+var identLabel = regexp.MustCompile(`(?i)mati[čc]n|dav[čc]n|telefon|\btel\b|\btrr\b|iban|ra[čc]un|datum|emšo|emso|po[šs]tn|[šs]ifra|id\b|registrsk|\bleto\b`)
+
+// formFields reads the fields of a form above a table's header (a
+// funder's form: `Število članov na dan 31. 12. 2021: | 642 | od tega
+// invalidov: | 518`): a label ending in a colon and the number in the next
+// cell is a fact of the organisation, named by its label. Fields that
+// identify or date (Matična številka, Datum oddaje) are left out.
+func formFields(t *letopis.Table, top int, tc TableContext, lex *units.Lexicon, period letopis.Period, res *tableResult) {
+	for i := 0; i < top && i < len(t.Rows); i++ {
+		row := t.Rows[i]
+		for j := 0; j < len(row); j++ {
+			c := row[j]
+			label := clean(c.Text)
+			if c.Merged || !strings.HasSuffix(label, ":") || !hasLetter(label) {
+				continue
+			}
+			k := j + 1
+			for k < len(row) && (row[k].Merged || clean(row[k].Text) == "" && row[k].Kind != letopis.CellNumber) {
+				k++
+			}
+			if k >= len(row) {
+				continue
+			}
+			vc := row[k]
+			ind := strings.TrimSpace(strings.TrimSuffix(label, ":"))
+			if identLabel.MatchString(ind) {
+				continue
+			}
+			v, vu, q, reason := cellQuantity(vc, lex)
+			if reason != "" {
+				continue
+			}
+			unit := vu
+			if unit == "" {
+				unit = tableUnit("", "", ind, lex)
+			}
+			res.facts = append(res.facts, letopis.Fact{Activity: tc.Activity, ActivityKey: tc.ActivityKey, Indicator: ind,
+				IndicatorKey: IndicatorKey(ind, unit), Kind: letopis.KindOther, Unit: unit, Value: v, Qualifier: q, Period: period,
+				Location: cellLocation(t, vc, i), Snippet: label + " " + clean(vc.Text), Confidence: 0.8})
+			j = k
+		}
+	}
 }
