@@ -448,6 +448,18 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 				words = append(words, t.Text)
 				continue
 			}
+			if prepositions[lt] && len(words) > 0 && !n.Word {
+				// `20 kompletov opreme za mlade gasilce`, `48 hidrantov v
+				// vasi`: the noun after a preposition is not what is
+				// counted; the phrase before it is
+				head = true
+				if f.Unit == "" {
+					f.Unit = letopis.UnitOther
+				}
+				complement++
+				words = append(words, t.Text)
+				continue
+			}
 			words = append(words, t.Text)
 			if len(words) > 6 {
 				break
