@@ -126,6 +126,13 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		}
 		owner := placeBefore(s[:part.QStart])
 		if owner == "" {
+			// `V Rečici, kjer …, so jih opravili 74 od skupno 212`: the
+			// place the sentence opens with
+			if f := strings.Fields(s); len(f) > 1 {
+				owner = placeAfter(strings.ToLower(f[0]) + s[len(f[0]):])
+			}
+		}
+		if owner == "" {
 			continue
 		}
 		v := part.Value

@@ -58,6 +58,7 @@ func TestWording(t *testing.T) {
 		// a part of a whole: the whole is the value, the part the share of the place before it
 		{"a part of a whole named again", "V krožek je bilo vključenih 64 učencev, na Brezju 23 od skupno 64.", []want{{64, P, X, 23, "učencev"}}},
 		{"a part of a whole named again with its noun", "Udeležilo se jih je 312 učencev, največ iz partnerske šole: iz Osnovne šole Podgrad 188 od skupno 312 učencev.", []want{{312, P, X, 188, "učencev"}}},
+		{"a part of a whole, its place opening the sentence", "V Rečici, kjer smo okrepili skupino, so prostovoljci opravili 74 od skupno 212 obiskov.", []want{{212, O, X, 74, "obiskov"}}},
 		{"a part of a whole stated once", "Največ članov je iz Zgornje Dobrave, 375 od skupno 642, ostali so od drugod.", []want{{642, P, X, 375, "članov"}}},
 		// addresses, formulas and compounds
 		{"a house number", "Pisarna društva na Cesti na Grad 12 je odprta ob torkih.", nil},
