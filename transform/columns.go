@@ -377,6 +377,19 @@ func analyseColumns(t *letopis.Table, h *header, top, year int, lex *units.Lexic
 		if numeric[j] && seq[j] && filled[j] >= 2 && (j == 0 || g.heads[j] == "" || g.roles[j] == colCode) && g.roles[j] != colValue {
 			g.roles[j] = colCode // 1, 2, 3 … down the first column: row numbers
 		}
+		// `Enota` over names (MČ – medvedki in čebelice): the rows' own
+		// units of the organisation, not units of measure
+		if g.roles[j] == colUnit && filled[j] > 0 && !numeric[j] {
+			named := 0
+			for i, n := h.row+1, 0; i < len(t.Rows) && n < TableSampleRows; i, n = i+1, n+1 {
+				if j < len(t.Rows[i]) && !measureText(clean(t.Rows[i][j].Text), lex) && clean(t.Rows[i][j].Text) != "" {
+					named++
+				}
+			}
+			if named*2 > filled[j] {
+				g.roles[j] = colNone
+			}
+		}
 		// a `Cilj izleta` of places, not numbers: the destination, what
 		// the rows are about
 		if g.roles[j] == colTarget && quant[j] == 0 && text[j] > 0 && text[j]*2 >= filled[j] {
@@ -661,4 +674,23 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// measureText reports whether a unit column's cell names a unit of
+// measure: a short text with a counted noun, a sign or a lower-case word
+// (število, oseba, ur, EUR, %).
+func measureText(s string, lex *units.Lexicon) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	if strings.ContainsAny(s, "%€") || signHead.MatchString(s) || unicode.IsLower(firstRune(s)) {
+		return true
+	}
+	for _, w := range f {
+		if _, ok := lex.Lookup(w); ok {
+			return true
+		}
+	}
+	return len(f) == 1 && len([]rune(s)) <= 4 // EUR, kom, km
 }

@@ -65,6 +65,16 @@ func TestTableShapes(t *testing.T) {
 				{"igralcev (U11)", 38, P, X, 0, false}, {"Treningov (U11)", 104, E, X, 0, false}, {"Tekem (U11)", 22, E, X, 0, false},
 				{"igralcev (Skupaj)", 69, P, X, 0, true}, {"Treningov (Skupaj)", 192, E, X, 0, true}, {"Tekem (Skupaj)", 36, E, X, 0, true}},
 			[]string{"a date or a period", "a date or a period"}},
+		{"a column of the organisation's units (Enota), not units of measure",
+			pdfTable(
+				[]string{"Enota", "Starost", "Vodov", "Članov"},
+				[]string{"MČ – medvedki in čebelice", "7–10 let", "3", "36"},
+				[]string{"GG – gozdovniki in gozdovnice", "11–15 let", "4", "51"},
+				[]string{"Skupaj", "", "7", "87"}),
+			[]fact{{"Vodov (MČ – medvedki in čebelice)", 3, O, X, 0, false}, {"Članov (MČ – medvedki in čebelice)", 36, P, X, 0, false},
+				{"Vodov (GG – gozdovniki in gozdovnice)", 4, O, X, 0, false}, {"Članov (GG – gozdovniki in gozdovnice)", 51, P, X, 0, false},
+				{"Vodov (Skupaj)", 7, O, X, 0, true}, {"Članov (Skupaj)", 87, P, X, 0, true}},
+			nil},
 		{"the unit stated over the labels, a column a year",
 			pdfTable(
 				[]string{"Prihodki po virih (EUR)", "2022", "2023"},

@@ -1,6 +1,7 @@
 package slnum
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/letopis/letopis"
@@ -705,8 +706,19 @@ func yearsOrDuration(s string, start, end int) (Class, string, bool) {
 	if durationWords[strings.ToLower(w)] {
 		return Age, "a duration", true
 	}
+	// `je 38 članov preživelo sedem dni`, `tabor je trajal 10 dni`: days
+	// spent or lasted (not `14 gozdnih dni`, days that are events)
+	if dayWords[strings.ToLower(w)] && spendVerb.MatchString(strings.ToLower(s[max(0, start-40):start])) {
+		return Age, "a duration", true
+	}
 	return 0, "", false
 }
+
+// dayWords are the forms of dan after a number.
+var dayWords = map[string]bool{"dan": true, "dni": true, "dneva": true, "dnevi": true, "dnevih": true, "noči": true, "noč": true, "nočitve": true}
+
+// spendVerb is a verb of spending or lasting a time, before a number of days.
+var spendVerb = regexp.MustCompile(`(?:^|[\s(])(?:(?:preživ|traja|bival|v trajanju)[^\s;,.]*\s+(?:[^\s;,.]+\s+){0,3}|za\s+)$`)
 
 // ageRange reports whether t and the next token make "od A do B let(a)" or
 // "A–B let(a)".

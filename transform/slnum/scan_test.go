@@ -70,6 +70,9 @@ func TestScan(t *testing.T) {
 			nq("72", Age, 72, "years: an age, a duration or an anniversary"), nq("97", Age, 97, "years: an age, a duration or an anniversary"),
 			nq("70", Age, 70, "years: an age, a duration or an anniversary"), {text: "sedem", class: Age, value: 7, reason: "years: an age, a duration or an anniversary"},
 			nq("95", Age, 95, "a duration"), nq("6", Age, 6, "a duration")}},
+		{"je 38 članov preživelo sedem dni, tabor je trajal 10 dni, izvedli 14 gozdnih dni", []w{
+			nq("38", Quantity, 38, ""), {text: "sedem", class: Age, value: 7, reason: "a duration"},
+			nq("10", Age, 10, "a duration"), nq("14", Quantity, 14, "")}},
 		{"Dve delavnici. Koncern Ena, d. o. o.", []w{{text: "Dve", value: 2}}},
 		{"na osmih rednih sejah in na eni dopisni seji; štirje redno zaposleni, trije mentorji, s sedmimi", []w{
 			{text: "osmih", value: 8}, {text: "eni", value: 1}, {text: "štirje", value: 4}, {text: "trije", value: 3}, {text: "sedmimi", value: 7}}},
