@@ -93,7 +93,7 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		case n.Word && composition:
 			rej = append(rej, rawReject{n.Text, "description of the activity, not a result"})
 			slots[i].consumed = true
-		case n.Word && !wordCount(s, n, toks):
+		case n.Word && !wordCount(s, n, toks) && (n.Value == 1 || nounBefore(s, toks, nums, i, lex) == ""):
 			rej = append(rej, rawReject{n.Text, "number word without a counted noun"})
 			slots[i].consumed = true
 		case n.Word && n.Value == 1 && oneOf(s[n.End:]):
@@ -667,7 +667,7 @@ func nounBefore(s string, toks []tok, nums []num, i int, lex *units.Lexicon) str
 			continue
 		}
 		if numAt[t.Start] {
-			if !skippable(s, t.Start, n.QStart) {
+			if !skippable(s, t.Start, n.QStart) && !yearPhrase(s, t) {
 				return ""
 			}
 			continue
@@ -677,6 +677,17 @@ func nounBefore(s string, toks []tok, nums []num, i int, lex *units.Lexicon) str
 		}
 	}
 	return ""
+}
+
+// yearPhrase reports whether a number token is the year of a phrase of
+// time (`v letu 2022`, `leta 2022`) that a sentence puts between a noun and
+// its number (`Individualnih svetovanj je bilo v letu 2022 kar 104`).
+func yearPhrase(s string, t tok) bool {
+	if len(t.Text) != 4 || !isDigits(t.Text) || t.Text < "1900" || t.Text > "2100" {
+		return false
+	}
+	w := strings.ToLower(wordBefore(s, t.Start))
+	return w == "letu" || w == "leta" || w == "leto"
 }
 
 // skippable reports whether a number at i before the number at j is part
