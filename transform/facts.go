@@ -90,6 +90,9 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		case strings.HasSuffix(strings.TrimSpace(s[:n.Start]), "(") && strings.HasPrefix(strings.TrimSpace(s[n.End:]), ")") && strings.TrimSpace(s[:n.Start]) == "(":
 			rej = append(rej, rawReject{n.Text, "list number"})
 			slots[i].consumed = true
+		case firstLast.MatchString(strings.ToLower(wordBefore(s, n.QStart))):
+			rej = append(rej, rawReject{n.Text, "which ones (zadnjih dveh razredov), not a count"})
+			slots[i].consumed = true
 		case n.Word && composition:
 			rej = append(rej, rawReject{n.Text, "description of the activity, not a result"})
 			slots[i].consumed = true
@@ -267,6 +270,9 @@ var (
 	// heightInParens follows the height of a hill or the length of a
 	// route given in parentheses: (609 m), (1.699 m n. v.).
 	heightInParens = regexp.MustCompile(`^\s*(?:m|km|m\s*n\.\s*v\.)\s*\)`)
+	// firstLast before a number picks which ones (`učencev zadnjih dveh
+	// razredov`, `prvih deset prijavljenih`).
+	firstLast = regexp.MustCompile(`^(?:zadnj|prv|naslednj|pretekl|predhodn)(?:ih|e|a|i|im|ima)$`)
 	// ambiguousWord are number words that are also pronouns (eni pravijo).
 	ambiguousWord = map[string]bool{"eni": true, "ene": true, "en": true}
 )

@@ -42,6 +42,7 @@ func TestWording(t *testing.T) {
 		{"the noun after a preposition is not what is counted", "Kupili smo 20 kompletov zaščitne opreme za mlade gasilce in obnovili 48 hidrantov v vasi.", []want{{20, O, X, 0, "kompletov"}, {48, O, X, 0, "hidrantov"}}},
 		{"a number word after its noun", "Zaposlenih je bilo pet, saj se nam je pridružila nova delavka. Tematskih tednov smo pripravili tri: teden zdravja, teden mladih in teden prostovoljstva.", []want{{5, P, X, 0, "zaposlenih"}, {3, E, X, 0, "tednov"}}},
 		{"a noun and its number with the year between", "Individualnih svetovanj je bilo v letu 2022 kar 104, skupinskih delavnic pa 11.", []want{{104, E, X, 0, "svetovanj"}, {11, E, X, 0, "delavnic"}}},
+		{"which ones, not how many", "Sejem je obiskalo 610 učencev zadnjih dveh razredov osnovnih šol.", []want{{610, P, X, 0, "učencev"}}},
 		{"a teen number word in the locative", "Uprava rodu se je v letu 2022 sestala na enajstih sejah.", []want{{11, E, X, 0, "sejah"}}},
 		{"a number word in the masculine plural", "Za delo so skrbeli štirje redno zaposleni sodelavci.", []want{{4, P, X, 0, "zaposleni"}}},
 		{"one of many is an idiom", "Krvodajalstvo je ena najstarejših dejavnosti, ekipa pa ena najbolj učinkovitih v ligi.", nil},
