@@ -239,7 +239,7 @@ var (
 	// grantFrom names who a grant was received from: `smo od Javnega
 	// sklada … prejeli 1.850,00 EUR`, `prejeli smo sredstva od Občine X`.
 	grantFrom = regexp.MustCompile(`\bod\s+(\p{Lu}[^,;.]*?)\s+(?:prejel[aoie]?|prejeli|dobil[aoie]?|dobili)\b|\b(?:prejel[aoie]?|prejeli|dobil[aoie]?|dobili)\s+(?:\p{Ll}+\s+){0,4}?od\s+(\p{Lu}[^,;.]*)`)
-	funderCut = regexp.MustCompile(`(?i)\s+(?:iz|v okviru|na podlagi|za obdobje|v obdobju|v letih|v letu)\s|\s+(?:že|od|do)\s|,\s*(?:zato|ki|kar|saj|in\s+sicer)\b|,\s*(?:\p{Ll}+\s+){1,3}(?:pa|so|je|smo)\s|\s+[sz]\s+\d|\s+v\s+(?:višini|znesku)\b|[.;](?:\s|$)`)
+	funderCut = regexp.MustCompile(`(?i)\s+(?:iz|v okviru|na podlagi|za obdobje|v obdobju|v letih|v letu)\s|\s+(?:že|od|do)\s|,\s*(?:zato|ki|kar|saj|in\s+sicer)\b|,\s*(?:\p{Ll}+\s+){1,3}(?:pa|so|je|smo)\s|\s+[sz]\s+\d|\s+v\s+(?:višini|znesku)\b|,\s*namenjen\pL*|[.;](?:\s|$)`)
 	relVerb   = regexp.MustCompile(`(?i)^,?\s*ki\s+(?:\S+\s+){0,5}?(?:so)?financira\S*\s+`)
 )
 

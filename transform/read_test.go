@@ -186,6 +186,18 @@ func TestOutlineRoles(t *testing.T) {
 			Opravili smo 1.146 prevozov.`,
 			[]string{"Obiski na domu", "Prevozi"},
 			map[float64]string{212: "Obiski na domu", 5: "Obiski na domu", 1146: "Prevozi"}},
+		{"the bodies and the key results of the year are of the organisation",
+			`Društvo X, poročilo o delu 2023
+			# Mentorji in mladinska komisija
+			Z mladimi dela 9 mentorjev.
+			# Tekmovanja
+			Nastopili smo na 6 tekmovanjih.
+			# Tabor mladih
+			Tabora se je udeležilo 38 otrok.
+			# Ključni rezultati leta
+			- 11 desetin na tekmovanjih`,
+			[]string{"Tekmovanja", "Tabor mladih"},
+			map[float64]string{9: "", 6: "Tekmovanja", 38: "Tabor mladih", 11: ""}},
 		{"informing the members is of the organisation",
 			`Društvo X, poročilo o delu 2023
 			# Mladinski odsek
