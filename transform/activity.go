@@ -227,11 +227,11 @@ func bornIn(before string) bool {
 
 var (
 	leadMark  = regexp.MustCompile(`\((?:vodilni partner|nosilec|prijavitelj)\)`)
-	leadAfter = regexp.MustCompile(`(?i)(?:vodilni partner(?:ica)?|nosil(?:ec|ka)|prijavitelj(?:ica)?|koordinator(?:ica)?|glavni organizator)(?:\s+\pL+)?\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)((?:[^,;.]|\.\S)+(?:d\.\s?o\.\s?o\.)?(?:[^,;.]|\.\S)*)`)
+	leadAfter = regexp.MustCompile(`(?i)(?:vodilni partner(?:ica)?|nosil(?:ec|ka)|prijavitelj(?:ica)?|koordinator(?:ica)?|(?:glavni\s+)?organizator(?:ica)?)(?:\s+\pL+)?\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)((?:[^,;.]|\.\S)+(?:d\.\s?o\.\s?o\.)?(?:[^,;.]|\.\S)*)`)
 	// leadVerb names the organisation that leads an activity as the subject
 	// of vodi: `Projekt vodi Zavod za zaposlovanje`; leadRel names it in a
 	// relative clause: `…, ki ga na državni ravni vodi Zveza društev …`.
-	leadVerb   = regexp.MustCompile(`^(?:Projekt|Program|Operacijo|Akcijo|Pobudo|Kampanjo|Izmenjavo)\s+(?:\p{Ll}+\s+){0,3}?(?:vodi|koordinira|vodita|vodijo)\s+(\p{Lu}[^,;.]*)`)
+	leadVerb   = regexp.MustCompile(`^(?:Projekt|Program|Operacijo|Akcijo|Pobudo|Kampanjo|Izmenjavo)\s+(?:[^\s,;.]+\s+){0,10}?(?:vodi|koordinira|vodita|vodijo|organizira|organizirajo)\s+(\p{Lu}[^,;.]*)`)
 	leadRel    = regexp.MustCompile(`\bki\s+(?:ga|jo|ju|jih)\s+(?:\p{Ll}+\s+){0,4}?(?:vodi|vodijo|koordinira|koordinirajo|organizira|organizirajo)\s+(\p{Lu}[^,;.]*)`)
 	inPartner  = regexp.MustCompile(`(?:izvaja(?:mo)?|izvajajo|izvaja(?:l[aoi]?)?)\s+(?:((?:[A-ZČŠŽ]|(?:društvo|zavod|zveza|fundacija|združenje|zadruga|inštitut|ustanova|klub|center|agencija|ljudska univerza)\s)[^,;]*?)\s+)?v partnerstvu (?:z|s)\s+(.+)$`)
 	partnersRe = regexp.MustCompile(`(?i)(?:partnerji(?: projekta| operacije| v projektu)?(?: pa)? so(?: bili)?|partnerstvo sestavlja(?:jo|mo)?(?:\s+\S+)?(?:\s+strokovn\S*)?\s+organizacij\S*|partnerji:)\s+(.+)$`)

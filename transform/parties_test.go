@@ -29,6 +29,9 @@ func TestParties(t *testing.T) {
 		{"Projekt Starejši za starejše, ki ga na državni ravni vodi Zveza društev upokojencev Slovenije, izvajamo že enajsto leto.",
 			"Zveza društev upokojencev Slovenije", nil},
 		{"Projekt vodi Zavod za zaposlovanje, društvo pa je eden od partnerjev.", "Zavod za zaposlovanje", nil},
+		{"Organizator tabora je Gasilska zveza Lipje, ki je tabor pripravila v kampu.", "Gasilska zveza Lipje", nil},
+		{"Akcijo Oktober – mesec požarne varnosti na državni ravni vodi Gasilska zveza Slovenije, v društvu pa je potekala pod geslom.",
+			"Gasilska zveza Slovenije", nil},
 		// a person who leads a group is no lead partner
 		{"Zbor vodi zborovodkinja Nina Lesjak, ki ga je prevzela pred leti.", "", nil},
 	}
