@@ -232,6 +232,21 @@ func TestOrphanHeader(t *testing.T) {
 	if len(res.facts) != 2 || res.facts[0].Value != 8115 || res.facts[1].Value != 44 {
 		t.Errorf("facts %+v, want the 2022 column", res.facts)
 	}
+	// a heading over the first column only titles the table
+	title := &letopis.Block{Kind: letopis.BlockHeading, Page: 3, BBox: letopis.BBox{X0: 68, Y0: 609, X1: 228, Y1: 618},
+		Lines: []letopis.Line{{Text: "Prostovoljstvo – Mladi za mlade"}}}
+	placed := pdfTable(
+		[]string{"Prostovoljci v programu", "45", "51"},
+		[]string{"Prostovoljske ure", "2.800", "3.118"})
+	for i, x := range []float64{68, 300, 370} {
+		for r := range placed.Rows {
+			placed.Rows[r][i].BBox = letopis.BBox{X0: x, Y0: 500 - 20*float64(r), X1: x + 40, Y1: 510 - 20*float64(r)}
+		}
+	}
+	items = orphanHeaders([]item{{b: title, heading: true}, {b: &letopis.Block{Kind: letopis.BlockTable, Page: 3, Table: placed}}})
+	if len(items) != 2 {
+		t.Errorf("%d items: a heading over the first column was made the table's header", len(items))
+	}
 }
 
 // TestTotalProjectRow: a total in the project column (Vsi programi skupaj,

@@ -477,6 +477,11 @@ func orphanHeader(b *letopis.Block, t *letopis.Table) []letopis.Cell {
 	if width < 2 || len(words) < width {
 		return nil
 	}
+	// the header line reaches over the last column (a heading over the
+	// table's first column only is a title, not its header)
+	if last := t.Rows[0][width-1].BBox; last != (letopis.BBox{}) && b.BBox != (letopis.BBox{}) && b.BBox.X1 < last.X0 {
+		return nil
+	}
 	for _, w := range words {
 		if hasDigit(w) && !yearCell.MatchString(w) {
 			return nil
