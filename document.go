@@ -40,7 +40,10 @@ type Document struct {
 	Sheets []Table // spreadsheets and CSV: one table per sheet
 }
 
-// Page is one PDF page.
+// Page is one PDF page. Its size and every box on it are those of the page
+// as it is read: turned by its /Rotate as a viewer shows it, and turned
+// further when most of its text runs another way (a landscape page drawn
+// sideways), so that most of its text reads left to right.
 type Page struct {
 	Number        int // 1-based
 	Width, Height float64
@@ -89,6 +92,13 @@ type Block struct {
 	// OCRConfidence is, for a block of a page read by OCR, the mean
 	// confidence (0..1) of its words as OCR read them; 0 otherwise.
 	OCRConfidence float64
+	// Rotation is, for text set turned on its page (a table printed
+	// sideways, a note up the margin), how far it is turned from the
+	// page's reading direction, counter-clockwise in degrees: 90 (reading
+	// upwards), 180 or 270 (reading downwards); 0 for upright text. Its
+	// lines and cells are read in their own direction; their boxes are on
+	// the page.
+	Rotation int `json:",omitempty"`
 }
 
 // Text returns the block's lines joined into one string, hyphenation

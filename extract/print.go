@@ -73,6 +73,9 @@ func printBlock(w *bufio.Writer, n int, b *letopis.Block) {
 	if b.Label != "" {
 		fmt.Fprintf(w, " label=%q", b.Label)
 	}
+	if b.Rotation != 0 {
+		fmt.Fprintf(w, " rotated=%d", b.Rotation)
+	}
 	fmt.Fprintf(w, " @%s\n", box(b.BBox))
 	if b.Table != nil {
 		t := b.Table

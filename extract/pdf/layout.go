@@ -308,14 +308,15 @@ func bulletMarks(rs []rect, ws []*word) []*word {
 	return out
 }
 
-// region is a rectangle of the page that XY-cut keeps whole: a table or a
-// drawn box.
+// region is a rectangle of the page that XY-cut keeps whole: a table, a
+// drawn box, or text set in another direction (its blocks laid out).
 type region struct {
 	x0, y0, x1, y1 float64
 	table          *letopis.Table
 	box            bool
 	words          []*word
 	shaded         bool
+	blocks         []letopis.Block
 }
 
 // item is what XY-cut orders: a word, or a region.
@@ -350,14 +351,12 @@ func alive(ctx context.Context) {
 	}
 }
 
-func layoutPage(ctx context.Context, pc *pageContent, pageNo int, pw, ph float64) []letopis.Block {
-	return layoutWords(ctx, words(pc.glyphs), pc.rects, pageNo, pw, ph)
-}
-
 // layoutWords lays out a page from its positioned words and drawn shapes:
 // the words of the content stream, or those OCR read on a page image.
-func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, ph float64) []letopis.Block {
-	if len(ws) == 0 {
+// turned are the regions of text set in other directions, laid out
+// already (see layoutPage).
+func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, ph float64, turned []*region) []letopis.Block {
+	if len(ws) == 0 && len(turned) == 0 {
 		return nil
 	}
 	if len(rects) > maxLayoutRects {
@@ -390,6 +389,7 @@ func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, 
 	for _, w := range ws {
 		items = append(items, &item{w.x0, w.y0, w.x1, w.y1, w, nil})
 	}
+	regions = append(regions, turned...)
 	for _, r := range regions {
 		items = append(items, &item{r.x0, r.y0, r.x1, r.y1, nil, r})
 	}
@@ -1118,6 +1118,9 @@ func dehyphenate(texts []string) []string {
 
 // regionBlocks turns a table or box region into blocks.
 func regionBlocks(r *region, pageNo int, body float64) []letopis.Block {
+	if r.blocks != nil {
+		return r.blocks
+	}
 	if r.table != nil {
 		return []letopis.Block{{Kind: letopis.BlockTable, Page: pageNo, BBox: r.table.BBox, Table: r.table}}
 	}
