@@ -317,6 +317,8 @@ type region struct {
 	words          []*word
 	shaded         bool
 	blocks         []letopis.Block
+	nested         []*region // tables nested in the cells of this table
+	outer          *region   // the table this one is nested in
 }
 
 // item is what XY-cut orders: a word, or a region.
@@ -1122,7 +1124,11 @@ func regionBlocks(r *region, pageNo int, body float64) []letopis.Block {
 		return r.blocks
 	}
 	if r.table != nil {
-		return []letopis.Block{{Kind: letopis.BlockTable, Page: pageNo, BBox: r.table.BBox, Table: r.table}}
+		bs := []letopis.Block{{Kind: letopis.BlockTable, Page: pageNo, BBox: r.table.BBox, Table: r.table}}
+		for _, in := range r.nested {
+			bs = append(bs, regionBlocks(in, pageNo, body)...)
+		}
+		return bs
 	}
 	lines := makeLines(r.words)
 	if len(lines) == 0 {

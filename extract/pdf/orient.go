@@ -27,7 +27,9 @@ func layoutPage(ctx context.Context, pc *pageContent, pageNo int, pw, ph float64
 		}
 	}
 	if count[1]+count[2]+count[3] == 0 {
-		return layoutWords(ctx, words(pc.glyphs), pc.rects, pageNo, pw, ph, nil), pw, ph
+		bs := layoutWords(ctx, words(pc.glyphs), pc.rects, pageNo, pw, ph, nil)
+		numberNested(bs)
+		return bs, pw, ph
 	}
 	main := 0
 	for d := 1; d < 4; d++ {
@@ -58,7 +60,9 @@ func layoutPage(ctx context.Context, pc *pageContent, pageNo int, pw, ph float64
 		turned = append(turned, r)
 	}
 	w, h := frameSize(main, pw, ph)
-	return layoutWords(ctx, words(glyphsOf(pc.glyphs, main)), turnRects(pc.rects, fr[main]), pageNo, w, h, turned), w, h
+	bs := layoutWords(ctx, words(glyphsOf(pc.glyphs, main)), turnRects(pc.rects, fr[main]), pageNo, w, h, turned)
+	numberNested(bs)
+	return bs, w, h
 }
 
 // frameSize is the size of direction d's reading frame of a pw × ph page.
