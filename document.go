@@ -166,6 +166,11 @@ type Table struct {
 	Date1904   bool `json:",omitempty"`
 	Rows       [][]Cell
 	HiddenRows map[int]bool // 0-based indexes of the hidden rows of Rows
+	// RowPages is, for a PDF table that goes on over several pages (its
+	// pieces joined into one, the header repeated on the next page
+	// dropped), the 1-based page of each row of Rows; nil when every row
+	// is on Page. A cell's BBox is on its row's page. See RowPage.
+	RowPages []int `json:",omitempty"`
 
 	// More, if not nil, yields the rows after Rows in order, the first
 	// being row len(Rows): row is the row's cells (their Row, Col and Ref
@@ -178,6 +183,15 @@ type Table struct {
 	// the rows again from the start, at the cost of reading the sheet; it
 	// may be called any number of times, not concurrently with itself.
 	More func(yield func(row []Cell, hidden bool) bool) error `json:"-"`
+}
+
+// RowPage returns the 1-based PDF page that row i of Rows is on: Page,
+// unless the table goes on over several pages (RowPages).
+func (t *Table) RowPage(i int) int {
+	if i >= 0 && i < len(t.RowPages) {
+		return t.RowPages[i]
+	}
+	return t.Page
 }
 
 // TableHeadRows is the fewest rows a table with More holds in Rows: a

@@ -15,10 +15,11 @@ import (
 
 // structure reads what only the whole document shows, once every page is
 // laid out: page furniture (running headers and footers, page numbers, a
-// table of contents) and the headings with their levels and section
-// numbers.
+// table of contents), tables that go on over a page break, and the
+// headings with their levels and section numbers.
 func structure(doc *letopis.Document) {
 	markFurniture(doc)
+	joinContinued(doc)
 	classifyHeadings(doc)
 	markContents(doc)
 }
