@@ -30,16 +30,69 @@ type gutterLine struct {
 
 func newGutterLine(ws []*word) gutterLine {
 	l := gutterLine{ws: ws, y0: lowestW(ws), y1: highestW(ws), base: ws[0].base, size: ws[0].size}
-	cur := []*word{ws[0]}
-	for k := 1; k < len(ws); k++ {
-		if ws[k].x0-ws[k-1].x1 >= splitGap*max(ws[k].size, ws[k-1].size) {
+	markLeaders(ws)
+	var cur []*word
+	for k, w := range ws {
+		if w.leader {
+			// dot leaders stand for the gap between two cells
+			if len(cur) > 0 {
+				l.segs = append(l.segs, cur)
+			}
+			cur = nil
+			continue
+		}
+		if len(cur) > 0 && w.x0-ws[k-1].x1 >= splitGap*max(w.size, ws[k-1].size) {
 			l.segs = append(l.segs, cur)
 			cur = nil
 		}
-		cur = append(cur, ws[k])
+		cur = append(cur, w)
 	}
-	l.segs = append(l.segs, cur)
+	if len(cur) > 0 {
+		l.segs = append(l.segs, cur)
+	}
+	if len(l.segs) == 0 { // a line of dots alone is no leader
+		for _, w := range ws {
+			w.leader = false
+		}
+		l.segs = [][]*word{ws}
+	}
 	return l
+}
+
+// markLeaders marks the dot leaders of a line (left to right): a word of
+// three leader dots or more (....., ……), or a run of three one-dot words
+// or more (. . . .).
+func markLeaders(ws []*word) {
+	dots := func(s string) int {
+		n := 0
+		for _, r := range s {
+			if !strings.ContainsRune(".…·_", r) {
+				return 0
+			}
+			n++
+			if r == '…' {
+				n += 2
+			}
+		}
+		return n
+	}
+	for i := 0; i < len(ws); {
+		if dots(ws[i].text) >= 3 {
+			ws[i].leader = true
+			i++
+			continue
+		}
+		j := i
+		for j < len(ws) && dots(ws[j].text) > 0 {
+			j++
+		}
+		if j-i >= 3 {
+			for _, w := range ws[i:j] {
+				w.leader = true
+			}
+		}
+		i = max(j, i+1)
+	}
 }
 
 // maxTrim is how many lines a run of lines that is no table is shortened
@@ -71,6 +124,7 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 			hrules = append(hrules, r)
 		}
 	}
+	hrules = joinRules(hrules)
 	taken := map[*word]bool{}
 	var out []*region
 	for i := 0; i < len(lines); i++ {
@@ -85,7 +139,7 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 		// the run may end in a line of the prose under the table: try it
 		// a few lines shorter before giving up
 		for end := j; end > i && end >= j-maxTrim; end-- {
-			if t, used := gutterTable(lines[i:end+1], hrules, fills, pageNo); t != nil {
+			if t, used := gutterTable(lines[i:end+1], hrules, fills, pageNo, false); t != nil {
 				for _, w := range used {
 					taken[w] = true
 				}
@@ -190,7 +244,7 @@ func sharedEdges(edges []float64, l gutterLine) int {
 
 // gutterTable makes the table of a run of lines, or nil when the run is
 // no table. It returns the words the table took.
-func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.Table, []*word) {
+func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse bool) (*letopis.Table, []*word) {
 	if len(run) < 2 {
 		return nil, nil
 	}
@@ -219,8 +273,30 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 		for k := 1; k < len(run); k++ {
 			intra = min(intra, run[k-1].y0-run[k].y1)
 		}
-		var block []int
-		flush := func() {
+		// blocks of lines closer than the gaps around them: when in each
+		// block the lines after the first hold fewer cells than the first,
+		// the gaps are the padding between rows, and a block of more lines
+		// is one row with its cells wrapped
+		var blocks [][]int
+		for k := range run {
+			if k == 0 || run[k-1].y0-run[k].y1 > intra+0.25*run[k].size {
+				blocks = append(blocks, nil)
+			}
+			blocks[len(blocks)-1] = append(blocks[len(blocks)-1], k)
+		}
+		padded, wrapped := len(blocks) >= 3, false
+		for _, b := range blocks {
+			for _, k := range b[1:] {
+				wrapped = true
+				padded = padded && len(run[k].segs) < len(run[b[0]].segs)
+			}
+		}
+		padded = padded && wrapped
+		for _, block := range blocks {
+			if padded {
+				rows = append(rows, rowLines{lines: block})
+				continue
+			}
 			var cur *rowLines
 			var before []int
 			for _, k := range block {
@@ -238,26 +314,23 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 			if len(before) > 0 {
 				rows = append(rows, rowLines{lines: before})
 			}
-			block = nil
 		}
-		for k := range run {
-			if k > 0 && run[k-1].y0-run[k].y1 > intra+0.25*run[k].size {
-				flush()
-			}
-			block = append(block, k)
-		}
-		flush()
 	}
 	if len(rows) < 2 {
 		return nil, nil
 	}
 	// cells
 	nc := len(cols)
+	var leaders []*word
 	cellWords := make([][][]*word, len(rows))
 	for r, rl := range rows {
 		cellWords[r] = make([][]*word, nc)
 		for _, k := range rl.lines {
 			for _, w := range run[k].ws {
+				if w.leader {
+					leaders = append(leaders, w)
+					continue
+				}
 				c := colOf(cols, w)
 				cellWords[r][c] = append(cellWords[r][c], w)
 			}
@@ -293,6 +366,11 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 	if hi-lo+1 < 2 {
 		return nil, nil
 	}
+	if (lo > 0 || hi < nc-1) && !besideProse {
+		// the lines of the run mix the table's with those of the text
+		// beside it: read the table again from its own words alone
+		return gutterTable(within(run, cols[lo][0], cols[hi][1]), hrules, fills, pageNo, true)
+	}
 	nums, proseCols := 0, 0
 	for c := lo; c <= hi; c++ {
 		if filled[c] > 0 && numeric[c]*2 >= filled[c] {
@@ -314,6 +392,8 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 		return nil, nil // words spread by justification, no columns
 	case continued(cellWords, lo, hi):
 		return nil, nil // sentences going on down the columns: text in boxes side by side
+	case proseColumn(cellWords, lo, hi):
+		return nil, nil // a column of the text beside the table left among its columns
 	}
 	// build the table of columns lo … hi; rows left empty by dropping the
 	// prose columns go
@@ -353,7 +433,26 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 	}
 	t.BBox = tb
 	t.HeaderRows = headerRows(t, marked)
-	return t, used
+	return t, append(used, leaders...)
+}
+
+// within returns the lines of a run made of their words between x0 and
+// x1 alone (by their middles).
+func within(run []gutterLine, x0, x1 float64) []gutterLine {
+	var ws []*word
+	for _, l := range run {
+		for _, w := range l.ws {
+			if w.cx() >= x0 && w.cx() <= x1 {
+				ws = append(ws, w)
+			}
+		}
+	}
+	raw := baselines(ws)
+	out := make([]gutterLine, len(raw))
+	for i, l := range raw {
+		out[i] = newGutterLine(l)
+	}
+	return out
 }
 
 // gutterColumns returns the columns of a run of lines as x ranges: the
@@ -404,6 +503,34 @@ func colOf(cols [][2]float64, w *word) int {
 		}
 	}
 	return best
+}
+
+// joinRules joins horizontal rules drawn in pieces (a border under each
+// cell of a row) into one rule: pieces at the same height that touch or
+// overlap.
+func joinRules(hs []rect) []rect {
+	if len(hs) < 2 {
+		return hs
+	}
+	hs = append([]rect(nil), hs...)
+	sort.Slice(hs, func(i, j int) bool {
+		a, b := hs[i], hs[j]
+		if math.Abs(a.y0-b.y0) > 0.5 {
+			return a.y0 < b.y0
+		}
+		return a.x0 < b.x0
+	})
+	out := hs[:1]
+	for _, r := range hs[1:] {
+		last := &out[len(out)-1]
+		if math.Abs(r.y0-last.y0) <= 0.5 && math.Abs(r.y1-last.y1) <= 1 && r.x0 <= last.x1+2 {
+			last.x1 = max(last.x1, r.x1)
+			last.y1 = max(last.y1, r.y1)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // rulesBetween says which lines of the run start a new row because a
@@ -474,7 +601,13 @@ func cellRight(ws []*word) float64 {
 // under it starting in lower case) in a third of the places or more: the
 // text of boxes set side by side, not a table.
 func continued(cells [][][]*word, lo, hi int) bool {
-	pairs, cont := 0, 0
+	pairs, cont := continuations(cells, lo, hi)
+	return pairs > 0 && cont*3 >= pairs
+}
+
+// continuations counts the pairs of cells one above the other in columns
+// lo … hi, and those of them that go on as the lines of a sentence do.
+func continuations(cells [][][]*word, lo, hi int) (pairs, cont int) {
 	for c := lo; c <= hi; c++ {
 		for r := 0; r+1 < len(cells); r++ {
 			a, b := cells[r][c], cells[r+1][c]
@@ -488,7 +621,31 @@ func continued(cells [][][]*word, lo, hi int) bool {
 			}
 		}
 	}
-	return pairs > 0 && cont*3 >= pairs
+	return pairs, cont
+}
+
+// proseColumn reports whether one of the columns lo … hi goes on down
+// its rows as the lines of a sentence do, in half of the places where a
+// cell of four words or more stands over another: a column of the text
+// beside a table, left among its columns.
+func proseColumn(cells [][][]*word, lo, hi int) bool {
+	for c := lo; c <= hi; c++ {
+		pairs, cont := 0, 0
+		for r := 0; r+1 < len(cells); r++ {
+			a, b := cells[r][c], cells[r+1][c]
+			if len(a) < 4 || len(b) == 0 {
+				continue
+			}
+			pairs++
+			if last := a[len(a)-1].text; !strings.ContainsAny(last[len(last)-1:], ".;:!?") && lowerStart(b[0].text) {
+				cont++
+			}
+		}
+		if pairs >= 2 && cont*2 >= pairs {
+			return true
+		}
+	}
+	return false
 }
 
 // shortCells reports whether the cells of columns lo … hi are short, as

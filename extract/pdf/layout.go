@@ -22,6 +22,7 @@ type word struct {
 	spaceBefore    bool // an explicit space glyph precedes it
 	hard           bool // a size or weight jump precedes it: never glued to the previous word
 	single         bool // built from one glyph (letter-spacing candidate)
+	leader         bool // dot leaders between two cells of a table row
 }
 
 func (w *word) cx() float64 { return (w.x0 + w.x1) / 2 }

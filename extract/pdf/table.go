@@ -363,13 +363,9 @@ func parseNumber(s string) (float64, string, bool) {
 // whose cells of text or years are set in bold or on a shaded background;
 // failing that, a first row of text above rows with numbers.
 func headerRows(t *letopis.Table, marked [][]bool) int {
-	n := 0
-	for r, row := range t.Rows {
-		if r >= len(t.Rows)-1 {
-			break
-		}
+	rowMarked := func(r int) bool {
 		all, hit := 0, 0
-		for c, cell := range row {
+		for c, cell := range t.Rows[r] {
 			if cell.Text == "" {
 				continue
 			}
@@ -378,10 +374,22 @@ func headerRows(t *letopis.Table, marked [][]bool) int {
 				hit++
 			}
 		}
-		if all == 0 || hit < all {
-			break
-		}
+		return all > 0 && hit == all
+	}
+	n := 0
+	for n < len(t.Rows)-1 && rowMarked(n) {
 		n++
+	}
+	// rows shaded in turn (a striped table) from the last header row on:
+	// that row is the first stripe
+	if n >= 2 && len(t.Rows)-n >= 4 {
+		zebra := true
+		for r := n; r < len(t.Rows) && zebra; r++ {
+			zebra = rowMarked(r) == ((r-n)%2 == 1)
+		}
+		if zebra {
+			n--
+		}
 	}
 	if n > 0 {
 		return n
