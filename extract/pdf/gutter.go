@@ -193,7 +193,9 @@ func growRun(lines []gutterLine, i int) int {
 		last = j
 	}
 	// the run ends with its last split line or a line close under it
-	for last > i && len(lines[last].segs) < 2 && len(lines[last-1].segs) < 2 {
+	// that goes on in one of its columns (not a page number centred under
+	// the table)
+	for last > i && len(lines[last].segs) < 2 && (len(lines[last-1].segs) < 2 || !startsAtEdge(edges, lines[last])) {
 		last--
 	}
 	return last
@@ -242,6 +244,42 @@ func sharedEdges(edges []float64, l gutterLine) int {
 	return n
 }
 
+// sectionLine reports whether line k of a run, of one cell, is the title
+// of a section of rows: set in capitals, or in bold under a line that is
+// not.
+func sectionLine(run []gutterLine, k int) bool {
+	l := run[k]
+	if len(l.segs) != 1 {
+		return false
+	}
+	text := wordsText(l.ws)
+	letters, upper := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	if letters >= 3 && upper == letters {
+		return true
+	}
+	return k > 0 && mostlyBold(l.ws) && !mostlyBold(run[k-1].ws)
+}
+
+// startsAtEdge reports whether a line starts where a cell of the run
+// starts (edges as growRun keeps them: left edges, and right edges
+// negated).
+func startsAtEdge(edges []float64, l gutterLine) bool {
+	for _, e := range edges {
+		if e >= 0 && math.Abs(e-l.ws[0].x0) < 2.5 {
+			return true
+		}
+	}
+	return false
+}
+
 // gutterTable makes the table of a run of lines, or nil when the run is
 // no table. It returns the words the table took.
 func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse bool) (*letopis.Table, []*word) {
@@ -261,7 +299,6 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse
 	type rowLines struct{ lines []int }
 	var rows []rowLines
 	if ruled := rulesBetween(run, hrules, cols); ruled != nil {
-
 		for k := range run {
 			if k == 0 || ruled[k] {
 				rows = append(rows, rowLines{})
@@ -300,6 +337,15 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse
 			var cur *rowLines
 			var before []int
 			for _, k := range block {
+				if sectionLine(run, k) {
+					// a section row (ODHODKI) between rows: a row of its own
+					if len(before) > 0 {
+						rows = append(rows, rowLines{lines: before})
+					}
+					rows = append(rows, rowLines{lines: []int{k}})
+					cur, before = nil, nil
+					continue
+				}
 				if len(run[k].segs) >= 2 || len(block) == 1 {
 					rows = append(rows, rowLines{lines: append(before, k)})
 					cur, before = &rows[len(rows)-1], nil
@@ -336,6 +382,8 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse
 			}
 		}
 	}
+	cols, cellWords = headerOnly(cols, cellWords)
+	nc = len(cols)
 	// what the columns hold: numbers, short labels, or prose
 	prose, numeric, filled := make([]int, nc), make([]int, nc), make([]int, nc)
 	for r := range rows {
@@ -386,7 +434,7 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse
 		return nil, nil // prose in columns
 	case width == 2 && nums == 0 && !shortCells(cellWords, lo, hi):
 		return nil, nil
-	case nums == 0 && (width < 3 || len(rows) < 3):
+	case nums == 0 && len(rows) < 3:
 		return nil, nil
 	case !aligned(cellWords, lo, hi):
 		return nil, nil // words spread by justification, no columns
@@ -487,6 +535,57 @@ func gutterColumns(run []gutterLine) [][2]float64 {
 		cur.b = max(cur.b, v.b)
 	}
 	return append(cols, [2]float64{cur.a, cur.b})
+}
+
+// headerOnly joins a column that holds nothing but a header cell (a
+// header centred over a column of labels, which the labels under it do
+// not reach) to the nearer of the columns beside it.
+func headerOnly(cols [][2]float64, cells [][][]*word) ([][2]float64, [][][]*word) {
+	if len(cells) < 3 {
+		return cols, cells
+	}
+	for c := 0; c < len(cols) && len(cols) > 2; c++ {
+		if len(cells[0][c]) == 0 {
+			continue
+		}
+		alone := true
+		for r := 1; r < len(cells) && alone; r++ {
+			alone = len(cells[r][c]) == 0
+		}
+		if !alone {
+			continue
+		}
+		// the distance to the cells of the columns beside it
+		x0, x1 := cells[0][c][0].x0, cellRight(cells[0][c])
+		dist := func(k int) float64 {
+			if k < 0 || k >= len(cols) {
+				return math.Inf(1)
+			}
+			d := math.Inf(1)
+			for r := 1; r < len(cells); r++ {
+				if ws := cells[r][k]; len(ws) > 0 {
+					d = min(d, max(ws[0].x0-x1, x0-cellRight(ws)))
+				}
+			}
+			return d
+		}
+		to := c - 1
+		if dist(c+1) < dist(c-1) {
+			to = c + 1
+		}
+		if math.IsInf(dist(to), 1) {
+			continue
+		}
+		cells[0][to] = append(cells[0][to], cells[0][c]...)
+		sort.SliceStable(cells[0][to], func(i, j int) bool { return cells[0][to][i].x0 < cells[0][to][j].x0 })
+		cols[to] = [2]float64{min(cols[to][0], cols[c][0]), max(cols[to][1], cols[c][1])}
+		cols = append(cols[:c:c], cols[c+1:]...)
+		for r := range cells {
+			cells[r] = append(cells[r][:c:c], cells[r][c+1:]...)
+		}
+		c--
+	}
+	return cols, cells
 }
 
 // colOf returns the column a word falls in: the one it overlaps most,
@@ -648,8 +747,10 @@ func proseColumn(cells [][][]*word, lo, hi int) bool {
 	return false
 }
 
-// shortCells reports whether the cells of columns lo … hi are short, as
-// a table of labels and values holds them (Naziv | Mladinski center …).
+// shortCells reports whether columns lo … hi hold labels and values, as
+// a table of them does (Naziv | Mladinski center Brdonje, zavod …): the
+// cells of the first column short (six words at most) and those of the
+// others no longer than a line of a value (ten words), nearly all.
 func shortCells(cells [][][]*word, lo, hi int) bool {
 	n, short := 0, 0
 	for r := range cells {
@@ -658,7 +759,7 @@ func shortCells(cells [][][]*word, lo, hi int) bool {
 				continue
 			}
 			n++
-			if len(cells[r][c]) <= 6 {
+			if k := len(cells[r][c]); k <= 6 || c > lo && k <= 10 {
 				short++
 			}
 		}
