@@ -24,6 +24,7 @@ import (
 type gutterLine struct {
 	ws         []*word
 	segs       [][]*word
+	tight      []bool // a seg split from the one before by a column edge of numbers, not a gutter
 	y0, y1     float64
 	base, size float64
 }
@@ -32,31 +33,171 @@ func newGutterLine(ws []*word) gutterLine {
 	l := gutterLine{ws: ws, y0: lowestW(ws), y1: highestW(ws), base: ws[0].base, size: ws[0].size}
 	markLeaders(ws)
 	var cur []*word
+	tight := false
 	for k, w := range ws {
 		if w.leader {
 			// dot leaders stand for the gap between two cells
 			if len(cur) > 0 {
-				l.segs = append(l.segs, cur)
+				l.segs, l.tight = append(l.segs, cur), append(l.tight, tight)
 			}
-			cur = nil
+			cur, tight = nil, false
 			continue
 		}
-		if len(cur) > 0 && w.x0-ws[k-1].x1 >= splitGap*max(w.size, ws[k-1].size) {
-			l.segs = append(l.segs, cur)
-			cur = nil
+		if len(cur) > 0 {
+			gutter := w.x0-ws[k-1].x1 >= splitGap*max(w.size, ws[k-1].size)
+			if gutter || stackSplit(ws, k) {
+				l.segs, l.tight = append(l.segs, cur), append(l.tight, tight)
+				cur, tight = nil, !gutter
+			}
 		}
 		cur = append(cur, w)
 	}
 	if len(cur) > 0 {
-		l.segs = append(l.segs, cur)
+		l.segs, l.tight = append(l.segs, cur), append(l.tight, tight)
 	}
 	if len(l.segs) == 0 { // a line of dots alone is no leader
 		for _, w := range ws {
 			w.leader = false
 		}
-		l.segs = [][]*word{ws}
+		l.segs, l.tight = [][]*word{ws}, []bool{false}
 	}
 	return l
+}
+
+// unitWord reports whether a word is a unit sign set after a number
+// (40,5 %, 1.200 €).
+func unitWord(s string) bool {
+	switch s {
+	case "%", "€", "EUR", "eur", "kg", "t", "km", "h", "ur", "m":
+		return true
+	}
+	return false
+}
+
+// numberWord reports whether a word is a number as a table cell holds it.
+func numberWord(s string) bool {
+	return strings.ContainsAny(s, "0123456789") && isNumberCell(s)
+}
+
+// groupEnd returns the index of the last word of the cell text that
+// starts with word k of a line: the word, or the unit sign after it.
+func groupEnd(ws []*word, k int) int {
+	if k+1 < len(ws) && unitWord(ws[k+1].text) && numberWord(ws[k].text) && ws[k+1].x0-ws[k].x1 < 0.6*ws[k].size {
+		return k + 1
+	}
+	return k
+}
+
+// markStacks marks the words that end a cell right-aligned in a column of
+// numbers: the right edges of numbers (with their unit signs) that line up
+// on three lines or more close together, and of any other word (a header)
+// ending on the same edge; and the words that start where cells start
+// after a gutter on three lines or more (leftEdge). Tables set tight, with less space between the
+// columns than a gutter (office suites ignore the padding of HTML cells),
+// are split into cells at these edges (see stackSplit).
+func markStacks(lines [][]*word) {
+	type end struct {
+		x    float64
+		line int
+		num  bool
+		w    *word
+	}
+	var ends []end
+	for li, l := range lines {
+		for k := 0; k < len(l); k++ {
+			if k > 0 && unitWord(l[k].text) && groupEnd(l, k-1) == k {
+				continue
+			}
+			e := groupEnd(l, k)
+			ends = append(ends, end{l[e].x1, li, numberWord(l[k].text), l[e]})
+		}
+	}
+	// the left edges of short cells after a gutter (not of the columns of
+	// a page set in columns), on three lines or more
+	var starts []end
+	for li, l := range lines {
+		var cuts []int // where the line's runs of words start
+		for k := 0; k < len(l); k++ {
+			if k == 0 || l[k].x0-l[k-1].x1 >= splitGap*max(l[k].size, l[k-1].size) {
+				cuts = append(cuts, k)
+			}
+		}
+		cuts = append(cuts, len(l))
+		for c := 1; c+1 < len(cuts); c++ {
+			if cuts[c]-cuts[c-1] <= 5 && cuts[c+1]-cuts[c] <= 5 {
+				starts = append(starts, end{l[cuts[c]].x0, li, true, l[cuts[c]]})
+			}
+		}
+	}
+	sort.Slice(starts, func(i, j int) bool { return starts[i].x < starts[j].x })
+	var edges []float64
+	for i := 0; i < len(starts); {
+		j := i + 1
+		for j < len(starts) && starts[j].x-starts[i].x < 1.5 {
+			j++
+		}
+		if j-i >= 3 {
+			edges = append(edges, starts[i].x, starts[j-1].x)
+		}
+		i = j
+	}
+	if len(edges) > 0 {
+		for _, l := range lines {
+			for k := 1; k < len(l); k++ {
+				for e := 0; e < len(edges); e += 2 {
+					if l[k].x0 > edges[e]-0.75 && l[k].x0 < edges[e+1]+0.75 {
+						l[k].leftEdge = true
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(ends, func(i, j int) bool { return ends[i].x < ends[j].x })
+	for i := 0; i < len(ends); {
+		j := i + 1
+		for j < len(ends) && ends[j].x-ends[i].x < 1.5 {
+			j++
+		}
+		var nums []int
+		for _, e := range ends[i:j] {
+			if e.num {
+				nums = append(nums, e.line)
+			}
+		}
+		sort.Ints(nums)
+		stack := false
+		for k := 0; k+2 < len(nums) && !stack; k++ {
+			stack = nums[k+2]-nums[k] <= 8 && nums[k] != nums[k+1] && nums[k+1] != nums[k+2]
+		}
+		if stack {
+			for _, e := range ends[i:j] {
+				e.w.stacked = true
+			}
+		}
+		i = j
+	}
+}
+
+// stackSplit reports whether a line of a table set tight is split into
+// cells before its word k: the cell starting there ends on the edge of a
+// column of right-aligned numbers, and the one before it ends on another
+// such edge or is text before a number; or a number starts where the
+// cells of a column start on other lines, after text.
+func stackSplit(ws []*word, k int) bool {
+	a, b := ws[k-1], ws[k]
+	if b.x0-a.x1 < 0.15*b.size || unitWord(b.text) && groupEnd(ws, k-1) == k {
+		return false
+	}
+	if strings.HasSuffix(a.text, ".") && numberWord(a.text) {
+		return false // the day or month of a date (12. 3. 2021)
+	}
+	if b.leftEdge && numberWord(b.text) && !numberWord(a.text) {
+		return true // a number where the cells of a column start (register 14. 6. 2006)
+	}
+	if !ws[groupEnd(ws, k)].stacked {
+		return false
+	}
+	return a.stacked || numberWord(b.text) && !numberWord(a.text)
 }
 
 // markLeaders marks the dot leaders of a line (left to right): a word of
@@ -108,7 +249,8 @@ const splitGap = 1.5
 var numberCell = regexp.MustCompile(`^(?:[€$]\s*)?[-–−]?\d[\d.,\s\x{00a0}\x{202f}]*(?:\s*(?:€|%|eur|EUR|kg|t|km|h|ur)\.?)?\*?$|^[-–—/x]$`)
 
 // gutterTables finds the tables of a page that have no rules: runs of
-// lines split into columns by gutters. Their words leave the page flow.
+// lines split into columns by gutters (and by the edges of columns of
+// right-aligned numbers, markStacks). Their words leave the page flow.
 func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float64) ([]*word, []*region) {
 	raw := baselines(ws)
 	if len(raw) < 3 {
@@ -183,6 +325,10 @@ func growRun(lines []gutterLine, i int) int {
 		// cells line up with the run's
 		if gap > 1.6*size && (gap > 3.5*size || len(lines[j].segs) < 2 || sharedEdges(edges, lines[j]) < 2) {
 			break
+		}
+		if len(lines[j].segs) < 2 && sectionLine(lines, j) && j+1 < len(lines) &&
+			len(lines[j+1].segs) >= 2 && sharedEdges(edges, lines[j+1]) < 2 {
+			break // a title over rows of other columns: the next table
 		}
 		if len(lines[j].segs) >= 2 {
 			addEdges(lines[j])
@@ -378,6 +524,16 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse
 					continue
 				}
 				c := colOf(cols, w)
+				if len(run[k].segs) == 1 {
+					// a line of one cell (a wrapped cell) stays in the
+					// column it starts in, however far it reaches short
+					// of the next column; one that runs into another
+					// column is text across the table, no cell
+					c = colOf(cols, run[k].segs[0][0])
+					if c+1 < nc && w.x1 > cols[c+1][0] {
+						return nil, nil
+					}
+				}
 				cellWords[r][c] = append(cellWords[r][c], w)
 			}
 		}
@@ -508,7 +664,10 @@ func within(run []gutterLine, x0, x1 float64) []gutterLine {
 // at least splitGap ems wide. Lines of one segment are left out, since a
 // wrapped cell or a section row may cross a gutter of the others.
 func gutterColumns(run []gutterLine) [][2]float64 {
-	type iv struct{ a, b float64 }
+	type iv struct {
+		a, b  float64
+		tight bool
+	}
 	var ivs []iv
 	size := 0.0
 	for _, l := range run {
@@ -516,18 +675,27 @@ func gutterColumns(run []gutterLine) [][2]float64 {
 			continue
 		}
 		size = max(size, l.size)
-		for _, s := range l.segs {
-			ivs = append(ivs, iv{s[0].x0, s[len(s)-1].x1})
+		for k, s := range l.segs {
+			ivs = append(ivs, iv{s[0].x0, s[len(s)-1].x1, l.tight[k]})
 		}
 	}
 	if len(ivs) == 0 {
 		return nil
 	}
-	sort.Slice(ivs, func(i, j int) bool { return ivs[i].a < ivs[j].a })
+	// by their left edges; of cells starting together, those split off
+	// tight first, so that they decide whether a column starts there
+	sort.Slice(ivs, func(i, j int) bool {
+		if math.Abs(ivs[i].a-ivs[j].a) > 0.5 {
+			return ivs[i].a < ivs[j].a
+		}
+		return ivs[i].tight && !ivs[j].tight
+	})
 	var cols [][2]float64
 	cur := ivs[0]
 	for _, v := range ivs[1:] {
-		if v.a-cur.b >= splitGap*size*0.8 {
+		// a gutter, or a clear gap before a cell split off at the edge of
+		// a column of numbers (a table set tight)
+		if v.a-cur.b >= splitGap*size*0.8 || v.tight && v.a-cur.b > 0.1*size {
 			cols = append(cols, [2]float64{cur.a, cur.b})
 			cur = v
 			continue

@@ -23,6 +23,8 @@ type word struct {
 	hard           bool // a size or weight jump precedes it: never glued to the previous word
 	single         bool // built from one glyph (letter-spacing candidate)
 	leader         bool // dot leaders between two cells of a table row
+	stacked        bool // ends a cell on the edge of a column of right-aligned numbers (markStacks)
+	leftEdge       bool // starts where the cells of a column start on other lines (markStacks)
 }
 
 func (w *word) cx() float64 { return (w.x0 + w.x1) / 2 }
@@ -33,7 +35,7 @@ const (
 	wordGap   = 0.12 // a gap wider than this (in ems) between glyphs ends a word
 	lineTol   = 0.3  // baselines closer than this (in ems) are one line
 	sizeJump  = 1.2  // a size ratio above this ends a word
-	gutterEms = 1.8  // the narrowest column gutter, in body-text ems
+	gutterEms = 1.5  // the narrowest column gutter, in body-text ems
 )
 
 // words turns glyphs (in content-stream order) into words: a word ends at
@@ -380,6 +382,7 @@ func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, 
 	regions = append(regions, bx...)
 	alive(ctx)
 	if len(ws) <= maxLayoutWords {
+		markStacks(baselines(ws))
 		var tabs []*region
 		ws, tabs = alignedTables(ws, fills, pageNo, body)
 		regions = append(regions, tabs...)

@@ -234,8 +234,9 @@ func markContents(doc *letopis.Document) {
 				j := bi + 1
 				for ; j < len(p.Blocks); j++ {
 					c := &p.Blocks[j]
-					if c.Kind != letopis.BlockParagraph && c.Kind != letopis.BlockListItem && c.Kind != letopis.BlockFurniture && c.Kind != letopis.BlockTable {
-						break
+					if c.Kind != letopis.BlockParagraph && c.Kind != letopis.BlockListItem && c.Kind != letopis.BlockFurniture && c.Kind != letopis.BlockTable ||
+						c.Kind == letopis.BlockTable && j > bi+1 && !contentsRows(c.Table, len(doc.Pages), 1) {
+						break // a table of other things after the contents
 					}
 					if c.Kind != letopis.BlockFurniture {
 						bottom = min(bottom, c.BBox.Y0)
@@ -275,7 +276,14 @@ func markContents(doc *letopis.Document) {
 // rows or more whose last cell is a page number of the document, never
 // going back, beside titles.
 func contentsTable(t *letopis.Table, pages int) bool {
-	if t == nil || len(t.Rows) < 3 {
+	return contentsRows(t, pages, 3)
+}
+
+// contentsRows reports whether a table of at least min rows is a table
+// of contents as contentsTable says (a piece of one under the heading of
+// contents may be shorter).
+func contentsRows(t *letopis.Table, pages, min int) bool {
+	if t == nil || len(t.Rows) < min {
 		return false
 	}
 	prev := 0

@@ -595,7 +595,7 @@ func baselines(ws []*word) [][]*word {
 func segStarts(l []*word) []float64 {
 	starts := []float64{l[0].x0}
 	for k := 1; k < len(l); k++ {
-		if l[k].x0-l[k-1].x1 >= cellGap*max(l[k].size, l[k-1].size) {
+		if l[k].x0-l[k-1].x1 >= cellGap*max(l[k].size, l[k-1].size) || stackSplit(l, k) {
 			starts = append(starts, l[k].x0)
 		}
 	}
