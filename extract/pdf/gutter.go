@@ -74,15 +74,22 @@ func unitWord(s string) bool {
 	return false
 }
 
-// numberWord reports whether a word is a number as a table cell holds it.
-func numberWord(s string) bool {
-	return strings.ContainsAny(s, "0123456789") && isNumberCell(s)
+// number reports whether a word is a number as a table cell holds it
+// (computed once).
+func (w *word) number() bool {
+	if w.num == 0 {
+		w.num = 2
+		if strings.ContainsAny(w.text, "0123456789") && isNumberCell(w.text) {
+			w.num = 1
+		}
+	}
+	return w.num == 1
 }
 
 // groupEnd returns the index of the last word of the cell text that
 // starts with word k of a line: the word, or the unit sign after it.
 func groupEnd(ws []*word, k int) int {
-	if k+1 < len(ws) && unitWord(ws[k+1].text) && numberWord(ws[k].text) && ws[k+1].x0-ws[k].x1 < 0.6*ws[k].size {
+	if k+1 < len(ws) && unitWord(ws[k+1].text) && ws[k].number() && ws[k+1].x0-ws[k].x1 < 0.6*ws[k].size {
 		return k + 1
 	}
 	return k
@@ -96,85 +103,91 @@ func groupEnd(ws []*word, k int) int {
 // columns than a gutter (office suites ignore the padding of HTML cells),
 // are split into cells at these edges (see stackSplit).
 func markStacks(lines [][]*word) {
-	type end struct {
+	// the right edges of numbers (and their unit signs), by line
+	type mark struct {
 		x    float64
 		line int
-		num  bool
-		w    *word
 	}
-	var ends []end
+	var nums []mark
 	for li, l := range lines {
 		for k := 0; k < len(l); k++ {
-			if k > 0 && unitWord(l[k].text) && groupEnd(l, k-1) == k {
-				continue
-			}
-			e := groupEnd(l, k)
-			ends = append(ends, end{l[e].x1, li, numberWord(l[k].text), l[e]})
-		}
-	}
-	// the left edges of short cells after a gutter (not of the columns of
-	// a page set in columns), on three lines or more
-	var starts []end
-	for li, l := range lines {
-		var cuts []int // where the line's runs of words start
-		for k := 0; k < len(l); k++ {
-			if k == 0 || l[k].x0-l[k-1].x1 >= splitGap*max(l[k].size, l[k-1].size) {
-				cuts = append(cuts, k)
-			}
-		}
-		cuts = append(cuts, len(l))
-		for c := 1; c+1 < len(cuts); c++ {
-			if cuts[c]-cuts[c-1] <= 5 && cuts[c+1]-cuts[c] <= 5 {
-				starts = append(starts, end{l[cuts[c]].x0, li, true, l[cuts[c]]})
+			if l[k].number() {
+				nums = append(nums, mark{l[groupEnd(l, k)].x1, li})
 			}
 		}
 	}
-	sort.Slice(starts, func(i, j int) bool { return starts[i].x < starts[j].x })
-	var edges []float64
-	for i := 0; i < len(starts); {
+	sort.Slice(nums, func(i, j int) bool { return nums[i].x < nums[j].x })
+	var stacks []float64 // the edges of columns of numbers, as x ranges
+	var ls []int
+	for i := 0; i < len(nums); {
 		j := i + 1
-		for j < len(starts) && starts[j].x-starts[i].x < 1.5 {
+		for j < len(nums) && nums[j].x-nums[i].x < 1.5 {
 			j++
 		}
 		if j-i >= 3 {
-			edges = append(edges, starts[i].x, starts[j-1].x)
-		}
-		i = j
-	}
-	if len(edges) > 0 {
-		for _, l := range lines {
-			for k := 1; k < len(l); k++ {
-				for e := 0; e < len(edges); e += 2 {
-					if l[k].x0 > edges[e]-0.75 && l[k].x0 < edges[e+1]+0.75 {
-						l[k].leftEdge = true
-					}
+			ls = ls[:0]
+			for _, m := range nums[i:j] {
+				ls = append(ls, m.line)
+			}
+			sort.Ints(ls)
+			for k := 0; k+2 < len(ls); k++ {
+				if ls[k+2]-ls[k] <= 8 && ls[k] != ls[k+1] && ls[k+1] != ls[k+2] {
+					stacks = append(stacks, nums[i].x, nums[j-1].x)
+					break
 				}
 			}
 		}
+		i = j
 	}
-	sort.Slice(ends, func(i, j int) bool { return ends[i].x < ends[j].x })
-	for i := 0; i < len(ends); {
+	// the left edges of short cells after a gutter (not of the columns of
+	// a page set in columns), on three lines or more
+	var starts []float64
+	for _, l := range lines {
+		prev, prevLen := -1, 0 // the start of the run of words before, and its length
+		for k := 1; k <= len(l); k++ {
+			if k < len(l) && l[k].x0-l[k-1].x1 < splitGap*max(l[k].size, l[k-1].size) {
+				continue
+			}
+			// a run of words ends before k
+			start := 0
+			if prev >= 0 {
+				start = prev
+			}
+			n := k - start
+			if prev > 0 && prevLen <= 5 && n <= 5 {
+				starts = append(starts, l[start].x0)
+			}
+			prev, prevLen = k, n
+		}
+	}
+	sort.Float64s(starts)
+	var edges []float64
+	for i := 0; i < len(starts); {
 		j := i + 1
-		for j < len(ends) && ends[j].x-ends[i].x < 1.5 {
+		for j < len(starts) && starts[j]-starts[i] < 1.5 {
 			j++
 		}
-		var nums []int
-		for _, e := range ends[i:j] {
-			if e.num {
-				nums = append(nums, e.line)
-			}
-		}
-		sort.Ints(nums)
-		stack := false
-		for k := 0; k+2 < len(nums) && !stack; k++ {
-			stack = nums[k+2]-nums[k] <= 8 && nums[k] != nums[k+1] && nums[k+1] != nums[k+2]
-		}
-		if stack {
-			for _, e := range ends[i:j] {
-				e.w.stacked = true
-			}
+		if j-i >= 3 {
+			edges = append(edges, starts[i], starts[j-1])
 		}
 		i = j
+	}
+	if len(stacks) == 0 && len(edges) == 0 {
+		return
+	}
+	on := func(x float64, ranges []float64, tol float64) bool {
+		for e := 0; e < len(ranges); e += 2 {
+			if x > ranges[e]-tol && x < ranges[e+1]+tol {
+				return true
+			}
+		}
+		return false
+	}
+	for _, l := range lines {
+		for k, w := range l {
+			w.stacked = on(w.x1, stacks, 1)
+			w.leftEdge = k > 0 && on(w.x0, edges, 0.75)
+		}
 	}
 }
 
@@ -188,16 +201,16 @@ func stackSplit(ws []*word, k int) bool {
 	if b.x0-a.x1 < 0.15*b.size || unitWord(b.text) && groupEnd(ws, k-1) == k {
 		return false
 	}
-	if strings.HasSuffix(a.text, ".") && numberWord(a.text) {
+	if strings.HasSuffix(a.text, ".") && a.number() {
 		return false // the day or month of a date (12. 3. 2021)
 	}
-	if b.leftEdge && numberWord(b.text) && !numberWord(a.text) {
+	if b.leftEdge && b.number() && !a.number() {
 		return true // a number where the cells of a column start (register 14. 6. 2006)
 	}
 	if !ws[groupEnd(ws, k)].stacked {
 		return false
 	}
-	return a.stacked || numberWord(b.text) && !numberWord(a.text)
+	return a.stacked || b.number() && !a.number()
 }
 
 // markLeaders marks the dot leaders of a line (left to right): a word of

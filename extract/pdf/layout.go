@@ -25,6 +25,7 @@ type word struct {
 	leader         bool // dot leaders between two cells of a table row
 	stacked        bool // ends a cell on the edge of a column of right-aligned numbers (markStacks)
 	leftEdge       bool // starts where the cells of a column start on other lines (markStacks)
+	num            int8 // whether the text is a number: 0 not known yet, 1 yes, 2 no (see number)
 }
 
 func (w *word) cx() float64 { return (w.x0 + w.x1) / 2 }
@@ -408,7 +409,7 @@ func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, 
 		var flow []*word
 		emitFlow := func() {
 			if len(flow) > 0 {
-				blocks = append(blocks, flowBlocks(makeLines(flow), pageNo, body)...)
+				blocks = append(blocks, runInHeadings(flowBlocks(makeLines(flow), pageNo, body))...)
 				flow = nil
 			}
 		}
@@ -973,6 +974,11 @@ func flowBlocks(lines []*line, pageNo int, body float64) []letopis.Block {
 			if label != "" && lab == "" && l.x0 < cur[0].words[min(1, len(cur[0].words)-1)].x0-2 && cur[0].x0 < l.x0-2 {
 				newBlock = true
 			}
+			// a short line opening a block, over full lines that start
+			// where it does: a title set apart by space (see spacedTitle)
+			if !newBlock && len(cur) == 1 && label == "" && shortTitle(cur[0], l) {
+				newBlock = true
+			}
 			if newBlock {
 				flush()
 			}
@@ -989,6 +995,17 @@ func flowBlocks(lines []*line, pageNo int, body float64) []letopis.Block {
 	}
 	flush()
 	return blocks
+}
+
+// shortTitle reports whether line t, alone so far in its block, is a
+// title over line l: less than half as wide, starting where it does, in
+// capitals first and without a closing mark.
+func shortTitle(t, l *line) bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	last, _ := utf8.DecodeLastRuneInString(t.text)
+	return t.x1-t.x0 < 0.5*(l.x1-l.x0) && math.Abs(t.x0-l.x0) < 2 && unicode.IsUpper(r) &&
+		!strings.ContainsRune(".,;:!?-–…", last) && utf8.RuneCountInString(t.text) <= 60 &&
+		math.Abs(t.size-l.size) < 0.5 && t.bold == l.bold
 }
 
 func allBold(ls []*line) bool {

@@ -155,7 +155,7 @@ func classifyHeadings(doc *letopis.Document) {
 			last, _ := utf8.DecodeLastRuneInString(text)
 			sentence := (last == '.' || last == ';' || last == ',') && !caps
 			big := size >= 1.15*body
-			if sentence || letters == 0 || !(big || bold && (caps || n <= 120)) {
+			if sentence || letters == 0 || !(big || bold && (caps || n <= 120) || spacedTitle(doc.Pages[pi].Blocks, bi)) {
 				continue
 			}
 			if b.Kind == letopis.BlockListItem && n > 100 {
@@ -182,6 +182,34 @@ func classifyHeadings(doc *letopis.Document) {
 		}
 		b.Level = sort.Search(len(ss), func(i int) bool { return ss[i] <= math.Round(size*2)/2 }) + 1
 	}
+}
+
+// spacedTitle reports whether block i of a page is a title set apart by
+// space alone, in the text's own type: one short line that starts in
+// capitals and ends without a mark, with twice the space above it that
+// there is below it, more than a line's, over a paragraph it lines up
+// with and that follows close under it.
+func spacedTitle(bs []letopis.Block, i int) bool {
+	b := &bs[i]
+	if b.Kind != letopis.BlockParagraph || len(b.Lines) != 1 || i == 0 || i+1 >= len(bs) {
+		return false
+	}
+	text := strings.TrimSpace(b.Text())
+	n := utf8.RuneCountInString(text)
+	r, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if n < 3 || n > 60 || !unicode.IsUpper(r) || strings.ContainsRune(".,;:!?-–…", last) {
+		return false
+	}
+	prev, next := &bs[i-1], &bs[i+1]
+	if prev.Kind == letopis.BlockFurniture || next.Kind != letopis.BlockParagraph && next.Kind != letopis.BlockListItem || len(next.Lines) == 0 {
+		return false
+	}
+	line := 1.2 * b.Lines[0].Size
+	above, below := prev.BBox.Y0-b.BBox.Y1, b.BBox.Y0-next.BBox.Y1
+	return above >= 1.6*line && below >= -1 && below <= 0.8*line && above >= 2*below &&
+		math.Abs(b.BBox.X0-next.BBox.X0) < 3 && prev.BBox.X0 < b.BBox.X1 && b.BBox.X0 < prev.BBox.X1 &&
+		math.Abs(next.Lines[0].Size-b.Lines[0].Size) < 0.5 && len(next.Text()) > 2*n
 }
 
 // quotation reports whether text is a quotation (a pull quote set large):

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // The fixtures' pages. Text is Slovene report prose; the numbers are
@@ -264,4 +265,54 @@ func drawRotatedBlocks(g *gen) {
 	})
 	g.f.SetFont("dejavu", "", 8)
 	g.f.Text(pageW/2-3, pageH-8, "2")
+}
+
+// runIn draws a paragraph whose first words are a bold run-in heading
+// and returns its height.
+func (g *gen) runIn(x, y, w float64, head, text string) float64 {
+	g.f.SetFont("dejavu", "B", body)
+	hw := g.f.GetStringWidth(head + " ")
+	g.f.Text(x, y+0.8*body*0.3528, head)
+	g.f.SetFont("dejavu", "", body)
+	// the first line goes on after the heading, the others from the margin
+	first := g.f.SplitText(text, w-hw)
+	g.f.Text(x+hw, y+0.8*body*0.3528, first[0])
+	rest := strings.TrimSpace(strings.TrimPrefix(text, first[0]))
+	h := lineH(body)
+	if rest != "" {
+		h += g.para(x, y+lineH(body), w, body, rest) - 3
+	}
+	return h + 3
+}
+
+// drawHeadings draws headings as reports set them: numbered (1., 1.1,
+// I., A)), in bold run into their paragraph, and set apart by space alone.
+func drawHeadings(g *gen) {
+	g.newPage()
+	x, y, w := margin, margin, pageW-2*margin
+	y += g.heading(x, y, 16, "Letno poročilo 2023")
+	y += g.para(x, y, w, body, prose(1))
+	y += 2 + g.heading(x, y, 13, "I. Delo društva")
+	y += g.para(x, y, w, body, prose(2))
+	y += 2 + g.heading(x, y, 11, "1. Programi za mlade")
+	y += g.para(x, y, w, body, prose(1))
+	y += 2 + g.heading(x, y, body, "1.1 Učna pomoč")
+	y += g.para(x, y, w, body, prose(2))
+	y += 2 + g.heading(x, y, body, "A) Počitniške delavnice")
+	y += g.para(x, y, w, body, prose(1))
+	y += 2 + g.heading(x, y, body, "B) Bralni klub")
+	y += g.para(x, y, w, body, prose(1))
+	y += 2 + g.heading(x, y, 13, "II. Sodelovanje")
+	y += g.runIn(x, y, w, "Občina.", "Občina Lokve je podprla tri programe društva in nam za delavnice odstopila prostore v kulturnem domu. "+prose(1))
+	y += g.runIn(x, y, w, "Šole in vrtci.", "Z osnovnimi šolami smo pripravili 24 delavnic za 310 učencev. "+prose(1))
+	y += 8 // a title set apart by space alone, in the text's own type
+	g.f.SetFont("dejavu", "", body)
+	g.f.Text(x, y+0.8*body*0.3528, "Prostovoljci")
+	y += lineH(body) + 1
+	y += g.para(x, y, w, body, "V društvu je delalo 89 prostovoljcev, ki so skupaj opravili 4.210 ur dela. "+prose(2))
+	y += 8
+	g.f.SetFont("dejavu", "", body)
+	g.f.Text(x, y+0.8*body*0.3528, "Finance")
+	y += lineH(body) + 1
+	g.para(x, y, w, body, "Prihodki društva so znašali 38.465,70 EUR. "+prose(1))
 }

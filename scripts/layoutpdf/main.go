@@ -83,6 +83,7 @@ var fixtures = []fixture{
 	{"continued", "Društvo Svetilnik · Letno poročilo 2023", drawContinued},
 	{"rotated-pages", "", drawRotatedPages},
 	{"rotated-blocks", "", drawRotatedBlocks},
+	{"headings", "", drawHeadings},
 }
 
 // Table is an expected table: the cells its rows hold, row by row, and the
