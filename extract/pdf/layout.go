@@ -385,6 +385,8 @@ func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, 
 	if len(ws) <= maxLayoutWords {
 		markStacks(baselines(ws))
 		var tabs []*region
+		ws, tabs = bandTables(ws, fills, pageNo, body)
+		regions = append(regions, tabs...)
 		ws, tabs = alignedTables(ws, fills, pageNo, body)
 		regions = append(regions, tabs...)
 		ws, tabs = gutterTables(ws, rules, fills, pageNo, body)
