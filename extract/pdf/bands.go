@@ -56,16 +56,7 @@ func bandTables(ws []*word, fills []rect, pageNo int, body float64) ([]*word, []
 			out = append(out, &region{x0: t.BBox.X0, y0: t.BBox.Y0, x1: t.BBox.X1, y1: t.BBox.Y1, table: t})
 		}
 	}
-	if len(out) == 0 {
-		return ws, nil
-	}
-	rest := ws[:0:0]
-	for _, w := range ws {
-		if !taken[w] {
-			rest = append(rest, w)
-		}
-	}
-	return rest, out
+	return untaken(ws, taken), out
 }
 
 // joinBands joins the fills side by side at one height into bands.

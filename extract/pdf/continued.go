@@ -131,21 +131,13 @@ func removeTableBlock(p *letopis.Page, i int) {
 	removed := p.Blocks[i].Table
 	p.Blocks = append(p.Blocks[:i], p.Blocks[i+1:]...)
 	renumber := func(t *letopis.Table) {
-		for r := range t.Rows {
-			for c := range t.Rows[r] {
-				cell := &t.Rows[r][c]
-				if !strings.Contains(cell.Text, "[table ") {
-					continue
-				}
-				cell.Text = tableRef.ReplaceAllStringFunc(cell.Text, func(m string) string {
-					k, _ := strconv.Atoi(tableRef.FindStringSubmatch(m)[1])
-					if k > n {
-						k--
-					}
-					return "[table " + strconv.Itoa(k) + "]"
-				})
+		replaceInCells(t, "[table ", tableRef, func(m string) string {
+			k, _ := strconv.Atoi(tableRef.FindStringSubmatch(m)[1])
+			if k > n {
+				k--
 			}
-		}
+			return "[table " + strconv.Itoa(k) + "]"
+		})
 	}
 	renumber(removed) // its rows now belong to the table it goes on
 	for k := range p.Blocks {

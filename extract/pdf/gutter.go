@@ -304,16 +304,7 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 			}
 		}
 	}
-	if len(out) == 0 {
-		return ws, nil
-	}
-	rest := ws[:0:0]
-	for _, w := range ws {
-		if !taken[w] {
-			rest = append(rest, w)
-		}
-	}
-	return rest, out
+	return untaken(ws, taken), out
 }
 
 // growRun returns the last line of the run that starts with the split
@@ -411,17 +402,7 @@ func sectionLine(run []gutterLine, k int) bool {
 	if len(l.segs) != 1 {
 		return false
 	}
-	text := wordsText(l.ws)
-	letters, upper := 0, 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
-			}
-		}
-	}
-	if letters >= 3 && upper == letters {
+	if letters, upper := capitals(wordsText(l.ws)); letters >= 3 && upper == letters {
 		return true
 	}
 	return k > 0 && mostlyBold(l.ws) && !mostlyBold(run[k-1].ws)

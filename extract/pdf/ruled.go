@@ -204,22 +204,24 @@ func numberNested(bs []letopis.Block) {
 		}
 	}
 	for i := range bs {
-		t := bs[i].Table
-		if t == nil {
-			continue
-		}
-		for r := range t.Rows {
-			for c := range t.Rows[r] {
-				cell := &t.Rows[r][c]
-				if !strings.Contains(cell.Text, "\x00") {
-					continue
+		if t := bs[i].Table; t != nil {
+			replaceInCells(t, "\x00", nestMarks, func(m string) string {
+				if n, ok := num[m]; ok {
+					return n
 				}
-				cell.Text = nestMarks.ReplaceAllStringFunc(cell.Text, func(m string) string {
-					if n, ok := num[m]; ok {
-						return n
-					}
-					return "[table]"
-				})
+				return "[table]"
+			})
+		}
+	}
+}
+
+// replaceInCells replaces what re matches in the text of each cell of t
+// that holds the string has, by what repl returns for it.
+func replaceInCells(t *letopis.Table, has string, re *regexp.Regexp, repl func(string) string) {
+	for r := range t.Rows {
+		for c := range t.Rows[r] {
+			if cell := &t.Rows[r][c]; strings.Contains(cell.Text, has) {
+				cell.Text = re.ReplaceAllStringFunc(cell.Text, repl)
 			}
 		}
 	}

@@ -142,15 +142,7 @@ func classifyHeadings(doc *letopis.Document) {
 				size = max(size, l.Size)
 				bold = bold && l.Bold
 			}
-			upper, letters := 0, 0
-			for _, r := range text {
-				if unicode.IsLetter(r) {
-					letters++
-					if unicode.IsUpper(r) {
-						upper++
-					}
-				}
-			}
+			letters, upper := capitals(text)
 			caps := letters >= 3 && upper*10 >= letters*9
 			last, _ := utf8.DecodeLastRuneInString(text)
 			sentence := (last == '.' || last == ';' || last == ',') && !caps
@@ -210,6 +202,19 @@ func spacedTitle(bs []letopis.Block, i int) bool {
 	return above >= 1.6*line && below >= -1 && below <= 0.8*line && above >= 2*below &&
 		math.Abs(b.BBox.X0-next.BBox.X0) < 3 && prev.BBox.X0 < b.BBox.X1 && b.BBox.X0 < prev.BBox.X1 &&
 		math.Abs(next.Lines[0].Size-b.Lines[0].Size) < 0.5 && len(next.Text()) > 2*n
+}
+
+// capitals counts the letters of s and those of them in upper case.
+func capitals(s string) (letters, upper int) {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters, upper
 }
 
 // quotation reports whether text is a quotation (a pull quote set large):

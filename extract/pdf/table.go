@@ -561,13 +561,22 @@ func alignedTables(ws []*word, fills []rect, pageNo int, body float64) ([]*word,
 	if len(out) == 0 {
 		return ws, nil
 	}
-	var rest []*word
+	return untaken(ws, taken), out
+}
+
+// untaken returns the words a table finder did not take, in their order
+// (ws itself when it took none).
+func untaken(ws []*word, taken map[*word]bool) []*word {
+	if len(taken) == 0 {
+		return ws
+	}
+	rest := ws[:0:0]
 	for _, w := range ws {
 		if !taken[w] {
 			rest = append(rest, w)
 		}
 	}
-	return rest, out
+	return rest
 }
 
 // cellGap is the narrowest gap, in ems, between two cells of a row.
