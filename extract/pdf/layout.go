@@ -383,7 +383,6 @@ func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, 
 	regions = append(regions, bx...)
 	alive(ctx)
 	if len(ws) <= maxLayoutWords {
-		markStacks(baselines(ws))
 		var tabs []*region
 		ws, tabs = bandTables(ws, fills, pageNo, body)
 		regions = append(regions, tabs...)

@@ -195,6 +195,19 @@ var nestMarks = regexp.MustCompile("\x00[^\x00]*\x00")
 // cells of the page's tables, N the nested table's number among the table
 // blocks of the page (1-based, in reading order).
 func numberNested(bs []letopis.Block) {
+	nested := false
+	for i := range bs {
+		if t := bs[i].Table; t != nil && !nested {
+			for r := range t.Rows {
+				for c := range t.Rows[r] {
+					nested = nested || strings.Contains(t.Rows[r][c].Text, "\x00")
+				}
+			}
+		}
+	}
+	if !nested {
+		return
+	}
 	num := map[string]string{}
 	k := 0
 	for i := range bs {

@@ -457,6 +457,9 @@ func alignedTables(ws []*word, fills []rect, pageNo int, body float64) ([]*word,
 	if len(lines) < 2 {
 		return ws, nil
 	}
+	// the edges of columns of numbers, for this finder's and
+	// gutterTables' cells of tables set tight
+	markStacks(lines)
 	type tl struct {
 		ws     []*word
 		starts []float64
