@@ -79,11 +79,32 @@ func unitWord(s string) bool {
 func (w *word) number() bool {
 	if w.num == 0 {
 		w.num = 2
-		if strings.ContainsAny(w.text, "0123456789") && isNumberCell(w.text) {
+		if numberText(w.text) {
 			w.num = 1
 		}
 	}
 	return w.num == 1
+}
+
+// numberText is isNumberCell for one word, without the regexp for the
+// usual words: digits with separators (2021, 1.204, 18,3) are numbers,
+// words that start with no digit, sign or currency sign are not.
+func numberText(s string) bool {
+	if s == "" {
+		return false
+	}
+	plain := s[0] >= '0' && s[0] <= '9'
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= '0' && c <= '9' || c == '.' || c == ','
+	}
+	if plain {
+		return true
+	}
+	if c := s[0]; !(c >= '0' && c <= '9' || c == '-' || c == '$' || c >= 0x80) {
+		return false
+	}
+	return strings.ContainsAny(s, "0123456789") && isNumberCell(s)
 }
 
 // groupEnd returns the index of the last word of the cell text that
@@ -218,6 +239,9 @@ func stackSplit(ws []*word, k int) bool {
 // or more (. . . .).
 func markLeaders(ws []*word) {
 	dots := func(s string) int {
+		if s == "" || s[0] != '.' && s[0] != '_' && s[0] != 0xC2 && s[0] != 0xE2 {
+			return 0 // the usual word, at a glance
+		}
 		n := 0
 		for _, r := range s {
 			if !strings.ContainsRune(".…·_", r) {
@@ -330,8 +354,8 @@ func growRun(lines []gutterLine, i int) int {
 		if gap > 1.6*size && (gap > 3.5*size || len(lines[j].segs) < 2 || sharedEdges(edges, lines[j]) < 2) {
 			break
 		}
-		if len(lines[j].segs) < 2 && sectionLine(lines, j) && j+1 < len(lines) &&
-			len(lines[j+1].segs) >= 2 && sharedEdges(edges, lines[j+1]) < 2 {
+		if len(lines[j].segs) < 2 && j+1 < len(lines) && len(lines[j+1].segs) >= 2 &&
+			sharedEdges(edges, lines[j+1]) < 2 && sectionLine(lines, j) {
 			break // a title over rows of other columns: the next table
 		}
 		if len(lines[j].segs) >= 2 {
@@ -402,7 +426,12 @@ func sectionLine(run []gutterLine, k int) bool {
 	if len(l.segs) != 1 {
 		return false
 	}
-	if letters, upper := capitals(wordsText(l.ws)); letters >= 3 && upper == letters {
+	letters, upper := 0, 0
+	for _, w := range l.ws {
+		a, b := capitals(w.text)
+		letters, upper = letters+a, upper+b
+	}
+	if letters >= 3 && upper == letters {
 		return true
 	}
 	return k > 0 && mostlyBold(l.ws) && !mostlyBold(run[k-1].ws)

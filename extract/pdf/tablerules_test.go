@@ -96,3 +96,14 @@ func TestContinuation(t *testing.T) {
 		t.Errorf("joined table: %d rows, pages %v", len(first.Rows), first.RowPages)
 	}
 }
+
+// TestNumberText checks the regexp-free path of numberText against
+// isNumberCell.
+func TestNumberText(t *testing.T) {
+	for _, s := range []string{"2021", "1.204", "18,3", "2021.", "14*", "€", "€4.912,35", "–", "-", "x", "/",
+		"-12", "−5", "U11", "2.1a", "Leto", "40%", "11,6t", ".5", ",", "", "3.–5.", "12.", "km"} {
+		if got, want := numberText(s), s != "" && strings.ContainsAny(s, "0123456789") && isNumberCell(s); got != want {
+			t.Errorf("numberText(%q) = %v, isNumberCell %v", s, got, want)
+		}
+	}
+}
