@@ -40,7 +40,10 @@ type Document struct {
 	Sheets []Table // spreadsheets and CSV: one table per sheet
 }
 
-// Page is one PDF page.
+// Page is one PDF page. Its size and every box on it are those of the page
+// as it is read: turned by its /Rotate as a viewer shows it, and turned
+// further when most of its text runs another way (a landscape page drawn
+// sideways), so that most of its text reads left to right.
 type Page struct {
 	Number        int // 1-based
 	Width, Height float64
@@ -89,6 +92,13 @@ type Block struct {
 	// OCRConfidence is, for a block of a page read by OCR, the mean
 	// confidence (0..1) of its words as OCR read them; 0 otherwise.
 	OCRConfidence float64
+	// Rotation is, for text set turned on its page (a table printed
+	// sideways, a note up the margin), how far it is turned from the
+	// page's reading direction, counter-clockwise in degrees: 90 (reading
+	// upwards), 180 or 270 (reading downwards); 0 for upright text. Its
+	// lines and cells are read in their own direction; their boxes are on
+	// the page.
+	Rotation int `json:",omitempty"`
 }
 
 // Text returns the block's lines joined into one string, hyphenation
@@ -156,6 +166,11 @@ type Table struct {
 	Date1904   bool `json:",omitempty"`
 	Rows       [][]Cell
 	HiddenRows map[int]bool // 0-based indexes of the hidden rows of Rows
+	// RowPages is, for a PDF table that goes on over several pages (its
+	// pieces joined into one, the header repeated on the next page
+	// dropped), the 1-based page of each row of Rows; nil when every row
+	// is on Page. A cell's BBox is on its row's page. See RowPage.
+	RowPages []int `json:",omitempty"`
 
 	// More, if not nil, yields the rows after Rows in order, the first
 	// being row len(Rows): row is the row's cells (their Row, Col and Ref
@@ -168,6 +183,15 @@ type Table struct {
 	// the rows again from the start, at the cost of reading the sheet; it
 	// may be called any number of times, not concurrently with itself.
 	More func(yield func(row []Cell, hidden bool) bool) error `json:"-"`
+}
+
+// RowPage returns the 1-based PDF page that row i of Rows is on: Page,
+// unless the table goes on over several pages (RowPages).
+func (t *Table) RowPage(i int) int {
+	if i >= 0 && i < len(t.RowPages) {
+		return t.RowPages[i]
+	}
+	return t.Page
 }
 
 // TableHeadRows is the fewest rows a table with More holds in Rows: a

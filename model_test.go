@@ -175,3 +175,17 @@ func TestInFile(t *testing.T) {
 		t.Errorf("a named file was renamed: %q", named.Path)
 	}
 }
+
+func TestRowPage(t *testing.T) {
+	one := &Table{Page: 3, Rows: make([][]Cell, 2)}
+	joined := &Table{Page: 3, Rows: make([][]Cell, 3), RowPages: []int{3, 3, 4}}
+	for _, c := range []struct {
+		t    *Table
+		row  int
+		want int
+	}{{one, 0, 3}, {one, 1, 3}, {joined, 1, 3}, {joined, 2, 4}, {joined, 7, 3}} {
+		if got := c.t.RowPage(c.row); got != c.want {
+			t.Errorf("RowPage(%d) = %d, want %d", c.row, got, c.want)
+		}
+	}
+}

@@ -7,7 +7,9 @@ import (
 	"io"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -42,8 +44,9 @@ func Print(w io.Writer, doc *letopis.Document) error {
 			bw.WriteString(": no text layer")
 		}
 		bw.WriteByte('\n')
+		nested := nestedTables(&p)
 		for i := range p.Blocks {
-			printBlock(bw, i+1, &p.Blocks[i])
+			printBlock(bw, i+1, &p.Blocks[i], nested[i])
 		}
 	}
 	for i := range doc.Sheets {
@@ -65,7 +68,52 @@ func Print(w io.Writer, doc *letopis.Document) error {
 	return bw.Flush()
 }
 
-func printBlock(w *bufio.Writer, n int, b *letopis.Block) {
+// tableRef is how a PDF table's cell refers to a table nested in it.
+var tableRef = regexp.MustCompile(`\[table (\d+)\]`)
+
+// nestedTables says, for each block of the page that is a table nested in
+// a cell of another (referred to as "[table N]", N its number among the
+// page's tables), which table it is and where it is nested: "table 2,
+// nested in table 1, row 3, column C".
+func nestedTables(p *letopis.Page) map[int]string {
+	var tables []int // block index of each table of the page
+	for i := range p.Blocks {
+		if p.Blocks[i].Kind == letopis.BlockTable && p.Blocks[i].Table != nil {
+			tables = append(tables, i)
+		}
+	}
+	out := map[int]string{}
+	for m, bi := range tables {
+		for _, row := range p.Blocks[bi].Table.Rows {
+			for _, c := range row {
+				for _, ref := range tableRef.FindAllStringSubmatch(c.Text, -1) {
+					k, _ := strconv.Atoi(ref[1])
+					if k >= 1 && k <= len(tables) {
+						out[tables[k-1]] = fmt.Sprintf("table %d, nested in table %d, row %d, column %s", k, m+1, c.Row+1, letopis.ColumnName(c.Col))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// rowPages describes the pages the rows of a table continued over a page
+// break are on: "rows 1-20 on page 4, rows 21-35 on page 5".
+func rowPages(t *letopis.Table) string {
+	var parts []string
+	for i := 0; i < len(t.RowPages); {
+		j := i
+		for j+1 < len(t.RowPages) && t.RowPages[j+1] == t.RowPages[i] {
+			j++
+		}
+		parts = append(parts, fmt.Sprintf("rows %d-%d on page %d", i+1, j+1, t.RowPages[i]))
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+func printBlock(w *bufio.Writer, n int, b *letopis.Block, nested string) {
 	fmt.Fprintf(w, "[%d] %s", n, b.Kind)
 	if b.Level > 0 {
 		fmt.Fprintf(w, " h%d", b.Level)
@@ -73,11 +121,20 @@ func printBlock(w *bufio.Writer, n int, b *letopis.Block) {
 	if b.Label != "" {
 		fmt.Fprintf(w, " label=%q", b.Label)
 	}
+	if b.Rotation != 0 {
+		fmt.Fprintf(w, " rotated=%d", b.Rotation)
+	}
 	fmt.Fprintf(w, " @%s\n", box(b.BBox))
 	if b.Table != nil {
 		t := b.Table
 		g, _ := layout(t) // a PDF table has no More to fail
 		fmt.Fprintf(w, "    table %d rows x %d cols, header rows %d\n", g.rows, len(g.width), t.HeaderRows)
+		if nested != "" {
+			fmt.Fprintf(w, "    %s\n", nested)
+		}
+		if len(t.RowPages) > 0 {
+			fmt.Fprintf(w, "    %s\n", rowPages(t))
+		}
 		printGrid(w, t, g, "    ")
 	}
 	for _, l := range b.Lines {

@@ -654,9 +654,10 @@ func dateLike(s string) bool {
 	return len(ps) > 0 && ps[0].Start <= 1 && ps[len(ps)-1].End >= len(s)-1
 }
 
-// cellLocation is where a cell of row i of t stands.
+// cellLocation is where a cell of row i of t stands (a PDF table that goes
+// on over a page break has rows on several pages).
 func cellLocation(t *letopis.Table, c letopis.Cell, i int) letopis.Location {
-	loc := letopis.Location{Page: t.Page, Sheet: t.Sheet, Cell: c.Ref, BBox: c.BBox}
+	loc := letopis.Location{Page: t.RowPage(i), Sheet: t.Sheet, Cell: c.Ref, BBox: c.BBox}
 	if t.Page == 0 && t.Sheet == "" && c.Ref == "" {
 		loc.Cell = letopis.CellRef(i, c.Col)
 	}

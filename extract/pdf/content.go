@@ -9,14 +9,17 @@ import (
 	"github.com/letopis/letopis/internal/lpdf"
 )
 
-// glyph is one shown character on the page, in default user space.
+// glyph is one shown character on the page. Its position is in the
+// reading frame of its direction: the page as displayed (its /Rotate
+// applied), turned so that the glyph's text runs left to right.
 type glyph struct {
 	s      string
 	x0, x1 float64 // left and right edge
 	y      float64 // baseline
 	size   float64 // font size in points after all scaling
 	font   *fontInfo
-	space  bool // a whitespace character: a word boundary
+	space  bool  // a whitespace character: a word boundary
+	dir    uint8 // the quadrant of the text's x-axis on the displayed page: 0 upright, 1 upwards, 2 upside down, 3 downwards
 }
 
 // rect is a drawn rectangle (filled or stroked) or an axis-aligned line,
@@ -34,7 +37,8 @@ type subpath struct {
 	curves int
 }
 
-// pageContent is what the interpreter reads from one page.
+// pageContent is what the interpreter reads from one page: glyphs in the
+// frames of their directions, shapes on the displayed page.
 type pageContent struct {
 	glyphs    []glyph
 	rects     []rect
@@ -45,6 +49,53 @@ type pageContent struct {
 type matrix [6]float64
 
 var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// turn returns the matrix that turns a w × h space by q quarter turns
+// clockwise as a viewer shows it (a page's /Rotate / 90) and puts it back
+// at the origin: the result measures h × w for odd q.
+func turn(q int, w, h float64) matrix {
+	switch q & 3 {
+	case 1:
+		return matrix{0, -1, 1, 0, 0, w}
+	case 2:
+		return matrix{-1, 0, 0, -1, w, h}
+	case 3:
+		return matrix{0, 1, -1, 0, h, 0}
+	}
+	return identity
+}
+
+// frames returns, for each text direction, the matrix from the displayed
+// page (w × h) to that direction's reading frame: the page turned so that
+// text of that direction runs left to right.
+func frames(w, h float64) [4]matrix {
+	return [4]matrix{identity, turn(1, w, h), turn(2, w, h), turn(3, w, h)}
+}
+
+// direction returns the quadrant of a text matrix's x-axis: 0 to the
+// right, 1 up, 2 to the left, 3 down.
+func direction(m matrix) uint8 {
+	a, b := m[0], m[1]
+	switch {
+	case math.Abs(a) >= math.Abs(b) && a >= 0:
+		return 0
+	case math.Abs(a) >= math.Abs(b):
+		return 2
+	case b > 0:
+		return 1
+	}
+	return 3
+}
+
+// inverse returns the inverse of m (identity if m is singular).
+func (m matrix) inverse() matrix {
+	det := m[0]*m[3] - m[1]*m[2]
+	if det == 0 || math.IsNaN(det) || math.IsInf(det, 0) {
+		return identity
+	}
+	a, b, c, d := m[3]/det, -m[1]/det, -m[2]/det, m[0]/det
+	return matrix{a, b, c, d, -(m[4]*a + m[5]*c), -(m[4]*b + m[5]*d)}
+}
 
 // mul returns m × n (m applied first).
 func (m matrix) mul(n matrix) matrix {
@@ -81,10 +132,11 @@ type gstate struct {
 }
 
 type interp struct {
-	ctx   context.Context
-	fonts *fontCache
-	out   *pageContent
-	ops   int
+	ctx    context.Context
+	fonts  *fontCache
+	out    *pageContent
+	ops    int
+	frames [4]matrix // from the displayed page to each direction's reading frame
 }
 
 func (in *interp) tick() {
@@ -146,13 +198,21 @@ func (in *interp) run(strm, res lpdf.Value, ctm matrix, depth int) {
 		}
 		trm := matrix{g.fs * g.th, 0, 0, g.fs, 0, g.rise}.mul(tm).mul(g.ctm)
 		size := math.Hypot(trm[2], trm[3])
+		// the direction holds for the whole string: glyphs only move
+		// along it
+		dir := direction(trm)
+		fr := in.frames[dir]
 		for len(raw) > 0 {
 			code, n := f.next(raw)
 			raw = raw[n:]
 			w := f.width(code) * f.scale
 			s := unligature(f.text(code))
 			x0, y := trm.apply(0, 0)
-			x1, _ := trm.apply(w, 0)
+			x1, y1 := trm.apply(w, 0)
+			if dir != 0 {
+				x0, y = fr.apply(x0, y)
+				x1, _ = fr.apply(x1, y1)
+			}
 			tx := w*g.fs + g.tc
 			if n == 1 && code == 32 {
 				tx += g.tw
@@ -163,7 +223,7 @@ func (in *interp) run(strm, res lpdf.Value, ctm matrix, depth int) {
 				if x1 < x0 {
 					x0, x1 = x1, x0
 				}
-				in.out.glyphs = append(in.out.glyphs, glyph{s: s, x0: x0, x1: x1, y: y, size: size, font: f, space: sp})
+				in.out.glyphs = append(in.out.glyphs, glyph{s: s, x0: x0, x1: x1, y: y, size: size, font: f, space: sp, dir: dir})
 			}
 			tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
 			trm = matrix{g.fs * g.th, 0, 0, g.fs, 0, g.rise}.mul(tm).mul(g.ctm)

@@ -22,6 +22,19 @@ func FuzzExtract(f *testing.F) {
 		f.Add(data[:len(data)/3])
 		f.Add(data[:len(data)-40])
 	}
+	// the layout fixtures: rotated pages and text, nested, continued,
+	// striped and tight tables, dot leaders, run-in headings
+	layouts, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "layout", "*.pdf"))
+	if len(layouts) == 0 {
+		f.Fatal("no fixtures in testdata/layout")
+	}
+	for _, path := range layouts {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 	f.Add(onePage(stream("", "BT /F1 12 Tf 100 700 Td (Letno porocilo 2020) Tj ET 0 0 100 100 re S"),
 		"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"))
 	f.Add([]byte("%PDF-1.4\n%%EOF\n"))

@@ -22,6 +22,13 @@ func TestGolden(t *testing.T) {
 	if err != nil || len(reports) == 0 {
 		t.Fatalf("no reports in testdata/reports (%v)", err)
 	}
+	// the layout fixtures of scripts/layoutpdf: rotated text, nested,
+	// continued and striped tables, furniture, headings
+	layouts, err := filepath.Glob(filepath.Join("..", "..", "testdata", "layout", "*.pdf"))
+	if err != nil || len(layouts) == 0 {
+		t.Fatalf("no fixtures in testdata/layout (%v)", err)
+	}
+	reports = append(reports, layouts...)
 	names := append([]string(nil), corpus...)
 	for _, r := range reports {
 		rel, _ := filepath.Rel(filepath.Join("..", "..", "testdata"), r)

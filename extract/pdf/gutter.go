@@ -24,22 +24,253 @@ import (
 type gutterLine struct {
 	ws         []*word
 	segs       [][]*word
+	tight      []bool // a seg split from the one before by a column edge of numbers, not a gutter
 	y0, y1     float64
 	base, size float64
 }
 
 func newGutterLine(ws []*word) gutterLine {
 	l := gutterLine{ws: ws, y0: lowestW(ws), y1: highestW(ws), base: ws[0].base, size: ws[0].size}
-	cur := []*word{ws[0]}
-	for k := 1; k < len(ws); k++ {
-		if ws[k].x0-ws[k-1].x1 >= splitGap*max(ws[k].size, ws[k-1].size) {
-			l.segs = append(l.segs, cur)
-			cur = nil
+	markLeaders(ws)
+	var cur []*word
+	tight := false
+	for k, w := range ws {
+		if w.leader {
+			// dot leaders stand for the gap between two cells
+			if len(cur) > 0 {
+				l.segs, l.tight = append(l.segs, cur), append(l.tight, tight)
+			}
+			cur, tight = nil, false
+			continue
 		}
-		cur = append(cur, ws[k])
+		if len(cur) > 0 {
+			gutter := w.x0-ws[k-1].x1 >= splitGap*max(w.size, ws[k-1].size)
+			if gutter || stackSplit(ws, k) {
+				l.segs, l.tight = append(l.segs, cur), append(l.tight, tight)
+				cur, tight = nil, !gutter
+			}
+		}
+		cur = append(cur, w)
 	}
-	l.segs = append(l.segs, cur)
+	if len(cur) > 0 {
+		l.segs, l.tight = append(l.segs, cur), append(l.tight, tight)
+	}
+	if len(l.segs) == 0 { // a line of dots alone is no leader
+		for _, w := range ws {
+			w.leader = false
+		}
+		l.segs, l.tight = [][]*word{ws}, []bool{false}
+	}
 	return l
+}
+
+// unitWord reports whether a word is a unit sign set after a number
+// (40,5 %, 1.200 €).
+func unitWord(s string) bool {
+	switch s {
+	case "%", "€", "EUR", "eur", "kg", "t", "km", "h", "ur", "m":
+		return true
+	}
+	return false
+}
+
+// number reports whether a word is a number as a table cell holds it
+// (computed once).
+func (w *word) number() bool {
+	if w.num == 0 {
+		w.num = 2
+		if numberText(w.text) {
+			w.num = 1
+		}
+	}
+	return w.num == 1
+}
+
+// numberText is isNumberCell for one word, without the regexp for the
+// usual words: digits with separators (2021, 1.204, 18,3) are numbers,
+// words that start with no digit, sign or currency sign are not.
+func numberText(s string) bool {
+	if s == "" {
+		return false
+	}
+	plain := s[0] >= '0' && s[0] <= '9'
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= '0' && c <= '9' || c == '.' || c == ','
+	}
+	if plain {
+		return true
+	}
+	if c := s[0]; !(c >= '0' && c <= '9' || c == '-' || c == '$' || c >= 0x80) {
+		return false
+	}
+	return strings.ContainsAny(s, "0123456789") && isNumberCell(s)
+}
+
+// groupEnd returns the index of the last word of the cell text that
+// starts with word k of a line: the word, or the unit sign after it.
+func groupEnd(ws []*word, k int) int {
+	if k+1 < len(ws) && unitWord(ws[k+1].text) && ws[k].number() && ws[k+1].x0-ws[k].x1 < 0.6*ws[k].size {
+		return k + 1
+	}
+	return k
+}
+
+// markStacks marks the words that end a cell right-aligned in a column of
+// numbers: the right edges of numbers (with their unit signs) that line up
+// on three lines or more close together, and of any other word (a header)
+// ending on the same edge; and the words that start where cells start
+// after a gutter on three lines or more (leftEdge). Tables set tight, with less space between the
+// columns than a gutter (office suites ignore the padding of HTML cells),
+// are split into cells at these edges (see stackSplit).
+func markStacks(lines [][]*word) {
+	// the right edges of numbers (and their unit signs), by line
+	type mark struct {
+		x    float64
+		line int
+	}
+	var nums []mark
+	for li, l := range lines {
+		for k := 0; k < len(l); k++ {
+			if l[k].number() {
+				nums = append(nums, mark{l[groupEnd(l, k)].x1, li})
+			}
+		}
+	}
+	sort.Slice(nums, func(i, j int) bool { return nums[i].x < nums[j].x })
+	var stacks []float64 // the edges of columns of numbers, as x ranges
+	var ls []int
+	for i := 0; i < len(nums); {
+		j := i + 1
+		for j < len(nums) && nums[j].x-nums[i].x < 1.5 {
+			j++
+		}
+		if j-i >= 3 {
+			ls = ls[:0]
+			for _, m := range nums[i:j] {
+				ls = append(ls, m.line)
+			}
+			sort.Ints(ls)
+			for k := 0; k+2 < len(ls); k++ {
+				if ls[k+2]-ls[k] <= 8 && ls[k] != ls[k+1] && ls[k+1] != ls[k+2] {
+					stacks = append(stacks, nums[i].x, nums[j-1].x)
+					break
+				}
+			}
+		}
+		i = j
+	}
+	// the left edges of short cells after a gutter (not of the columns of
+	// a page set in columns), on three lines or more
+	var starts []float64
+	for _, l := range lines {
+		prev, prevLen := -1, 0 // the start of the run of words before, and its length
+		for k := 1; k <= len(l); k++ {
+			if k < len(l) && l[k].x0-l[k-1].x1 < splitGap*max(l[k].size, l[k-1].size) {
+				continue
+			}
+			// a run of words ends before k
+			start := 0
+			if prev >= 0 {
+				start = prev
+			}
+			n := k - start
+			if prev > 0 && prevLen <= 5 && n <= 5 {
+				starts = append(starts, l[start].x0)
+			}
+			prev, prevLen = k, n
+		}
+	}
+	sort.Float64s(starts)
+	var edges []float64
+	for i := 0; i < len(starts); {
+		j := i + 1
+		for j < len(starts) && starts[j]-starts[i] < 1.5 {
+			j++
+		}
+		if j-i >= 3 {
+			edges = append(edges, starts[i], starts[j-1])
+		}
+		i = j
+	}
+	if len(stacks) == 0 && len(edges) == 0 {
+		return
+	}
+	on := func(x float64, ranges []float64, tol float64) bool {
+		for e := 0; e < len(ranges); e += 2 {
+			if x > ranges[e]-tol && x < ranges[e+1]+tol {
+				return true
+			}
+		}
+		return false
+	}
+	for _, l := range lines {
+		for k, w := range l {
+			w.stacked = on(w.x1, stacks, 1)
+			w.leftEdge = k > 0 && on(w.x0, edges, 0.75)
+		}
+	}
+}
+
+// stackSplit reports whether a line of a table set tight is split into
+// cells before its word k: the cell starting there ends on the edge of a
+// column of right-aligned numbers, and the one before it ends on another
+// such edge or is text before a number; or a number starts where the
+// cells of a column start on other lines, after text.
+func stackSplit(ws []*word, k int) bool {
+	a, b := ws[k-1], ws[k]
+	if b.x0-a.x1 < 0.15*b.size || unitWord(b.text) && groupEnd(ws, k-1) == k {
+		return false
+	}
+	if strings.HasSuffix(a.text, ".") && a.number() {
+		return false // the day or month of a date (12. 3. 2021)
+	}
+	if b.leftEdge && b.number() && !a.number() {
+		return true // a number where the cells of a column start (register 14. 6. 2006)
+	}
+	if !ws[groupEnd(ws, k)].stacked {
+		return false
+	}
+	return a.stacked || b.number() && !a.number()
+}
+
+// markLeaders marks the dot leaders of a line (left to right): a word of
+// three leader dots or more (....., ……), or a run of three one-dot words
+// or more (. . . .).
+func markLeaders(ws []*word) {
+	dots := func(s string) int {
+		if s == "" || s[0] != '.' && s[0] != '_' && s[0] != 0xC2 && s[0] != 0xE2 {
+			return 0 // the usual word, at a glance
+		}
+		n := 0
+		for _, r := range s {
+			if !strings.ContainsRune(".…·_", r) {
+				return 0
+			}
+			n++
+			if r == '…' {
+				n += 2
+			}
+		}
+		return n
+	}
+	for i := 0; i < len(ws); {
+		if dots(ws[i].text) >= 3 {
+			ws[i].leader = true
+			i++
+			continue
+		}
+		j := i
+		for j < len(ws) && dots(ws[j].text) > 0 {
+			j++
+		}
+		if j-i >= 3 {
+			for _, w := range ws[i:j] {
+				w.leader = true
+			}
+		}
+		i = max(j, i+1)
+	}
 }
 
 // maxTrim is how many lines a run of lines that is no table is shortened
@@ -55,7 +286,8 @@ const splitGap = 1.5
 var numberCell = regexp.MustCompile(`^(?:[€$]\s*)?[-–−]?\d[\d.,\s\x{00a0}\x{202f}]*(?:\s*(?:€|%|eur|EUR|kg|t|km|h|ur)\.?)?\*?$|^[-–—/x]$`)
 
 // gutterTables finds the tables of a page that have no rules: runs of
-// lines split into columns by gutters. Their words leave the page flow.
+// lines split into columns by gutters (and by the edges of columns of
+// right-aligned numbers, markStacks). Their words leave the page flow.
 func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float64) ([]*word, []*region) {
 	raw := baselines(ws)
 	if len(raw) < 3 {
@@ -71,6 +303,7 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 			hrules = append(hrules, r)
 		}
 	}
+	hrules = joinRules(hrules)
 	taken := map[*word]bool{}
 	var out []*region
 	for i := 0; i < len(lines); i++ {
@@ -85,7 +318,7 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 		// the run may end in a line of the prose under the table: try it
 		// a few lines shorter before giving up
 		for end := j; end > i && end >= j-maxTrim; end-- {
-			if t, used := gutterTable(lines[i:end+1], hrules, fills, pageNo); t != nil {
+			if t, used := gutterTable(lines[i:end+1], hrules, fills, pageNo, false); t != nil {
 				for _, w := range used {
 					taken[w] = true
 				}
@@ -95,16 +328,7 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 			}
 		}
 	}
-	if len(out) == 0 {
-		return ws, nil
-	}
-	rest := ws[:0:0]
-	for _, w := range ws {
-		if !taken[w] {
-			rest = append(rest, w)
-		}
-	}
-	return rest, out
+	return untaken(ws, taken), out
 }
 
 // growRun returns the last line of the run that starts with the split
@@ -130,6 +354,10 @@ func growRun(lines []gutterLine, i int) int {
 		if gap > 1.6*size && (gap > 3.5*size || len(lines[j].segs) < 2 || sharedEdges(edges, lines[j]) < 2) {
 			break
 		}
+		if len(lines[j].segs) < 2 && j+1 < len(lines) && len(lines[j+1].segs) >= 2 &&
+			sharedEdges(edges, lines[j+1]) < 2 && sectionLine(lines, j) {
+			break // a title over rows of other columns: the next table
+		}
 		if len(lines[j].segs) >= 2 {
 			addEdges(lines[j])
 		}
@@ -139,7 +367,9 @@ func growRun(lines []gutterLine, i int) int {
 		last = j
 	}
 	// the run ends with its last split line or a line close under it
-	for last > i && len(lines[last].segs) < 2 && len(lines[last-1].segs) < 2 {
+	// that goes on in one of its columns (not a page number centred under
+	// the table)
+	for last > i && len(lines[last].segs) < 2 && (len(lines[last-1].segs) < 2 || !startsAtEdge(edges, lines[last])) {
 		last--
 	}
 	return last
@@ -188,9 +418,40 @@ func sharedEdges(edges []float64, l gutterLine) int {
 	return n
 }
 
+// sectionLine reports whether line k of a run, of one cell, is the title
+// of a section of rows: set in capitals, or in bold under a line that is
+// not.
+func sectionLine(run []gutterLine, k int) bool {
+	l := run[k]
+	if len(l.segs) != 1 {
+		return false
+	}
+	letters, upper := 0, 0
+	for _, w := range l.ws {
+		a, b := capitals(w.text)
+		letters, upper = letters+a, upper+b
+	}
+	if letters >= 3 && upper == letters {
+		return true
+	}
+	return k > 0 && mostlyBold(l.ws) && !mostlyBold(run[k-1].ws)
+}
+
+// startsAtEdge reports whether a line starts where a cell of the run
+// starts (edges as growRun keeps them: left edges, and right edges
+// negated).
+func startsAtEdge(edges []float64, l gutterLine) bool {
+	for _, e := range edges {
+		if e >= 0 && math.Abs(e-l.ws[0].x0) < 2.5 {
+			return true
+		}
+	}
+	return false
+}
+
 // gutterTable makes the table of a run of lines, or nil when the run is
 // no table. It returns the words the table took.
-func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.Table, []*word) {
+func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse bool) (*letopis.Table, []*word) {
 	if len(run) < 2 {
 		return nil, nil
 	}
@@ -207,7 +468,6 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 	type rowLines struct{ lines []int }
 	var rows []rowLines
 	if ruled := rulesBetween(run, hrules, cols); ruled != nil {
-
 		for k := range run {
 			if k == 0 || ruled[k] {
 				rows = append(rows, rowLines{})
@@ -219,11 +479,42 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 		for k := 1; k < len(run); k++ {
 			intra = min(intra, run[k-1].y0-run[k].y1)
 		}
-		var block []int
-		flush := func() {
+		// blocks of lines closer than the gaps around them: when in each
+		// block the lines after the first hold fewer cells than the first,
+		// the gaps are the padding between rows, and a block of more lines
+		// is one row with its cells wrapped
+		var blocks [][]int
+		for k := range run {
+			if k == 0 || run[k-1].y0-run[k].y1 > intra+0.25*run[k].size {
+				blocks = append(blocks, nil)
+			}
+			blocks[len(blocks)-1] = append(blocks[len(blocks)-1], k)
+		}
+		padded, wrapped := len(blocks) >= 3, false
+		for _, b := range blocks {
+			for _, k := range b[1:] {
+				wrapped = true
+				padded = padded && len(run[k].segs) < len(run[b[0]].segs)
+			}
+		}
+		padded = padded && wrapped
+		for _, block := range blocks {
+			if padded {
+				rows = append(rows, rowLines{lines: block})
+				continue
+			}
 			var cur *rowLines
 			var before []int
 			for _, k := range block {
+				if sectionLine(run, k) {
+					// a section row (ODHODKI) between rows: a row of its own
+					if len(before) > 0 {
+						rows = append(rows, rowLines{lines: before})
+					}
+					rows = append(rows, rowLines{lines: []int{k}})
+					cur, before = nil, nil
+					continue
+				}
 				if len(run[k].segs) >= 2 || len(block) == 1 {
 					rows = append(rows, rowLines{lines: append(before, k)})
 					cur, before = &rows[len(rows)-1], nil
@@ -238,31 +529,40 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 			if len(before) > 0 {
 				rows = append(rows, rowLines{lines: before})
 			}
-			block = nil
 		}
-		for k := range run {
-			if k > 0 && run[k-1].y0-run[k].y1 > intra+0.25*run[k].size {
-				flush()
-			}
-			block = append(block, k)
-		}
-		flush()
 	}
 	if len(rows) < 2 {
 		return nil, nil
 	}
 	// cells
 	nc := len(cols)
+	var leaders []*word
 	cellWords := make([][][]*word, len(rows))
 	for r, rl := range rows {
 		cellWords[r] = make([][]*word, nc)
 		for _, k := range rl.lines {
 			for _, w := range run[k].ws {
+				if w.leader {
+					leaders = append(leaders, w)
+					continue
+				}
 				c := colOf(cols, w)
+				if len(run[k].segs) == 1 {
+					// a line of one cell (a wrapped cell) stays in the
+					// column it starts in, however far it reaches short
+					// of the next column; one that runs into another
+					// column is text across the table, no cell
+					c = colOf(cols, run[k].segs[0][0])
+					if c+1 < nc && w.x1 > cols[c+1][0] {
+						return nil, nil
+					}
+				}
 				cellWords[r][c] = append(cellWords[r][c], w)
 			}
 		}
 	}
+	cols, cellWords = headerOnly(cols, cellWords)
+	nc = len(cols)
 	// what the columns hold: numbers, short labels, or prose
 	prose, numeric, filled := make([]int, nc), make([]int, nc), make([]int, nc)
 	for r := range rows {
@@ -293,6 +593,11 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 	if hi-lo+1 < 2 {
 		return nil, nil
 	}
+	if (lo > 0 || hi < nc-1) && !besideProse {
+		// the lines of the run mix the table's with those of the text
+		// beside it: read the table again from its own words alone
+		return gutterTable(within(run, cols[lo][0], cols[hi][1]), hrules, fills, pageNo, true)
+	}
 	nums, proseCols := 0, 0
 	for c := lo; c <= hi; c++ {
 		if filled[c] > 0 && numeric[c]*2 >= filled[c] {
@@ -308,12 +613,14 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 		return nil, nil // prose in columns
 	case width == 2 && nums == 0 && !shortCells(cellWords, lo, hi):
 		return nil, nil
-	case nums == 0 && (width < 3 || len(rows) < 3):
+	case nums == 0 && len(rows) < 3:
 		return nil, nil
 	case !aligned(cellWords, lo, hi):
 		return nil, nil // words spread by justification, no columns
 	case continued(cellWords, lo, hi):
 		return nil, nil // sentences going on down the columns: text in boxes side by side
+	case proseColumn(cellWords, lo, hi):
+		return nil, nil // a column of the text beside the table left among its columns
 	}
 	// build the table of columns lo … hi; rows left empty by dropping the
 	// prose columns go
@@ -353,7 +660,26 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 	}
 	t.BBox = tb
 	t.HeaderRows = headerRows(t, marked)
-	return t, used
+	return t, append(used, leaders...)
+}
+
+// within returns the lines of a run made of their words between x0 and
+// x1 alone (by their middles).
+func within(run []gutterLine, x0, x1 float64) []gutterLine {
+	var ws []*word
+	for _, l := range run {
+		for _, w := range l.ws {
+			if w.cx() >= x0 && w.cx() <= x1 {
+				ws = append(ws, w)
+			}
+		}
+	}
+	raw := baselines(ws)
+	out := make([]gutterLine, len(raw))
+	for i, l := range raw {
+		out[i] = newGutterLine(l)
+	}
+	return out
 }
 
 // gutterColumns returns the columns of a run of lines as x ranges: the
@@ -361,7 +687,10 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int) (*letopis.T
 // at least splitGap ems wide. Lines of one segment are left out, since a
 // wrapped cell or a section row may cross a gutter of the others.
 func gutterColumns(run []gutterLine) [][2]float64 {
-	type iv struct{ a, b float64 }
+	type iv struct {
+		a, b  float64
+		tight bool
+	}
 	var ivs []iv
 	size := 0.0
 	for _, l := range run {
@@ -369,18 +698,27 @@ func gutterColumns(run []gutterLine) [][2]float64 {
 			continue
 		}
 		size = max(size, l.size)
-		for _, s := range l.segs {
-			ivs = append(ivs, iv{s[0].x0, s[len(s)-1].x1})
+		for k, s := range l.segs {
+			ivs = append(ivs, iv{s[0].x0, s[len(s)-1].x1, l.tight[k]})
 		}
 	}
 	if len(ivs) == 0 {
 		return nil
 	}
-	sort.Slice(ivs, func(i, j int) bool { return ivs[i].a < ivs[j].a })
+	// by their left edges; of cells starting together, those split off
+	// tight first, so that they decide whether a column starts there
+	sort.Slice(ivs, func(i, j int) bool {
+		if math.Abs(ivs[i].a-ivs[j].a) > 0.5 {
+			return ivs[i].a < ivs[j].a
+		}
+		return ivs[i].tight && !ivs[j].tight
+	})
 	var cols [][2]float64
 	cur := ivs[0]
 	for _, v := range ivs[1:] {
-		if v.a-cur.b >= splitGap*size*0.8 {
+		// a gutter, or a clear gap before a cell split off at the edge of
+		// a column of numbers (a table set tight)
+		if v.a-cur.b >= splitGap*size*0.8 || v.tight && v.a-cur.b > 0.1*size {
 			cols = append(cols, [2]float64{cur.a, cur.b})
 			cur = v
 			continue
@@ -388,6 +726,57 @@ func gutterColumns(run []gutterLine) [][2]float64 {
 		cur.b = max(cur.b, v.b)
 	}
 	return append(cols, [2]float64{cur.a, cur.b})
+}
+
+// headerOnly joins a column that holds nothing but a header cell (a
+// header centred over a column of labels, which the labels under it do
+// not reach) to the nearer of the columns beside it.
+func headerOnly(cols [][2]float64, cells [][][]*word) ([][2]float64, [][][]*word) {
+	if len(cells) < 3 {
+		return cols, cells
+	}
+	for c := 0; c < len(cols) && len(cols) > 2; c++ {
+		if len(cells[0][c]) == 0 {
+			continue
+		}
+		alone := true
+		for r := 1; r < len(cells) && alone; r++ {
+			alone = len(cells[r][c]) == 0
+		}
+		if !alone {
+			continue
+		}
+		// the distance to the cells of the columns beside it
+		x0, x1 := cells[0][c][0].x0, cellRight(cells[0][c])
+		dist := func(k int) float64 {
+			if k < 0 || k >= len(cols) {
+				return math.Inf(1)
+			}
+			d := math.Inf(1)
+			for r := 1; r < len(cells); r++ {
+				if ws := cells[r][k]; len(ws) > 0 {
+					d = min(d, max(ws[0].x0-x1, x0-cellRight(ws)))
+				}
+			}
+			return d
+		}
+		to := c - 1
+		if dist(c+1) < dist(c-1) {
+			to = c + 1
+		}
+		if math.IsInf(dist(to), 1) {
+			continue
+		}
+		cells[0][to] = append(cells[0][to], cells[0][c]...)
+		sort.SliceStable(cells[0][to], func(i, j int) bool { return cells[0][to][i].x0 < cells[0][to][j].x0 })
+		cols[to] = [2]float64{min(cols[to][0], cols[c][0]), max(cols[to][1], cols[c][1])}
+		cols = append(cols[:c:c], cols[c+1:]...)
+		for r := range cells {
+			cells[r] = append(cells[r][:c:c], cells[r][c+1:]...)
+		}
+		c--
+	}
+	return cols, cells
 }
 
 // colOf returns the column a word falls in: the one it overlaps most,
@@ -404,6 +793,34 @@ func colOf(cols [][2]float64, w *word) int {
 		}
 	}
 	return best
+}
+
+// joinRules joins horizontal rules drawn in pieces (a border under each
+// cell of a row) into one rule: pieces at the same height that touch or
+// overlap.
+func joinRules(hs []rect) []rect {
+	if len(hs) < 2 {
+		return hs
+	}
+	hs = append([]rect(nil), hs...)
+	sort.Slice(hs, func(i, j int) bool {
+		a, b := hs[i], hs[j]
+		if math.Abs(a.y0-b.y0) > 0.5 {
+			return a.y0 < b.y0
+		}
+		return a.x0 < b.x0
+	})
+	out := hs[:1]
+	for _, r := range hs[1:] {
+		last := &out[len(out)-1]
+		if math.Abs(r.y0-last.y0) <= 0.5 && math.Abs(r.y1-last.y1) <= 1 && r.x0 <= last.x1+2 {
+			last.x1 = max(last.x1, r.x1)
+			last.y1 = max(last.y1, r.y1)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // rulesBetween says which lines of the run start a new row because a
@@ -474,7 +891,13 @@ func cellRight(ws []*word) float64 {
 // under it starting in lower case) in a third of the places or more: the
 // text of boxes set side by side, not a table.
 func continued(cells [][][]*word, lo, hi int) bool {
-	pairs, cont := 0, 0
+	pairs, cont := continuations(cells, lo, hi)
+	return pairs > 0 && cont*3 >= pairs
+}
+
+// continuations counts the pairs of cells one above the other in columns
+// lo … hi, and those of them that go on as the lines of a sentence do.
+func continuations(cells [][][]*word, lo, hi int) (pairs, cont int) {
 	for c := lo; c <= hi; c++ {
 		for r := 0; r+1 < len(cells); r++ {
 			a, b := cells[r][c], cells[r+1][c]
@@ -488,11 +911,37 @@ func continued(cells [][][]*word, lo, hi int) bool {
 			}
 		}
 	}
-	return pairs > 0 && cont*3 >= pairs
+	return pairs, cont
 }
 
-// shortCells reports whether the cells of columns lo … hi are short, as
-// a table of labels and values holds them (Naziv | Mladinski center …).
+// proseColumn reports whether one of the columns lo … hi goes on down
+// its rows as the lines of a sentence do, in half of the places where a
+// cell of four words or more stands over another: a column of the text
+// beside a table, left among its columns.
+func proseColumn(cells [][][]*word, lo, hi int) bool {
+	for c := lo; c <= hi; c++ {
+		pairs, cont := 0, 0
+		for r := 0; r+1 < len(cells); r++ {
+			a, b := cells[r][c], cells[r+1][c]
+			if len(a) < 4 || len(b) == 0 {
+				continue
+			}
+			pairs++
+			if last := a[len(a)-1].text; !strings.ContainsAny(last[len(last)-1:], ".;:!?") && lowerStart(b[0].text) {
+				cont++
+			}
+		}
+		if pairs >= 2 && cont*2 >= pairs {
+			return true
+		}
+	}
+	return false
+}
+
+// shortCells reports whether columns lo … hi hold labels and values, as
+// a table of them does (Naziv | Mladinski center Brdonje, zavod …): the
+// cells of the first column short (six words at most) and those of the
+// others no longer than a line of a value (ten words), nearly all.
 func shortCells(cells [][][]*word, lo, hi int) bool {
 	n, short := 0, 0
 	for r := range cells {
@@ -501,7 +950,7 @@ func shortCells(cells [][][]*word, lo, hi int) bool {
 				continue
 			}
 			n++
-			if len(cells[r][c]) <= 6 {
+			if k := len(cells[r][c]); k <= 6 || c > lo && k <= 10 {
 				short++
 			}
 		}

@@ -22,6 +22,10 @@ type word struct {
 	spaceBefore    bool // an explicit space glyph precedes it
 	hard           bool // a size or weight jump precedes it: never glued to the previous word
 	single         bool // built from one glyph (letter-spacing candidate)
+	leader         bool // dot leaders between two cells of a table row
+	stacked        bool // ends a cell on the edge of a column of right-aligned numbers (markStacks)
+	leftEdge       bool // starts where the cells of a column start on other lines (markStacks)
+	num            int8 // whether the text is a number: 0 not known yet, 1 yes, 2 no (see number)
 }
 
 func (w *word) cx() float64 { return (w.x0 + w.x1) / 2 }
@@ -32,7 +36,7 @@ const (
 	wordGap   = 0.12 // a gap wider than this (in ems) between glyphs ends a word
 	lineTol   = 0.3  // baselines closer than this (in ems) are one line
 	sizeJump  = 1.2  // a size ratio above this ends a word
-	gutterEms = 1.8  // the narrowest column gutter, in body-text ems
+	gutterEms = 1.5  // the narrowest column gutter, in body-text ems
 )
 
 // words turns glyphs (in content-stream order) into words: a word ends at
@@ -308,14 +312,17 @@ func bulletMarks(rs []rect, ws []*word) []*word {
 	return out
 }
 
-// region is a rectangle of the page that XY-cut keeps whole: a table or a
-// drawn box.
+// region is a rectangle of the page that XY-cut keeps whole: a table, a
+// drawn box, or text set in another direction (its blocks laid out).
 type region struct {
 	x0, y0, x1, y1 float64
 	table          *letopis.Table
 	box            bool
 	words          []*word
 	shaded         bool
+	blocks         []letopis.Block
+	nested         []*region // tables nested in the cells of this table
+	outer          *region   // the table this one is nested in
 }
 
 // item is what XY-cut orders: a word, or a region.
@@ -350,14 +357,12 @@ func alive(ctx context.Context) {
 	}
 }
 
-func layoutPage(ctx context.Context, pc *pageContent, pageNo int, pw, ph float64) []letopis.Block {
-	return layoutWords(ctx, words(pc.glyphs), pc.rects, pageNo, pw, ph)
-}
-
 // layoutWords lays out a page from its positioned words and drawn shapes:
 // the words of the content stream, or those OCR read on a page image.
-func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, ph float64) []letopis.Block {
-	if len(ws) == 0 {
+// turned are the regions of text set in other directions, laid out
+// already (see layoutPage).
+func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, ph float64, turned []*region) []letopis.Block {
+	if len(ws) == 0 && len(turned) == 0 {
 		return nil
 	}
 	if len(rects) > maxLayoutRects {
@@ -379,6 +384,8 @@ func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, 
 	alive(ctx)
 	if len(ws) <= maxLayoutWords {
 		var tabs []*region
+		ws, tabs = bandTables(ws, fills, pageNo, body)
+		regions = append(regions, tabs...)
 		ws, tabs = alignedTables(ws, fills, pageNo, body)
 		regions = append(regions, tabs...)
 		ws, tabs = gutterTables(ws, rules, fills, pageNo, body)
@@ -390,6 +397,7 @@ func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, 
 	for _, w := range ws {
 		items = append(items, &item{w.x0, w.y0, w.x1, w.y1, w, nil})
 	}
+	regions = append(regions, turned...)
 	for _, r := range regions {
 		items = append(items, &item{r.x0, r.y0, r.x1, r.y1, nil, r})
 	}
@@ -402,7 +410,7 @@ func layoutWords(ctx context.Context, ws []*word, rects []rect, pageNo int, pw, 
 		var flow []*word
 		emitFlow := func() {
 			if len(flow) > 0 {
-				blocks = append(blocks, flowBlocks(makeLines(flow), pageNo, body)...)
+				blocks = append(blocks, runInHeadings(flowBlocks(makeLines(flow), pageNo, body))...)
 				flow = nil
 			}
 		}
@@ -967,6 +975,11 @@ func flowBlocks(lines []*line, pageNo int, body float64) []letopis.Block {
 			if label != "" && lab == "" && l.x0 < cur[0].words[min(1, len(cur[0].words)-1)].x0-2 && cur[0].x0 < l.x0-2 {
 				newBlock = true
 			}
+			// a short line opening a block, over full lines that start
+			// where it does: a title set apart by space (see spacedTitle)
+			if !newBlock && len(cur) == 1 && label == "" && shortTitle(cur[0], l) {
+				newBlock = true
+			}
 			if newBlock {
 				flush()
 			}
@@ -983,6 +996,17 @@ func flowBlocks(lines []*line, pageNo int, body float64) []letopis.Block {
 	}
 	flush()
 	return blocks
+}
+
+// shortTitle reports whether line t, alone so far in its block, is a
+// title over line l: less than half as wide, starting where it does, in
+// capitals first and without a closing mark.
+func shortTitle(t, l *line) bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	last, _ := utf8.DecodeLastRuneInString(t.text)
+	return t.x1-t.x0 < 0.5*(l.x1-l.x0) && math.Abs(t.x0-l.x0) < 2 && unicode.IsUpper(r) &&
+		!strings.ContainsRune(".,;:!?-–…", last) && utf8.RuneCountInString(t.text) <= 60 &&
+		math.Abs(t.size-l.size) < 0.5 && t.bold == l.bold
 }
 
 func allBold(ls []*line) bool {
@@ -1118,8 +1142,15 @@ func dehyphenate(texts []string) []string {
 
 // regionBlocks turns a table or box region into blocks.
 func regionBlocks(r *region, pageNo int, body float64) []letopis.Block {
+	if r.blocks != nil {
+		return r.blocks
+	}
 	if r.table != nil {
-		return []letopis.Block{{Kind: letopis.BlockTable, Page: pageNo, BBox: r.table.BBox, Table: r.table}}
+		bs := []letopis.Block{{Kind: letopis.BlockTable, Page: pageNo, BBox: r.table.BBox, Table: r.table}}
+		for _, in := range r.nested {
+			bs = append(bs, regionBlocks(in, pageNo, body)...)
+		}
+		return bs
 	}
 	lines := makeLines(r.words)
 	if len(lines) == 0 {

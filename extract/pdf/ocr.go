@@ -94,7 +94,7 @@ func ocrPage(ctx context.Context, page *letopis.Page, img image.Image, opts extr
 		return err
 	}
 	ws := ocrWords(res, page.Width, page.Height)
-	blocks := layoutWords(ctx, ws, nil, page.Number, page.Width, page.Height)
+	blocks := layoutWords(ctx, ws, nil, page.Number, page.Width, page.Height, nil)
 	for i := range blocks {
 		blocks[i].OCRConfidence = meanConf(res, &blocks[i], page.Width, page.Height)
 	}

@@ -55,7 +55,7 @@ func TestReadingOrder(t *testing.T) {
 				ws = append(ws, w...)
 			}
 			var got []string
-			for _, b := range layoutWords(context.Background(), ws, nil, 1, 595, 842) {
+			for _, b := range layoutWords(context.Background(), ws, nil, 1, 595, 842, nil) {
 				got = append(got, strings.Fields(b.Text())[0])
 			}
 			if strings.Join(got, " ") != c.want {

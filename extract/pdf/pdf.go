@@ -381,6 +381,7 @@ type pageRef struct {
 	mediaBox  [4]float64
 	hasMedia  bool
 	inherited bool
+	rotate    int // quarter turns clockwise the page is shown turned by (/Rotate / 90)
 }
 
 // Limits on the page tree walk: a cyclic or absurd tree stops here.
@@ -429,6 +430,12 @@ func pageTree(r *lpdf.Reader) (pages []pageRef, err error) {
 		}
 		if res := v.Key("Resources"); res.Kind() == lpdf.Dict {
 			inh.res = res
+		}
+		if r := v.Key("Rotate"); r.Kind() == lpdf.Integer || r.Kind() == lpdf.Real {
+			// a multiple of 90; anything else is not a rotation a viewer shows
+			if deg := int(num(r)); deg%90 == 0 {
+				inh.rotate = (deg/90%4 + 4) % 4
+			}
 		}
 		if mb := v.Key("MediaBox"); mb.Len() == 4 {
 			for i := 0; i < 4; i++ {
@@ -479,11 +486,17 @@ func readPage(ctx context.Context, pr pageRef, n int, fonts *fontCache) (page le
 	if !pr.hasMedia || mb[2]-mb[0] <= 0 || mb[3]-mb[1] <= 0 {
 		mb = [4]float64{0, 0, 595.28, 841.89}
 	}
-	page.Width, page.Height = mb[2]-mb[0], mb[3]-mb[1]
-	in := &interp{ctx: ctx, fonts: fonts, out: &pageContent{}}
+	// the page as displayed: the media box turned by /Rotate
+	w, h := mb[2]-mb[0], mb[3]-mb[1]
+	display := matrix{1, 0, 0, 1, -mb[0], -mb[1]}.mul(turn(pr.rotate, w, h))
+	if pr.rotate&1 == 1 {
+		w, h = h, w
+	}
+	page.Width, page.Height = w, h
+	in := &interp{ctx: ctx, fonts: fonts, out: &pageContent{}, frames: frames(w, h)}
 	contents := pr.v.Key("Contents")
 	if contents.Kind() == lpdf.Stream || contents.Kind() == lpdf.Array {
-		in.run(contents, pr.res, matrix{1, 0, 0, 1, -mb[0], -mb[1]}, 0)
+		in.run(contents, pr.res, display, 0)
 	}
 	pc := in.out
 	for _, g := range pc.glyphs {
@@ -496,6 +509,6 @@ func readPage(ctx context.Context, pr pageRef, n int, fonts *fontCache) (page le
 	if err := ctx.Err(); err != nil {
 		return page, false, false, err
 	}
-	page.Blocks = layoutPage(ctx, pc, n, page.Width, page.Height)
+	page.Blocks, page.Width, page.Height = layoutPage(ctx, pc, n, page.Width, page.Height)
 	return page, hasText, hasImage, nil
 }

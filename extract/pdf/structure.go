@@ -15,10 +15,11 @@ import (
 
 // structure reads what only the whole document shows, once every page is
 // laid out: page furniture (running headers and footers, page numbers, a
-// table of contents) and the headings with their levels and section
-// numbers.
+// table of contents), tables that go on over a page break, and the
+// headings with their levels and section numbers.
 func structure(doc *letopis.Document) {
 	markFurniture(doc)
+	joinContinued(doc)
 	classifyHeadings(doc)
 	markContents(doc)
 }
@@ -141,20 +142,12 @@ func classifyHeadings(doc *letopis.Document) {
 				size = max(size, l.Size)
 				bold = bold && l.Bold
 			}
-			upper, letters := 0, 0
-			for _, r := range text {
-				if unicode.IsLetter(r) {
-					letters++
-					if unicode.IsUpper(r) {
-						upper++
-					}
-				}
-			}
+			letters, upper := capitals(text)
 			caps := letters >= 3 && upper*10 >= letters*9
 			last, _ := utf8.DecodeLastRuneInString(text)
 			sentence := (last == '.' || last == ';' || last == ',') && !caps
 			big := size >= 1.15*body
-			if sentence || letters == 0 || !(big || bold && (caps || n <= 120)) {
+			if sentence || letters == 0 || !(big || bold && (caps || n <= 120) || spacedTitle(doc.Pages[pi].Blocks, bi)) {
 				continue
 			}
 			if b.Kind == letopis.BlockListItem && n > 100 {
@@ -181,6 +174,47 @@ func classifyHeadings(doc *letopis.Document) {
 		}
 		b.Level = sort.Search(len(ss), func(i int) bool { return ss[i] <= math.Round(size*2)/2 }) + 1
 	}
+}
+
+// spacedTitle reports whether block i of a page is a title set apart by
+// space alone, in the text's own type: one short line that starts in
+// capitals and ends without a mark, with twice the space above it that
+// there is below it, more than a line's, over a paragraph it lines up
+// with and that follows close under it.
+func spacedTitle(bs []letopis.Block, i int) bool {
+	b := &bs[i]
+	if b.Kind != letopis.BlockParagraph || len(b.Lines) != 1 || i == 0 || i+1 >= len(bs) {
+		return false
+	}
+	text := strings.TrimSpace(b.Text())
+	n := utf8.RuneCountInString(text)
+	r, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if n < 3 || n > 60 || !unicode.IsUpper(r) || strings.ContainsRune(".,;:!?-–…", last) {
+		return false
+	}
+	prev, next := &bs[i-1], &bs[i+1]
+	if prev.Kind == letopis.BlockFurniture || next.Kind != letopis.BlockParagraph && next.Kind != letopis.BlockListItem || len(next.Lines) == 0 {
+		return false
+	}
+	line := 1.2 * b.Lines[0].Size
+	above, below := prev.BBox.Y0-b.BBox.Y1, b.BBox.Y0-next.BBox.Y1
+	return above >= 1.6*line && below >= -1 && below <= 0.8*line && above >= 2*below &&
+		math.Abs(b.BBox.X0-next.BBox.X0) < 3 && prev.BBox.X0 < b.BBox.X1 && b.BBox.X0 < prev.BBox.X1 &&
+		math.Abs(next.Lines[0].Size-b.Lines[0].Size) < 0.5 && len(next.Text()) > 2*n
+}
+
+// capitals counts the letters of s and those of them in upper case.
+func capitals(s string) (letters, upper int) {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters, upper
 }
 
 // quotation reports whether text is a quotation (a pull quote set large):
@@ -233,8 +267,9 @@ func markContents(doc *letopis.Document) {
 				j := bi + 1
 				for ; j < len(p.Blocks); j++ {
 					c := &p.Blocks[j]
-					if c.Kind != letopis.BlockParagraph && c.Kind != letopis.BlockListItem && c.Kind != letopis.BlockFurniture && c.Kind != letopis.BlockTable {
-						break
+					if c.Kind != letopis.BlockParagraph && c.Kind != letopis.BlockListItem && c.Kind != letopis.BlockFurniture && c.Kind != letopis.BlockTable ||
+						c.Kind == letopis.BlockTable && j > bi+1 && !contentsRows(c.Table, len(doc.Pages), 1) {
+						break // a table of other things after the contents
 					}
 					if c.Kind != letopis.BlockFurniture {
 						bottom = min(bottom, c.BBox.Y0)
@@ -274,7 +309,14 @@ func markContents(doc *letopis.Document) {
 // rows or more whose last cell is a page number of the document, never
 // going back, beside titles.
 func contentsTable(t *letopis.Table, pages int) bool {
-	if t == nil || len(t.Rows) < 3 {
+	return contentsRows(t, pages, 3)
+}
+
+// contentsRows reports whether a table of at least min rows is a table
+// of contents as contentsTable says (a piece of one under the heading of
+// contents may be shorter).
+func contentsRows(t *letopis.Table, pages, min int) bool {
+	if t == nil || len(t.Rows) < min {
 		return false
 	}
 	prev := 0

@@ -74,8 +74,11 @@ func ruledTables(ws []*word, rules, fills []rect, pageNo int) ([]*word, []*regio
 		keys = append(keys, k)
 	}
 	sort.Ints(keys)
-	var out []*region
-	taken := make([]bool, len(ws))
+	type grid struct {
+		segs   []seg
+		xs, ys []float64 // ys top down
+	}
+	var grids []grid
 	for _, k := range keys {
 		c := comps[k]
 		var xs, ys []float64
@@ -91,11 +94,37 @@ func ruledTables(ws []*word, rules, fills []rect, pageNo int) ([]*word, []*regio
 			continue
 		}
 		sort.Sort(sort.Reverse(sort.Float64Slice(ys)))
-		t := gridTable(c, xs, ys, ws, taken, fills, pageNo)
+		grids = append(grids, grid{c, xs, ys})
+	}
+	// the smaller grids first: a table nested in a cell of another takes
+	// its words before the outer table does
+	area := func(g grid) float64 { return (g.xs[len(g.xs)-1] - g.xs[0]) * (g.ys[0] - g.ys[len(g.ys)-1]) }
+	sort.SliceStable(grids, func(i, j int) bool { return area(grids[i]) < area(grids[j]) })
+	var out []*region
+	taken := make([]bool, len(ws))
+	for _, g := range grids {
+		var inner []*region
+		for _, r := range out {
+			if r.outer == nil && r.x0 >= g.xs[0]-1 && r.x1 <= g.xs[len(g.xs)-1]+1 && r.y0 >= g.ys[len(g.ys)-1]-1 && r.y1 <= g.ys[0]+1 {
+				inner = append(inner, r)
+			}
+		}
+		xs, ys, ext := outsideCells(g.xs, g.ys, ws, taken)
+		t := gridTable(g.segs, xs, ys, ext, ws, taken, fills, pageNo, inner)
 		if t == nil {
 			continue
 		}
-		out = append(out, &region{x0: xs[0], y0: ys[len(ys)-1], x1: xs[len(xs)-1], y1: ys[0], table: t})
+		reg := &region{x0: xs[0], y0: ys[len(ys)-1], x1: xs[len(xs)-1], y1: ys[0], table: t, nested: inner}
+		for _, r := range inner {
+			r.outer = reg
+		}
+		out = append(out, reg)
+	}
+	top := out[:0:0]
+	for _, r := range out {
+		if r.outer == nil {
+			top = append(top, r)
+		}
 	}
 	var rest []*word
 	for i, w := range ws {
@@ -103,7 +132,7 @@ func ruledTables(ws []*word, rules, fills []rect, pageNo int) ([]*word, []*regio
 			rest = append(rest, w)
 		}
 	}
-	return rest, out
+	return rest, top
 }
 
 // cluster sorts vs and merges values closer than tol.
@@ -120,13 +149,21 @@ func cluster(vs []float64, tol float64) []float64 {
 }
 
 // gridTable fills the grid xs × ys (ys top down) with the words inside it.
-// A cell whose separating rule is missing is merged with its neighbour.
-func gridTable(c []seg, xs, ys []float64, ws []*word, taken []bool, fills []rect, pageNo int) *letopis.Table {
+// A cell whose separating rule is missing is merged with its neighbour,
+// unless it holds a line of its own row (a column of row labels drawn
+// without rules between them). ext says which edges of the grid are cells
+// set outside the rules (a column of row labels, a totals row): they count
+// as ruled off. A table nested in a cell (inner) stands in the cell's text
+// as a mark that numberNested turns into "[table N]".
+func gridTable(c []seg, xs, ys []float64, ext outside, ws []*word, taken []bool, fills []rect, pageNo int, inner []*region) *letopis.Table {
 	nr, nc := len(ys)-1, len(xs)-1
 	if nr*nc > 10000 {
 		return nil
 	}
 	hasRule := func(horiz bool, pos, at float64) bool {
+		if horiz && ext.left && at < xs[1] || !horiz && ext.bottom && at < ys[nr-1] {
+			return true
+		}
 		for _, s := range c {
 			if s.horiz == horiz && math.Abs(s.pos-pos) < 3 && at >= s.from-1 && at <= s.to+1 {
 				return true
@@ -134,21 +171,8 @@ func gridTable(c []seg, xs, ys []float64, ws []*word, taken []bool, fills []rect
 		}
 		return false
 	}
-	// owner[r][c] is the top-left cell of the merged cell holding (r, c)
-	owner := make([][2]int, nr*nc)
-	for r := 0; r < nr; r++ {
-		for col := 0; col < nc; col++ {
-			owner[r*nc+col] = [2]int{r, col}
-			midY := (ys[r] + ys[r+1]) / 2
-			midX := (xs[col] + xs[col+1]) / 2
-			if col > 0 && !hasRule(false, xs[col], midY) {
-				owner[r*nc+col] = owner[r*nc+col-1]
-			} else if r > 0 && !hasRule(true, ys[r], midX) {
-				owner[r*nc+col] = owner[(r-1)*nc+col]
-			}
-		}
-	}
-	cellWords := make([][]*word, nr*nc)
+	// the words of each cell of the grid
+	raw := make([][]*word, nr*nc)
 	n := 0
 	for i, w := range ws {
 		if taken[i] {
@@ -163,13 +187,57 @@ func gridTable(c []seg, xs, ys []float64, ws []*word, taken []bool, fills []rect
 		if col < 0 || col >= nc || r < 0 || r >= nr {
 			continue
 		}
-		o := owner[r*nc+col]
-		cellWords[o[0]*nc+o[1]] = append(cellWords[o[0]*nc+o[1]], w)
+		raw[r*nc+col] = append(raw[r*nc+col], w)
 		taken[i] = true
 		n++
 	}
 	if n == 0 {
 		return nil
+	}
+	for _, in := range inner {
+		x, y := (in.x0+in.x1)/2, in.y1-1
+		col := sort.SearchFloat64s(xs, x) - 1
+		r := sort.Search(nr+1, func(k int) bool { return ys[k] < y }) - 1
+		if col >= 0 && col < nc && r >= 0 && r < nr {
+			raw[r*nc+col] = append(raw[r*nc+col], &word{text: nestMark(in.table), x0: in.x0, x1: in.x1,
+				y0: in.y0, y1: in.y1, base: in.y1 - 1, size: 1})
+		}
+	}
+	// ownLine reports whether a word of cell (r, col) stands on the
+	// baseline of a word of another cell of row r that is ruled off above
+	ownLine := func(r, col int) bool {
+		for _, w := range raw[r*nc+col] {
+			for c2 := 0; c2 < nc; c2++ {
+				if c2 == col || r > 0 && !hasRule(true, ys[r], (xs[c2]+xs[c2+1])/2) {
+					continue
+				}
+				for _, v := range raw[r*nc+c2] {
+					if math.Abs(v.base-w.base) < lineTol*min(v.size, w.size) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	// owner[r][c] is the top-left cell of the merged cell holding (r, c)
+	owner := make([][2]int, nr*nc)
+	for r := 0; r < nr; r++ {
+		for col := 0; col < nc; col++ {
+			owner[r*nc+col] = [2]int{r, col}
+			midY := (ys[r] + ys[r+1]) / 2
+			midX := (xs[col] + xs[col+1]) / 2
+			if col > 0 && !hasRule(false, xs[col], midY) {
+				owner[r*nc+col] = owner[r*nc+col-1]
+			} else if r > 0 && !hasRule(true, ys[r], midX) && !ownLine(r, col) {
+				owner[r*nc+col] = owner[(r-1)*nc+col]
+			}
+		}
+	}
+	cellWords := make([][]*word, nr*nc)
+	for k, cw := range raw {
+		o := owner[k]
+		cellWords[o[0]*nc+o[1]] = append(cellWords[o[0]*nc+o[1]], cw...)
 	}
 	t := &letopis.Table{Page: pageNo, BBox: bbox(xs[0], ys[nr], xs[nc], ys[0])}
 	var marked [][]bool
@@ -292,28 +360,36 @@ func parseNumber(s string) (float64, string, bool) {
 }
 
 // headerRows counts the leading rows a reader takes for the header: rows
-// whose text cells are set in bold or on a shaded background; failing
-// that, a first row of text above rows with numbers.
+// whose cells of text or years are set in bold or on a shaded background;
+// failing that, a first row of text above rows with numbers.
 func headerRows(t *letopis.Table, marked [][]bool) int {
-	n := 0
-	for r, row := range t.Rows {
-		if r >= len(t.Rows)-1 {
-			break
-		}
+	rowMarked := func(r int) bool {
 		all, hit := 0, 0
-		for c, cell := range row {
+		for c, cell := range t.Rows[r] {
 			if cell.Text == "" {
 				continue
 			}
 			all++
-			if cell.Kind != letopis.CellNumber && marked[r][c] {
+			if marked[r][c] && (cell.Kind != letopis.CellNumber || yearText(cell.Text)) {
 				hit++
 			}
 		}
-		if all == 0 || hit < all {
-			break
-		}
+		return all > 0 && hit == all
+	}
+	n := 0
+	for n < len(t.Rows)-1 && rowMarked(n) {
 		n++
+	}
+	// rows shaded in turn (a striped table) from the last header row on:
+	// that row is the first stripe
+	if n >= 2 && len(t.Rows)-n >= 4 {
+		zebra := true
+		for r := n; r < len(t.Rows) && zebra; r++ {
+			zebra = rowMarked(r) == ((r-n)%2 == 1)
+		}
+		if zebra {
+			n--
+		}
 	}
 	if n > 0 {
 		return n
@@ -333,6 +409,19 @@ func headerRows(t *letopis.Table, marked [][]bool) int {
 		}
 	}
 	return 0
+}
+
+// yearText reports whether a cell is a year as a column header writes it:
+// 2021, 2021/22, 2019–2021.
+func yearText(s string) bool {
+	year := func(s string) bool {
+		return len(s) == 4 && allDigits(s) && (s[:2] == "19" || s[:2] == "20")
+	}
+	a, b, found := strings.Cut(strings.TrimSpace(s), "/")
+	if !found {
+		a, b, found = strings.Cut(a, "–")
+	}
+	return year(a) && (!found || year(b) || len(b) == 2 && allDigits(b))
 }
 
 // shadedAt reports whether a filled rectangle lies under the point.
@@ -368,6 +457,9 @@ func alignedTables(ws []*word, fills []rect, pageNo int, body float64) ([]*word,
 	if len(lines) < 2 {
 		return ws, nil
 	}
+	// the edges of columns of numbers, for this finder's and
+	// gutterTables' cells of tables set tight
+	markStacks(lines)
 	type tl struct {
 		ws     []*word
 		starts []float64
@@ -472,13 +564,22 @@ func alignedTables(ws []*word, fills []rect, pageNo int, body float64) ([]*word,
 	if len(out) == 0 {
 		return ws, nil
 	}
-	var rest []*word
+	return untaken(ws, taken), out
+}
+
+// untaken returns the words a table finder did not take, in their order
+// (ws itself when it took none).
+func untaken(ws []*word, taken map[*word]bool) []*word {
+	if len(taken) == 0 {
+		return ws
+	}
+	rest := ws[:0:0]
 	for _, w := range ws {
 		if !taken[w] {
 			rest = append(rest, w)
 		}
 	}
-	return rest, out
+	return rest
 }
 
 // cellGap is the narrowest gap, in ems, between two cells of a row.
@@ -506,7 +607,7 @@ func baselines(ws []*word) [][]*word {
 func segStarts(l []*word) []float64 {
 	starts := []float64{l[0].x0}
 	for k := 1; k < len(l); k++ {
-		if l[k].x0-l[k-1].x1 >= cellGap*max(l[k].size, l[k-1].size) {
+		if l[k].x0-l[k-1].x1 >= cellGap*max(l[k].size, l[k-1].size) || stackSplit(l, k) {
 			starts = append(starts, l[k].x0)
 		}
 	}

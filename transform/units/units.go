@@ -113,10 +113,11 @@ func (l *Lexicon) addStem(p string, u letopis.Unit) {
 
 // Lookup returns the unit of a word form (any case; surrounding punctuation
 // ignored). A compound with a hyphen (e-publikaciji) or a slash
-// (podjetji/organizacijami) is looked up whole, then by its parts.
+// (podjetji/organizacijami) is looked up whole, then by its parts. A nil
+// Lexicon knows no word.
 func (l *Lexicon) Lookup(word string) (letopis.Unit, bool) {
 	w := strings.ToLower(strings.Trim(word, ".,;:!?()[]{}\"'«»“”„‘’–—"))
-	if w == "" {
+	if w == "" || l == nil {
 		return "", false
 	}
 	if u, ok := l.lookup(w); ok {

@@ -1,0 +1,109 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/letopis/letopis"
+)
+
+func TestYearText(t *testing.T) {
+	for s, want := range map[string]bool{
+		"2021": true, "2021/22": true, "2019–2021": true, "1999": true,
+		"2.021": false, "21": false, "3000": false, "2021/2": false, "Leto 2021": false,
+	} {
+		if got := yearText(s); got != want {
+			t.Errorf("yearText(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestMarkLeaders(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want string // L for a leader, . for a word
+	}{
+		{"Članarine ........ 4.250,00", ".L."},
+		{"Stroški dela . . . . 21.700,00", "..LLLL."},
+		{"Uvod … 3", ".L."},
+		{"Glej str. 3 in 4.", "....."},
+		{"a . b . c", "....."},
+	} {
+		var ws []*word
+		for _, f := range strings.Fields(c.line) {
+			ws = append(ws, &word{text: f})
+		}
+		markLeaders(ws)
+		var got strings.Builder
+		for _, w := range ws {
+			if w.leader {
+				got.WriteByte('L')
+			} else {
+				got.WriteByte('.')
+			}
+		}
+		if got.String() != c.want {
+			t.Errorf("%q: leaders %s, want %s", c.line, got.String(), c.want)
+		}
+	}
+}
+
+// table makes a table of rows of texts at the given left and right edge.
+func table(x0, x1 float64, header int, rows ...[]string) *letopis.Table {
+	t := &letopis.Table{Page: 1, HeaderRows: header, BBox: letopis.BBox{X0: x0, Y0: 100, X1: x1, Y1: 300}}
+	for r, texts := range rows {
+		var row []letopis.Cell
+		for c, s := range texts {
+			row = append(row, letopis.Cell{Row: r, Col: c, Text: s, Kind: letopis.CellText})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func TestContinuation(t *testing.T) {
+	head := []string{"Datum", "Turnir"}
+	first := table(60, 540, 1, head, []string{"15. 1. 2022", "Zimski turnir"}, []string{"22. 1. 2022", "Pokal"})
+	for _, c := range []struct {
+		name string
+		next *letopis.Table
+		skip int
+		ok   bool
+	}{
+		{"header repeated", table(60, 540, 1, head, []string{"5. 2. 2022", "Kamnik Cup"}), 1, true},
+		{"header repeated, not detected there", table(60, 540, 0, head, []string{"5. 2. 2022", "Kamnik Cup"}), 1, true},
+		{"another header", table(60, 540, 1, []string{"Selekcija", "Igralci"}, []string{"U9", "31"}), 0, false},
+		{"other columns", table(60, 540, 1, []string{"Datum", "Turnir", "Kraj"}, []string{"5. 2.", "Cup", "Kamnik"}), 0, false},
+	} {
+		skip, ok := continuation(first, c.next)
+		if skip != c.skip || ok != c.ok {
+			t.Errorf("%s: continuation = %d, %v; want %d, %v", c.name, skip, ok, c.skip, c.ok)
+		}
+	}
+	// neither piece with a header: joined only at the same place
+	plain := table(60, 360, 0, []string{"Članarina", "14.250,00 €"}, []string{"Donacije", "1.120,00 €"})
+	if _, ok := continuation(plain, table(61, 361, 0, []string{"Skupaj", "35.285,37 €"})); !ok {
+		t.Error("a headerless table at the same place is not joined")
+	}
+	if _, ok := continuation(plain, table(300, 560, 0, []string{"Skupaj", "35.285,37 €"})); ok {
+		t.Error("a headerless table elsewhere on the page is joined")
+	}
+	// joined: the rows and their pages
+	next := table(60, 540, 1, head, []string{"5. 2. 2022", "Kamnik Cup"})
+	next.Page = 2
+	appendRows(first, next, 1)
+	if len(first.Rows) != 4 || first.RowPage(3) != 2 || first.RowPage(1) != 1 || first.Rows[3][0].Row != 3 {
+		t.Errorf("joined table: %d rows, pages %v", len(first.Rows), first.RowPages)
+	}
+}
+
+// TestNumberText checks the regexp-free path of numberText against
+// isNumberCell.
+func TestNumberText(t *testing.T) {
+	for _, s := range []string{"2021", "1.204", "18,3", "2021.", "14*", "€", "€4.912,35", "–", "-", "x", "/",
+		"-12", "−5", "U11", "2.1a", "Leto", "40%", "11,6t", ".5", ",", "", "3.–5.", "12.", "km"} {
+		if got, want := numberText(s), s != "" && strings.ContainsAny(s, "0123456789") && isNumberCell(s); got != want {
+			t.Errorf("numberText(%q) = %v, isNumberCell %v", s, got, want)
+		}
+	}
+}
