@@ -841,7 +841,13 @@ func rulesBetween(run []gutterLine, hrules []rect, cols [][2]float64) []bool {
 			}
 		}
 	}
-	if !found {
+	// a rule under the header alone (a booktabs table: rules at the top,
+	// under the header and at the bottom) rules no body rows
+	body := false
+	for k := 2; k < len(run); k++ {
+		body = body || starts[k]
+	}
+	if !found || !body {
 		return nil
 	}
 	return starts

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -105,5 +106,39 @@ func TestNumberText(t *testing.T) {
 		if got, want := numberText(s), s != "" && strings.ContainsAny(s, "0123456789") && isNumberCell(s); got != want {
 			t.Errorf("numberText(%q) = %v, isNumberCell %v", s, got, want)
 		}
+	}
+}
+
+// TestHeaderRuleOnly: a table without rules between its rows, with a rule
+// under its header only (and at its top and bottom, as booktabs sets
+// them), has a row a line, not one row of all the lines under the rule.
+func TestHeaderRuleOnly(t *testing.T) {
+	var ws []*word
+	cell := func(x, y float64, text string) { ws = append(ws, setLine(x, y, 9, false, text)...) }
+	cell(57, 700, "Datum")
+	cell(130, 700, "Cilj izleta")
+	cell(332.5, 700, "Nadmorska višina (m)")
+	cell(459.5, 700, "Udeležencev")
+	rows := [][4]string{{"14. 1.", "Krvavec, zimski pohod", "1.853", "41"}, {"11. 3.", "Čaven nad Vipavsko dolino", "1.185", "36"},
+		{"6. 5.", "Učka (Vojak)", "1.401", "48"}, {"17. 6.", "Stol", "2.236", "22"}}
+	for i, r := range rows {
+		y := 680 - float64(i)*16
+		cell(57, y, r[0])
+		cell(130, y, r[1])
+		cell(400, y, r[2])
+		cell(500, y, r[3])
+	}
+	rules := []rect{{57, 693, 540, 693.5, false}, {57, 625, 540, 625.5, false}}
+	var tables []*letopis.Table
+	for _, b := range layoutWords(context.Background(), ws, rules, 1, 595, 842, nil) {
+		if b.Table != nil {
+			tables = append(tables, b.Table)
+		}
+	}
+	if len(tables) != 1 || len(tables[0].Rows) != 5 || len(tables[0].Rows[0]) != 4 {
+		for _, tb := range tables {
+			t.Logf("%d rows x %d", len(tb.Rows), len(tb.Rows[0]))
+		}
+		t.Fatalf("%d tables, want one of 5 rows x 4 columns", len(tables))
 	}
 }
