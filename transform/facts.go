@@ -270,6 +270,10 @@ var (
 	// heightInParens follows the height of a hill or the length of a
 	// route given in parentheses: (609 m), (1.699 m n. v.).
 	heightInParens = regexp.MustCompile(`^\s*(?:m|km|m\s*n\.\s*v\.)\s*\)`)
+	// countedBefore is a clause that opens with a noun of the genitive
+	// plural and says there are so many of it: `Markacistov je`,
+	// `Članic je bilo`, `Tekmovalcev smo imeli`.
+	countedBefore = regexp.MustCompile(`(?:^|[,;:]\s*)(\p{L}{3,}(?:ov|ev|ij|ic|k|ih))\s+(?:je(?:\s+bilo)?|so|smo\s+imeli|je\s+letos|je\s+skupaj)\s*(?:kar\s+|že\s+|skupaj\s+|letos\s+)?$`)
 	// firstLast before a number picks which ones (`učencev zadnjih dveh
 	// razredov`, `prvih deset prijavljenih`).
 	firstLast = regexp.MustCompile(`^(?:zadnj|prv|naslednj|pretekl|predhodn)(?:ih|e|a|i|im|ima)$`)
@@ -504,6 +508,12 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 		if w := nounBefore(s, toks, nums, i, lex); w != "" && n.Unit == "" {
 			u, _ := lex.Lookup(w)
 			f.Unit, f.Indicator, f.Confidence = u, strings.ToLower(w), 0.7
+			return f, true
+		}
+		if m := countedBefore.FindStringSubmatch(s[:n.QStart]); m != nil && n.Unit == "" {
+			// `Markacistov je 13`: a noun of the genitive plural opens the
+			// clause, the number is how many there are
+			f.Unit, f.Indicator, f.Confidence = letopis.UnitOther, strings.ToLower(m[1]), 0.6
 			return f, true
 		}
 		if n.Unit != "" {

@@ -43,6 +43,7 @@ func TestWording(t *testing.T) {
 		{"a number word after its noun", "Zaposlenih je bilo pet, saj se nam je pridružila nova delavka. Tematskih tednov smo pripravili tri: teden zdravja, teden mladih in teden prostovoljstva.", []want{{5, P, X, 0, "zaposlenih"}, {3, E, X, 0, "tednov"}}},
 		{"a noun and its number with the year between", "Individualnih svetovanj je bilo v letu 2022 kar 104, skupinskih delavnic pa 11.", []want{{104, E, X, 0, "svetovanj"}, {11, E, X, 0, "delavnic"}}},
 		{"which ones, not how many", "Sejem je obiskalo 610 učencev zadnjih dveh razredov osnovnih šol.", []want{{610, P, X, 0, "učencev"}}},
+		{"a count after its noun outside the lexicon", "Markacistov je 13, skrbijo pa za 58 kilometrov poti.", []want{{13, O, X, 0, "markacistov"}, {58, O, X, 0, "kilometrov"}}},
 		{"a teen number word in the locative", "Uprava rodu se je v letu 2022 sestala na enajstih sejah.", []want{{11, E, X, 0, "sejah"}}},
 		{"a number word in the masculine plural", "Za delo so skrbeli štirje redno zaposleni sodelavci.", []want{{4, P, X, 0, "zaposleni"}}},
 		{"one of many is an idiom", "Krvodajalstvo je ena najstarejših dejavnosti, ekipa pa ena najbolj učinkovitih v ligi.", nil},
