@@ -10,7 +10,8 @@ header and may be far, so a missing keyword is a warning to check by eye).
 With --numbers: every number in the text that is no gold value, with its
 context, to compare with the traps listed in NAME.meta.
 
-The xlsx variant (NAME.xlsx) is read with openpyxl when present.
+The xlsx variant (NAME.xlsx) is read with openpyxl when present, a CSV
+export (NAME.csv, UTF-8 or Windows-1250, ';' or ',') as text.
 """
 import csv
 import re
@@ -77,6 +78,21 @@ def xlsx_text(path):
     return "\n".join(lines)
 
 
+def csv_text(path):
+    raw = path.read_bytes()
+    try:
+        t = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        t = raw.decode("cp1250")
+    sep = ";" if t.count(";") >= t.count(",") else ","
+    lines = []
+    for row in csv.reader(t.splitlines(), delimiter=sep):
+        cells = [c for c in row if c.strip()]
+        if cells:
+            lines.append("  |  ".join(cells))
+    return "\n".join(lines)
+
+
 def forms(value):
     """Ways a value may be printed in Slovene."""
     v = float(value)
@@ -139,6 +155,9 @@ def check(dirpath, numbers):
         texts[pdf.name] = pdf_text(pdf)
     for x in sorted(d.glob("*.xlsx")):
         texts[x.name] = xlsx_text(x)
+    for x in sorted(d.glob("*.csv")):
+        if not x.name.endswith((".gold.csv", ".activities.csv")):
+            texts[x.name] = csv_text(x)
     problems = 0
     print(f"# {name}: {len(gold)} gold rows, sources: {', '.join(texts)}")
     for i, g in enumerate(gold, 2):
