@@ -317,18 +317,46 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 		}
 		// the run may end in a line of the prose under the table: try it
 		// a few lines shorter before giving up
+		// a line of prose taken in crosses the columns and leaves fewer
+		// of them: of the tables the run gives, the one of the most
+		// columns, the longest of those
+		var best *letopis.Table
+		var bestUsed []*word
+		bestEnd := -1
 		for end := j; end > i && end >= j-maxTrim; end-- {
-			if t, used := gutterTable(lines[i:end+1], hrules, fills, pageNo, false); t != nil {
-				for _, w := range used {
-					taken[w] = true
-				}
-				out = append(out, &region{x0: t.BBox.X0, y0: t.BBox.Y0, x1: t.BBox.X1, y1: t.BBox.Y1, table: t})
-				i = end
-				break
+			t, used := gutterTable(lines[i:end+1], hrules, fills, pageNo, false)
+			if t == nil || best != nil && len(t.Rows[0]) <= len(best.Rows[0]) {
+				continue
 			}
+			best, bestUsed, bestEnd = t, used, end
+			if !lines[end].prosey() {
+				break // no sentence in the run's last line: nothing to trim
+			}
+		}
+		if best != nil {
+			for _, w := range bestUsed {
+				taken[w] = true
+			}
+			t := best
+			out = append(out, &region{x0: t.BBox.X0, y0: t.BBox.Y0, x1: t.BBox.X1, y1: t.BBox.Y1, table: t})
+			i = bestEnd
 		}
 	}
 	return untaken(ws, taken), out
+}
+
+// prosey reports whether a line holds a run of words of a sentence:
+// eight words or more without a gutter, or a line of one run.
+func (l gutterLine) prosey() bool {
+	if len(l.segs) < 2 {
+		return true
+	}
+	for _, sg := range l.segs {
+		if len(sg) >= 8 {
+			return true
+		}
+	}
+	return false
 }
 
 // growRun returns the last line of the run that starts with the split

@@ -2,10 +2,13 @@ package pdf
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/extract"
 )
 
 func TestYearText(t *testing.T) {
@@ -141,4 +144,35 @@ func TestHeaderRuleOnly(t *testing.T) {
 		}
 		t.Fatalf("%d tables, want one of 5 rows x 4 columns", len(tables))
 	}
+}
+
+// TestProseUnderTable: a line of a sentence right under a borderless
+// table, its last word a number set apart by justification, and a footer
+// line split the same way are no rows: the table keeps its three columns
+// (a LibreOffice page of the blind set, whose finance table came out as
+// ten rows of two columns with the prose in them).
+func TestProseUnderTable(t *testing.T) {
+	const name = "blind/td-2024/td-2024-libreoffice.pdf"
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.File(context.Background(), name, data, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range doc.Pages {
+		for _, b := range p.Blocks {
+			if tb := b.Table; tb != nil && len(tb.Rows) > 0 && tb.Rows[0][0].Text == "EUR" {
+				if len(tb.Rows) != 9 || len(tb.Rows[0]) != 3 {
+					t.Fatalf("finance table of %d rows x %d columns, want 9 x 3", len(tb.Rows), len(tb.Rows[0]))
+				}
+				if last := tb.Rows[len(tb.Rows)-1][0].Text; last != "Presežek" {
+					t.Fatalf("last row %q, want Presežek", last)
+				}
+				return
+			}
+		}
+	}
+	t.Fatal("no table headed EUR")
 }
