@@ -200,6 +200,12 @@ func (r *reader) introPeriod(prose string) letopis.Period {
 		if p.Start.IsZero() || p.End.IsZero() || p == r.year || p.Start == p.End || bornIn(prose[:pm.Start]) {
 			continue
 		}
+		// a time wholly before the report's year (an agreement "iz leta
+		// 2017", a newspaper "iz let 1958–1975") or after it (a plan) is
+		// not when the activity ran in the year reported
+		if !r.year.Start.IsZero() && (p.End.Before(r.year.Start) || r.year.End.Before(p.Start)) {
+			continue
+		}
 		end := pm.End
 		for _, next := range pms[k+1:] {
 			gap := strings.TrimSpace(prose[end:next.Start])

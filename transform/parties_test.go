@@ -3,6 +3,9 @@ package transform
 import (
 	"reflect"
 	"testing"
+	"time"
+
+	"github.com/letopis/letopis"
 )
 
 // TestParties reads the lead partner and the partners from introductions
@@ -70,6 +73,30 @@ func TestFunders(t *testing.T) {
 	for _, tt := range tests {
 		if got := funders(tt.prose); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("funders(%q) = %q, want %q", tt.prose, got, tt.want)
+		}
+	}
+}
+
+// TestIntroPeriod reads when an activity ran from its introduction; a
+// time wholly before or after the report's year names something else.
+func TestIntroPeriod(t *testing.T) {
+	year := letopis.Period{Start: letopis.Date{Year: 2024, Month: time.January, Day: 1}, End: letopis.Date{Year: 2024, Month: time.December, Day: 31}}
+	tests := []struct{ prose, want string }{
+		{"Projekt je potekal od 1. 3. 2024 do 30. 11. 2024.", "2024-03-01..2024-11-30"},
+		{"Projekt (1. 4. 2024–31. 3. 2025) sofinancira sklad.", "2024-04-01..2025-03-31"},
+		{"Operacija poteka v letih 2023–2025.", "2023-01-01..2025-12-31"},
+		{"Sofinancirajo jo občine po dogovoru iz leta 2017.", ""},
+		{"Digitalizirali smo 1.240 strani časopisa iz let 1958–1975.", ""},
+		{"V letih 2025–2026 bomo program razširili.", ""},
+	}
+	r := &reader{year: year}
+	for _, tt := range tests {
+		got := ""
+		if p := r.introPeriod(tt.prose); !p.Start.IsZero() {
+			got = p.Start.String() + ".." + p.End.String()
+		}
+		if got != tt.want {
+			t.Errorf("introPeriod(%q) = %q, want %q", tt.prose, got, tt.want)
 		}
 	}
 }

@@ -878,7 +878,36 @@ func rulesBetween(run []gutterLine, hrules []rect, cols [][2]float64) []bool {
 	if !found || !body {
 		return nil
 	}
+	// rules over totals alone (a rule above each "Skupaj" row): a band
+	// between them of two lines with their own values is two rows, and
+	// the rules rule groups of rows, not rows
+	values := 0
+	for k := range run {
+		if starts[k] {
+			values = 0
+		}
+		if run[k].valueRight(cols[0][1]) {
+			if values++; values > 1 {
+				return nil
+			}
+		}
+	}
 	return starts
+}
+
+// valueRight reports whether the line holds a number right of x (in a
+// column after the first).
+func (l gutterLine) valueRight(x float64) bool {
+	for _, sg := range l.segs {
+		if sg[0].x0 > x {
+			for _, w := range sg {
+				if w.number() {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // aligned reports whether the cells of columns lo … hi line up as a

@@ -146,14 +146,11 @@ func TestHeaderRuleOnly(t *testing.T) {
 	}
 }
 
-// TestProseUnderTable: a line of a sentence right under a borderless
-// table, its last word a number set apart by justification, and a footer
-// line split the same way are no rows: the table keeps its three columns
-// (a LibreOffice page of the blind set, whose finance table came out as
-// ten rows of two columns with the prose in them).
-func TestProseUnderTable(t *testing.T) {
-	const name = "blind/td-2024/td-2024-libreoffice.pdf"
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", name))
+// blindTable extracts a report of testdata/blind and returns its first
+// table whose first cell reads first.
+func blindTable(t *testing.T, name, first string) *letopis.Table {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "blind", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,16 +160,42 @@ func TestProseUnderTable(t *testing.T) {
 	}
 	for _, p := range doc.Pages {
 		for _, b := range p.Blocks {
-			if tb := b.Table; tb != nil && len(tb.Rows) > 0 && tb.Rows[0][0].Text == "EUR" {
-				if len(tb.Rows) != 9 || len(tb.Rows[0]) != 3 {
-					t.Fatalf("finance table of %d rows x %d columns, want 9 x 3", len(tb.Rows), len(tb.Rows[0]))
-				}
-				if last := tb.Rows[len(tb.Rows)-1][0].Text; last != "Presežek" {
-					t.Fatalf("last row %q, want Presežek", last)
-				}
-				return
+			if tb := b.Table; tb != nil && len(tb.Rows) > 0 && tb.Rows[0][0].Text == first {
+				return tb
 			}
 		}
 	}
-	t.Fatal("no table headed EUR")
+	t.Fatalf("%s: no table whose first cell is %q", name, first)
+	return nil
+}
+
+// TestProseUnderTable: a line of a sentence right under a borderless
+// table, its last word a number set apart by justification, and a footer
+// line split the same way are no rows: the table keeps its three columns
+// (a LibreOffice page whose finance table came out as ten rows of two
+// columns with the prose in them).
+func TestProseUnderTable(t *testing.T) {
+	tb := blindTable(t, "td-2024/td-2024-libreoffice.pdf", "EUR")
+	if len(tb.Rows) != 9 || len(tb.Rows[0]) != 3 {
+		t.Fatalf("finance table of %d rows x %d columns, want 9 x 3", len(tb.Rows), len(tb.Rows[0]))
+	}
+	if last := tb.Rows[len(tb.Rows)-1][0].Text; last != "Presežek" {
+		t.Fatalf("last row %q, want Presežek", last)
+	}
+}
+
+// TestTotalRules: a borderless table whose only rules stand above its
+// totals rows: the rules group rows, each line with its own value stays a
+// row (a Chromium page whose finance table came out as four rows, the
+// labels and the amounts of a group each poured into one cell).
+func TestTotalRules(t *testing.T) {
+	tb := blindTable(t, "cd-2024/cd-2024-chromium.pdf", "Članarina")
+	if len(tb.Rows) != 13 || len(tb.Rows[0]) != 2 {
+		t.Fatalf("finance table of %d rows x %d columns, want 13 x 2", len(tb.Rows), len(tb.Rows[0]))
+	}
+	for _, r := range tb.Rows {
+		if r[0].Text == "Skupaj prihodki" && r[1].Text != "19.592,30 €" {
+			t.Fatalf("Skupaj prihodki row holds %q", r[1].Text)
+		}
+	}
 }
