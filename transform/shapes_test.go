@@ -170,6 +170,22 @@ func TestTableShapes(t *testing.T) {
 				[]string{"214", "690", "3.860"}),
 			[]fact{{"ČLANOV", 214, P, X, 0, false}, {"PROSTOVOLJCEV", 690, P, X, 0, false}, {"UR", 3860, letopis.UnitHours, X, 0, false}},
 			nil},
+		{"indicators across the top, times down the side (a row a year, plan and realisation)",
+			pdfTable(
+				[]string{"Kazalnik", "Aktivni člani", "Novi člani", "Obiski"},
+				[]string{"Realizacija 2020", "5.812", "498", "98.340"},
+				[]string{"Načrt 2021", "5.900", "500", "100.000"},
+				[]string{"Realizacija 2021", "6.047", "512", "103.216"},
+				[]string{"Indeks R 2021 / N 2021", "102,5", "102,4", "103,2"}),
+			[]fact{{"Aktivni člani", 6047, P, X, 5900, false}, {"Novi člani", 512, P, X, 500, false}, {"Obiski", 103216, O, X, 100000, false}},
+			[]string{"value of 2020", "derived", "value of 2020", "derived", "value of 2020", "derived"}},
+		{"a row a year under a header of things",
+			pdfTable(
+				[]string{"Leto", "Izposoja", "Obiski", "Prireditve"},
+				[]string{"2020", "221.340", "88.100", "96"},
+				[]string{"2021", "238.611", "103.216", "124"}),
+			[]fact{{"Izposoja", 238611, O, X, 0, false}, {"Obiski", 103216, O, X, 0, false}, {"Prireditve", 124, E, X, 0, false}},
+			[]string{"value of 2020", "value of 2020", "value of 2020"}},
 		{"a table without quantities: dates, groups and placings",
 			pdfTable(
 				[]string{"Datum", "Selekcija", "Turnir", "Uvrstitev"},

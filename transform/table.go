@@ -128,7 +128,12 @@ func headerOf(t *letopis.Table) *header {
 
 // headerAt reads row i as a header: its own cells name at least two column
 // roles, one of them the value or a year; nil if they do not.
-func headerAt(row []letopis.Cell, i int) *header {
+func headerAt(row []letopis.Cell, i int) *header { return headerRow(row, i, false) }
+
+// headerRow is headerAt; with labelFirst the first column is the labels'
+// whatever its header says (a table turned over: its first header cell
+// names the times down the side, Leto).
+func headerRow(row []letopis.Cell, i int, labelFirst bool) *header {
 	h := &header{row: i, roles: make([]colRole, len(row)), units: make([]letopis.Unit, len(row)), years: map[int]int{}}
 	hits := 0
 	seen := map[colRole]bool{}
@@ -158,6 +163,11 @@ func headerAt(row []letopis.Cell, i int) *header {
 				break
 			}
 		}
+	}
+	if labelFirst && len(row) > 0 && h.roles[0] == colNone && !seen[colLabel] {
+		h.roles[0] = colLabel
+		seen[colLabel] = true
+		hits++
 	}
 	if len(h.yearCols) > 0 && !seen[colValue] {
 		pick := h.yearCols[len(h.yearCols)-1]
@@ -281,6 +291,14 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 	h := tc.head
 	if h == nil {
 		h = headerOf(t)
+	}
+	if h == nil && tc.head == nil {
+		// indicators across the top, times down the side
+		if tt := transposed(t); tt != nil {
+			if th := headerRow(tt.Rows[0], 0, true); th != nil {
+				t, h = tt, th
+			}
+		}
 	}
 	if h == nil && !tc.strict {
 		h = shapeHeader(t, lex)
