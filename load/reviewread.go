@@ -60,9 +60,10 @@ func (w *Warehouse) ReviewSources(ctx context.Context) ([]SourceInfo, error) {
 	return out, rows.Err()
 }
 
-// ReviewSource returns one source; ErrNoSource if there is none of that id.
-func (w *Warehouse) ReviewSource(ctx context.Context, id int64) (*SourceInfo, error) {
-	si, err := scanSource(w.db.QueryRowContext(ctx, sourceInfoSQL+` WHERE s.source_id = ?`, id))
+// ReviewSource returns the source with the given bytes (their SHA-256,
+// hex); ErrNoSource if there is none.
+func (w *Warehouse) ReviewSource(ctx context.Context, sha256 string) (*SourceInfo, error) {
+	si, err := scanSource(w.db.QueryRowContext(ctx, sourceInfoSQL+` WHERE s.sha256 = ?`, sha256))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNoSource
 	}
@@ -72,17 +73,17 @@ func (w *Warehouse) ReviewSource(ctx context.Context, id int64) (*SourceInfo, er
 	return si, nil
 }
 
-// SourceOfFact returns the id of the source a fact was read from or added
-// to; ErrNoSource if it is in none.
-func (w *Warehouse) SourceOfFact(ctx context.Context, factID string) (int64, error) {
-	var id int64
-	err := w.db.QueryRowContext(ctx, `SELECT source_id FROM fact_rows WHERE fact_id = ?
-UNION ALL SELECT s.source_id FROM reviews r JOIN sources s ON s.sha256 = r.source_sha256 WHERE r.fact_id = ?
-LIMIT 1`, factID, factID).Scan(&id)
+// SourceOfFact returns the SHA-256 of the source a fact was read from or
+// added to; ErrNoSource if it is in none.
+func (w *Warehouse) SourceOfFact(ctx context.Context, factID string) (string, error) {
+	var sha string
+	err := w.db.QueryRowContext(ctx, `SELECT s.sha256 FROM fact_rows f JOIN sources s ON s.source_id = f.source_id WHERE f.fact_id = ?
+UNION ALL SELECT s.sha256 FROM reviews r JOIN sources s ON s.sha256 = r.source_sha256 WHERE r.fact_id = ?
+LIMIT 1`, factID, factID).Scan(&sha)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, ErrNoSource
+		return "", ErrNoSource
 	}
-	return id, classifyErr(err)
+	return sha, classifyErr(err)
 }
 
 // ReviewFact is a fact of a source with its review: as it stands now and
@@ -149,15 +150,15 @@ func (w *Warehouse) SourceFacts(ctx context.Context, sourceID int64) ([]ReviewFa
 // ReviewFactByID returns one fact with its review and the source it
 // belongs to; ErrNoSource if there is no such fact.
 func (w *Warehouse) ReviewFactByID(ctx context.Context, factID string) (*ReviewFact, *SourceInfo, error) {
-	sid, err := w.SourceOfFact(ctx, factID)
+	sha, err := w.SourceOfFact(ctx, factID)
 	if err != nil {
 		return nil, nil, err
 	}
-	src, err := w.ReviewSource(ctx, sid)
+	src, err := w.ReviewSource(ctx, sha)
 	if err != nil {
 		return nil, nil, err
 	}
-	fs, err := w.sourceFacts(ctx, sid, factID)
+	fs, err := w.sourceFacts(ctx, src.ID, factID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -300,7 +301,7 @@ type SeriesPoint struct {
 	Activity, ActivityKey, Indicator string
 	Organisation                     string
 	FactID, SourcePath, Status       string
-	SourceID                         int64
+	SourceSHA256                     string
 	Page                             int
 	Sheet, Cell                      string
 	Total                            bool
@@ -310,9 +311,9 @@ type SeriesPoint struct {
 // facts shows it) by year.
 func (w *Warehouse) IndicatorSeries(ctx context.Context, key string) ([]SeriesPoint, error) {
 	rows, err := w.db.QueryContext(ctx, `SELECT coalesce(f.report_year, 0), f.value, f.unit, f.qualifier, coalesce(f.activity, ''), coalesce(f.activity_key, ''),
-       f.indicator, coalesce(f.organisation, ''), f.fact_id, f.source_file, f.review_status, s.source_id, coalesce(f.page, 0),
+       f.indicator, coalesce(f.organisation, ''), f.fact_id, f.source_file, f.review_status, f.source_sha256, coalesce(f.page, 0),
        coalesce(f.sheet, ''), coalesce(f.cell, ''), f.is_total
-FROM facts f JOIN sources s ON s.sha256 = f.source_sha256
+FROM facts f
 WHERE f.indicator_key = ?
 ORDER BY f.report_year, f.organisation, f.activity_key, f.source_file, f.fact_seq NULLS LAST`, key)
 	if err != nil {
@@ -323,7 +324,7 @@ ORDER BY f.report_year, f.organisation, f.activity_key, f.source_file, f.fact_se
 	for rows.Next() {
 		var p SeriesPoint
 		if err := rows.Scan(&p.Year, &p.Value, &p.Unit, &p.Qualifier, &p.Activity, &p.ActivityKey, &p.Indicator, &p.Organisation,
-			&p.FactID, &p.SourcePath, &p.Status, &p.SourceID, &p.Page, &p.Sheet, &p.Cell, &p.Total); err != nil {
+			&p.FactID, &p.SourcePath, &p.Status, &p.SourceSHA256, &p.Page, &p.Sheet, &p.Cell, &p.Total); err != nil {
 			return nil, err
 		}
 		out = append(out, p)
