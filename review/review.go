@@ -74,8 +74,20 @@ type Service struct {
 	Now func() time.Time
 
 	mu     sync.Mutex
-	hashes map[fileKey]string // SHA-256 of files already read, by path, size and time
+	hashes map[fileKey]string     // SHA-256 of files already read, by path, size and time
+	known  map[string]knownSource // sources recently read, by SHA-256
 }
+
+// knownSource is a source read from the warehouse a moment ago: its file is
+// served without opening the warehouse again.
+type knownSource struct {
+	src Source
+	at  time.Time
+}
+
+// knownFor is how long a source read from the warehouse is known without
+// reading it again.
+const knownFor = time.Minute
 
 type fileKey struct {
 	path  string
@@ -195,14 +207,23 @@ func (s *Service) Source(ctx context.Context, sha256 string) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.remember(p.Source.SourceInfo)
 	p.Source.File = s.locate(&p.Source.SourceInfo)
 	return &p, nil
 }
 
-// SourceFile returns the source and the path of its file, checked to hold
-// the bytes that were imported; ErrNotFound if there is no such source, or
-// its file is gone or changed.
-func (s *Service) SourceFile(ctx context.Context, sha256 string) (*Source, error) {
+// SourceInfo returns the source with the given bytes (SHA-256, hex) and
+// where its file is, without its facts; ErrNotFound if there is none. A
+// source read a moment ago is not read from the warehouse again.
+func (s *Service) SourceInfo(ctx context.Context, sha256 string) (*Source, error) {
+	s.mu.Lock()
+	k, ok := s.known[sha256]
+	s.mu.Unlock()
+	if ok && time.Since(k.at) < knownFor {
+		src := k.src
+		src.File = s.locate(&src.SourceInfo)
+		return &src, nil
+	}
 	var src Source
 	err := s.read(ctx, func(st Store) error {
 		si, err := st.ReviewSource(ctx, sha256)
@@ -218,11 +239,32 @@ func (s *Service) SourceFile(ctx context.Context, sha256 string) (*Source, error
 	if err != nil {
 		return nil, err
 	}
+	s.remember(src.SourceInfo)
 	src.File = s.locate(&src.SourceInfo)
+	return &src, nil
+}
+
+func (s *Service) remember(si load.SourceInfo) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.known == nil || len(s.known) > 1000 {
+		s.known = map[string]knownSource{}
+	}
+	s.known[si.SHA256] = knownSource{Source{SourceInfo: si}, time.Now()}
+}
+
+// SourceFile returns the source and the path of its file, checked to hold
+// the bytes that were imported; ErrNotFound if there is no such source, or
+// its file is gone or changed.
+func (s *Service) SourceFile(ctx context.Context, sha256 string) (*Source, error) {
+	src, err := s.SourceInfo(ctx, sha256)
+	if err != nil {
+		return nil, err
+	}
 	if src.File.Path == "" {
 		return nil, fmt.Errorf("source %s: %s: %w", src.Path, src.File.Problem, ErrNotFound)
 	}
-	return &src, nil
+	return src, nil
 }
 
 // locate finds the file with a source's bytes: where the import left it

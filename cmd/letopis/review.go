@@ -198,19 +198,21 @@ func reviewExport(ctx context.Context, s streams, svc *review.Service, path stri
 
 // reviewOpener opens the warehouse for each use of the review: read-only,
 // or for a write under the import's lock, waiting for it a moment only.
-// One use at a time: a process must not open the DuckDB file twice.
+// Reads may open it at once; a write opens it alone, as a process must
+// not open the DuckDB file for writing beside another open of its own.
 func reviewOpener(db, aliases string) review.Opener {
-	var mu sync.Mutex
+	var mu sync.RWMutex
 	return func(ctx context.Context, write bool) (review.Store, func(), error) {
-		mu.Lock()
 		if !write {
+			mu.RLock()
 			w, err := load.Open(ctx, db, load.Options{ReadOnly: true})
 			if err != nil {
-				mu.Unlock()
+				mu.RUnlock()
 				return nil, nil, err
 			}
-			return w, func() { w.Close(); mu.Unlock() }, nil
+			return w, func() { w.Close(); mu.RUnlock() }, nil
 		}
+		mu.Lock()
 		unlock, err := lockWarehouse(ctx, db, reviewWriteWait)
 		if err != nil {
 			mu.Unlock()

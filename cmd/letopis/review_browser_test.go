@@ -243,8 +243,8 @@ func TestReviewBrowser(t *testing.T) {
 		Facts, Refused, Want int
 		Inside               bool
 	}
-	marks := eval[pageMarks](t, b, `(() => {
-		const data = JSON.parse(document.getElementById('page-data').textContent);
+	marks := eval[pageMarks](t, b, `(async () => {
+		const data = await (await fetch(location.pathname + '/data')).json();
 		const p = document.querySelector('.page[data-page="3"]');
 		const r = p.getBoundingClientRect();
 		const ms = [...p.querySelectorAll('.mark.fact')];
@@ -260,7 +260,7 @@ func TestReviewBrowser(t *testing.T) {
 	}
 
 	// Reject the first fact of page 3, edit the second (keys r and e).
-	ids := eval[[]string](t, b, `JSON.parse(document.getElementById('page-data').textContent).facts.filter((f) => f.page === 3).map((f) => f.id)`)
+	ids := eval[[]string](t, b, `fetch(location.pathname + '/data').then((r) => r.json()).then((d) => d.facts.filter((f) => f.page === 3).map((f) => f.id))`)
 	if len(ids) < 2 {
 		t.Fatalf("page 3 has %d facts", len(ids))
 	}
@@ -317,7 +317,7 @@ func TestReviewBrowser(t *testing.T) {
 	checkKept := func(when string) {
 		t.Helper()
 		b.open(t, sourceURL)
-		st := eval[map[string]string](t, b, `Object.fromEntries(JSON.parse(document.getElementById('page-data').textContent).facts.map((f) => [f.id, f.status + ' ' + f.value]))`)
+		st := eval[map[string]string](t, b, `fetch(location.pathname + '/data').then((r) => r.json()).then((d) => Object.fromEntries(d.facts.map((f) => [f.id, f.status + ' ' + f.value])))`)
 		added := eval[int](t, b, `document.querySelectorAll('#facts li.st-added').length`)
 		if !strings.HasPrefix(st[rejected], "rejected") || st[edited] != "corrected 1234" || added != 1 || !strings.HasPrefix(st[ids[2]], "unreviewed") {
 			t.Errorf("%s: rejected %q, edited %q, other %q, %d added", when, st[rejected], st[edited], st[ids[2]], added)
@@ -443,5 +443,8 @@ func TestReviewBrowser100Pages(t *testing.T) {
 	if n.Pages != 110 || n.Facts < 700 {
 		t.Errorf("%d pages, %d facts listed; want 110 pages and the facts of ten brochures", n.Pages, n.Facts)
 	}
+	t.Logf("steps of the last load (ms from the start of the navigation): %s", eval[string](t, b,
+		`[...performance.getEntriesByType('navigation').map((n) => 'response ' + Math.round(n.responseEnd) + ', DOM ' + Math.round(n.domInteractive)),
+		  ...performance.getEntriesByType('mark').map((m) => m.name.replace('letopis-', '') + ' ' + Math.round(m.startTime))].join(', ')`))
 	t.Logf("review page of a 110-page report (%d facts) ready after %.0f ms, %.0f ms, %.0f ms (first load, then two reloads)", n.Facts, times[0], times[1], times[2])
 }

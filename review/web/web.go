@@ -307,14 +307,24 @@ func (s *server) sourcePage(r *http.Request) (*review.Page, error) {
 	return s.svc.Source(r.Context(), id)
 }
 
+// source is the page of one source: its frame, with what its script needs
+// to start drawing the file at once; the facts come from sourceData,
+// fetched while the file is read.
 func (s *server) source(w http.ResponseWriter, r *http.Request) {
-	p, err := s.sourcePage(r)
+	id, err := sourceID(r)
 	if err != nil {
 		s.fail(w, r, err, false)
 		return
 	}
-	title := filepath.Base(p.Source.Path)
-	s.render(w, "source", http.StatusOK, layout{Title: title, Data: p, JSON: pageJSON(p, s.assetBase)})
+	src, err := s.svc.SourceInfo(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, false)
+		return
+	}
+	d := pageJSON(&review.Page{Source: *src}, s.assetBase)
+	d.Facts, d.Refused = nil, nil
+	d.Data = "/source/" + src.SHA256 + "/data"
+	s.render(w, "source", http.StatusOK, layout{Title: filepath.Base(src.Path), Data: src, JSON: d})
 }
 
 func (s *server) sourceData(w http.ResponseWriter, r *http.Request) {
@@ -487,14 +497,15 @@ type factJSON struct {
 	Sheet        string      `json:"sheet,omitempty"`
 	Cell         string      `json:"cell,omitempty"`
 	Box          *[4]float64 `json:"box"`
-	Snippet      string      `json:"snippet"`
+	Snippet      string      `json:"snippet,omitempty"`
+	SnippetRef   *int        `json:"snippet_ref,omitempty"` // in a page's data: the snippet is texts[snippet_ref]
 	Confidence   float64     `json:"confidence"`
 	Total        bool        `json:"total,omitempty"`
 	OCR          bool        `json:"ocr,omitempty"`
 	Reason       string      `json:"reason,omitempty"`
 	Reviewer     string      `json:"reviewer,omitempty"`
 	ReviewedAt   string      `json:"reviewed_at,omitempty"`
-	Read         *readJSON   `json:"read,omitempty"`
+	Read         *readJSON   `json:"read,omitempty"` // as the import read it, for a reviewed fact
 	Added        bool        `json:"added,omitempty"`
 }
 
@@ -517,7 +528,8 @@ type refusedJSON struct {
 	Sheet      string      `json:"sheet,omitempty"`
 	Cell       string      `json:"cell,omitempty"`
 	Box        *[4]float64 `json:"box"`
-	Snippet    string      `json:"snippet"`
+	Snippet    string      `json:"snippet,omitempty"`
+	SnippetRef *int        `json:"snippet_ref,omitempty"`
 	PromotedTo string      `json:"promoted_to,omitempty"`
 }
 
@@ -537,6 +549,8 @@ type pageDataJSON struct {
 	Refused []refusedJSON `json:"refused"`
 	Assets  string        `json:"assets"`
 	Units   []string      `json:"units"`
+	Data    string        `json:"data,omitempty"`  // where the facts are, on the page's frame
+	Texts   []string      `json:"texts,omitempty"` // the snippets, each once (a sentence holds several values)
 }
 
 func box(b letopis.BBox) *[4]float64 {
@@ -555,7 +569,7 @@ func factOf(rf *load.ReviewFact) factJSON {
 	if rv := rf.Review; rv != nil {
 		j.Reason, j.Reviewer, j.ReviewedAt = rv.Reason, rv.Reviewer, rv.At.Format(time.RFC3339)
 	}
-	if rd := rf.Read; rd != nil {
+	if rd := rf.Read; rd != nil && rf.Review != nil {
 		j.Read = &readJSON{Value: rd.Value, Unit: string(rd.Unit), Qualifier: string(rd.Qualifier), Target: rd.Target,
 			Activity: rd.Activity, Indicator: rd.Indicator, IndicatorKey: rd.IndicatorKey}
 	}
@@ -572,12 +586,27 @@ func pageJSON(p *review.Page, assets string) pageDataJSON {
 	for _, u := range letopis.Units {
 		d.Units = append(d.Units, string(u))
 	}
+	texts := map[string]int{}
+	ref := func(s *string) *int {
+		i, ok := texts[*s]
+		if !ok {
+			i = len(d.Texts)
+			texts[*s] = i
+			d.Texts = append(d.Texts, *s)
+		}
+		*s = ""
+		return &i
+	}
 	for i := range p.Facts {
-		d.Facts = append(d.Facts, factOf(&p.Facts[i]))
+		f := factOf(&p.Facts[i])
+		f.SnippetRef = ref(&f.Snippet)
+		d.Facts = append(d.Facts, f)
 	}
 	for _, v := range p.Refused {
-		d.Refused = append(d.Refused, refusedJSON{Seq: v.Seq, Text: v.Text, Reason: v.Reason, Activity: v.Activity, Page: v.Location.Page,
-			Sheet: v.Location.Sheet, Cell: v.Location.Cell, Box: box(v.Location.BBox), Snippet: v.Snippet, PromotedTo: v.PromotedTo})
+		r := refusedJSON{Seq: v.Seq, Text: v.Text, Reason: v.Reason, Activity: v.Activity, Page: v.Location.Page,
+			Sheet: v.Location.Sheet, Cell: v.Location.Cell, Box: box(v.Location.BBox), Snippet: v.Snippet, PromotedTo: v.PromotedTo}
+		r.SnippetRef = ref(&r.Snippet)
+		d.Refused = append(d.Refused, r)
 	}
 	return d
 }

@@ -11,8 +11,8 @@ pdfjsLib.GlobalWorkerOptions.workerSrc = vendor + 'pdf.worker.min.mjs';
 
 const $ = (id) => document.getElementById(id);
 const pagesEl = $('pages'), listEl = $('facts'), detailEl = $('detail'), tipEl = $('tip'), toastEl = $('toast');
-const facts = data.facts, refused = data.refused;
-const byID = new Map(facts.map((f) => [f.id, f]));
+const facts = [], refused = []; // filled from data.data
+const byID = new Map();
 let shown = [];        // the list's entries in order: {kind: 'fact'|'refused', item}
 let current = -1;      // index in shown of the selected entry
 let addMode = false;
@@ -120,22 +120,28 @@ function matches(f, kind) {
   return !st || f.status === st;
 }
 
-function orderKey(x) {
-  const box = x.box || [0, 0, 0, 0];
-  return [x.page || 0, x.seq < 0 ? 1 : 0, -box[3]];
+// inOrder puts entries in reading order: the import's facts (and refused
+// values) by their place in the source; a fact added by review after the
+// last fact printed above it.
+function inOrder(entries) {
+  const read = entries.filter((e) => e.item.seq >= 0).sort((a, b) => a.item.seq - b.item.seq);
+  for (const e of entries.filter((x) => x.item.seq < 0)) {
+    const a = e.item;
+    let at = 0;
+    read.forEach((r, i) => {
+      const f = r.item;
+      if (r.kind === 'fact' && (f.page < a.page || (f.page === a.page && (!a.box || (f.box && f.box[3] >= a.box[3]))))) at = i + 1;
+    });
+    read.splice(at, 0, e);
+  }
+  return read;
 }
 
 function renderList(keepID) {
-  shown = [];
-  for (const f of facts) if (matches(f, 'fact')) shown.push({ kind: 'fact', item: f });
-  for (const v of refused) if (matches(v, 'refused')) shown.push({ kind: 'refused', item: v });
-  // reading order: the import's facts by fact_seq, added ones by their page
-  shown.sort((a, b) => {
-    const x = a.item, y = b.item;
-    if (a.kind === 'fact' && b.kind === 'fact' && x.seq >= 0 && y.seq >= 0) return x.seq - y.seq;
-    const ka = orderKey(x), kb = orderKey(y);
-    return ka[0] - kb[0] || ka[2] - kb[2];
-  });
+  let all = [];
+  for (const f of facts) if (matches(f, 'fact')) all.push({ kind: 'fact', item: f });
+  for (const v of refused) if (matches(v, 'refused')) all.push({ kind: 'refused', item: v });
+  shown = inOrder(all);
   listEl.replaceChildren();
   shown.forEach((e, i) => {
     const li = el('li', 'entry ' + (e.kind === 'fact' ? 'st-' + e.item.status : 'refused'));
@@ -439,7 +445,7 @@ function drawPageMarks(n) {
   for (const v of refused) if (v.page === n && v.box) addMark(pv, 'refused', v, numberBox(pv, v.box, [v.text]) || v.box);
   for (const f of facts) {
     if (f.page !== n || !f.box) continue;
-    const box = f.added ? f.box : numberBox(pv, f.box, numberForms(f.value)) || f.box;
+    const box = f.added ? f.box : numberBox(pv, f.box, numberForms(f.read ? f.read.value : f.value)) || f.box;
     addMark(pv, 'fact', f, box);
   }
   const sel = shown[current];
@@ -486,38 +492,45 @@ async function openPDF() {
   }
 }
 
-async function renderPage(n) {
+// renderPage draws a page, one page at a time in the order asked (the
+// first page first), so that the one in view is not slowed by others.
+let renderChain = Promise.resolve();
+function renderPage(n) {
   const pv = pageViews.get(n);
   if (pv.rendered) return pv.done;
   pv.rendered = true;
-  pv.done = (async () => {
-    const page = await pdf.getPage(n);
-    const vp = page.getViewport({ scale });
-    pv.viewport = vp;
-    pv.div.style.width = vp.width + 'px';
-    pv.div.style.height = vp.height + 'px';
-    const canvas = el('canvas');
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.floor(vp.width * dpr);
-    canvas.height = Math.floor(vp.height * dpr);
-    canvas.style.width = vp.width + 'px';
-    canvas.style.height = vp.height + 'px';
-    pv.div.prepend(canvas);
-    const tc = page.getTextContent().then((t) => {
-      pv.text = t.items.filter((i) => i.str && i.str.trim()).map((i) => {
-        const x = i.transform[4], y = i.transform[5];
-        const h = i.height || Math.hypot(i.transform[2], i.transform[3]);
-        return { str: i.str, rect: [x, y - h * 0.2, x + i.width, y + h * 0.9] };
-      });
-    });
-    drawPageMarks(n);
-    await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport: vp, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : null }).promise;
-    await tc;
-    drawPageMarks(n);
-    pv.div.classList.add('drawn');
-    if (pv.pending) { const e = pv.pending; pv.pending = null; scrollToEntry(e); }
-  })();
+  pv.done = renderChain = renderChain.then(() => drawPage(n, pv)).catch((e) => {
+    pv.div.append(el('p', 'gone', `page ${n} cannot be drawn: ${e.message}`));
+  });
   return pv.done;
+}
+
+async function drawPage(n, pv) {
+  const page = await pdf.getPage(n);
+  const vp = page.getViewport({ scale });
+  pv.viewport = vp;
+  pv.div.style.width = vp.width + 'px';
+  pv.div.style.height = vp.height + 'px';
+  const canvas = el('canvas');
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.floor(vp.width * dpr);
+  canvas.height = Math.floor(vp.height * dpr);
+  canvas.style.width = vp.width + 'px';
+  canvas.style.height = vp.height + 'px';
+  pv.div.prepend(canvas);
+  const tc = page.getTextContent().then((t) => {
+    pv.text = t.items.filter((i) => i.str && i.str.trim()).map((i) => {
+      const x = i.transform[4], y = i.transform[5];
+      const h = i.height || Math.hypot(i.transform[2], i.transform[3]);
+      return { str: i.str, rect: [x, y - h * 0.2, x + i.width, y + h * 0.9] };
+    });
+  });
+  drawPageMarks(n);
+  await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport: vp, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : null }).promise;
+  await tc;
+  drawPageMarks(n);
+  pv.div.classList.add('drawn');
+  if (pv.pending) { const e = pv.pending; pv.pending = null; scrollToEntry(e); }
 }
 
 // ---------- adding a missed fact ----------
@@ -652,24 +665,57 @@ document.addEventListener('keydown', (ev) => {
 
 // ---------- start ----------
 
+// loadFacts fetches the source's facts and refused values; while an
+// import holds the warehouse it tries again every two seconds.
+async function loadFacts() {
+  for (;;) {
+    const r = await fetch(data.data);
+    const d = await r.json().catch(() => ({ error: r.statusText }));
+    if (r.ok) {
+      for (const x of [...d.facts, ...d.refused]) if (x.snippet_ref !== undefined) x.snippet = d.texts[x.snippet_ref];
+      facts.push(...d.facts);
+      refused.push(...d.refused);
+      for (const f of facts) byID.set(f.id, f);
+      return;
+    }
+    if (r.status !== 503) throw new Error(d.error || r.statusText);
+    $('progress').textContent = 'The warehouse is busy (an import is running); waiting…';
+    await new Promise((res) => setTimeout(res, 2000));
+  }
+}
+
+// showFile draws the source's file: a PDF's first page, a workbook's
+// sheets.
+async function showFile() {
+  if (data.source.file && data.source.format === 'pdf') {
+    await openPDF();
+    performance.mark('letopis-pdf-open');
+    const first = [...pageViews.keys()][0];
+    if (first) await renderPage(first);
+    performance.mark('letopis-page-drawn');
+  } else if (data.source.file && ['xlsx', 'xls', 'csv'].includes(data.source.format)) {
+    await openSheets();
+  } else if (data.source.file) {
+    pagesEl.append(el('p', 'muted', `A ${data.source.format} file has no page view here; its facts are listed with their page and the text they were read from.`));
+  }
+}
+
 async function start() {
+  $('add-mode').addEventListener('click', () => setAddMode(!addMode));
+  // the file and the facts are fetched at once
+  const file = showFile().catch((e) => pagesEl.append(el('p', 'gone', `The file cannot be shown: ${e.message}`)));
+  try {
+    await loadFacts();
+  } catch (e) {
+    $('progress').textContent = `The facts cannot be read: ${e.message}`;
+  }
+  performance.mark('letopis-data');
   fillFilters();
   renderList();
   progress();
-  $('add-mode').addEventListener('click', () => setAddMode(!addMode));
-  try {
-    if (data.source.file && data.source.format === 'pdf') {
-      await openPDF();
-      const first = [...pageViews.keys()][0];
-      if (first) await renderPage(first);
-    } else if (data.source.file && ['xlsx', 'xls', 'csv'].includes(data.source.format)) {
-      await openSheets();
-    } else if (data.source.file) {
-      pagesEl.append(el('p', 'muted', `A ${data.source.format} file has no page view here; its facts are listed with their page and the text they were read from.`));
-    }
-  } catch (e) {
-    pagesEl.append(el('p', 'gone', `The file cannot be shown: ${e.message}`));
-  }
+  drawMarks();
+  performance.mark('letopis-list');
+  await file;
   const hash = decodeURIComponent(location.hash.slice(1));
   if (hash.startsWith('fact-')) {
     const i = shown.findIndex((e) => e.kind === 'fact' && e.item.id === hash.slice(5));
