@@ -103,19 +103,14 @@ func (s *Service) now() time.Time {
 }
 
 // read opens the warehouse read-only, calls fn and closes it.
-func (s *Service) read(ctx context.Context, fn func(Store) error) error {
-	st, release, err := s.Open(ctx, false)
-	if err != nil {
-		return err
-	}
-	defer release()
-	return fn(st)
-}
+func (s *Service) read(ctx context.Context, fn func(Store) error) error { return s.use(ctx, false, fn) }
 
 // write opens the warehouse for writing under its lock, calls fn and
 // closes it, releasing the lock.
-func (s *Service) write(ctx context.Context, fn func(Store) error) error {
-	st, release, err := s.Open(ctx, true)
+func (s *Service) write(ctx context.Context, fn func(Store) error) error { return s.use(ctx, true, fn) }
+
+func (s *Service) use(ctx context.Context, write bool, fn func(Store) error) error {
+	st, release, err := s.Open(ctx, write)
 	if err != nil {
 		return err
 	}

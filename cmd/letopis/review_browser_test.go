@@ -21,7 +21,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/go-pdf/fpdf"
-	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/letopis/letopis/internal/pdfrepeat"
 )
 
 var updateScreenshot = flag.Bool("update-screenshot", false, "write the review page's screenshot of TestReviewBrowser to docs/review.png")
@@ -416,16 +416,11 @@ func TestReviewBrowser100Pages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs := make([]io.ReadSeeker, 10)
-	for i := range rs {
-		rs[i] = bytes.NewReader(src)
-	}
-	var big bytes.Buffer
-	api.DisableConfigDir()
-	if err := api.MergeRaw(rs, &big, false, nil); err != nil {
+	big, err := pdfrepeat.Repeat(src, 10)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "big.pdf"), big.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "big.pdf"), big, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if code, _, stderr := runBinary(t, dir, "import", "big.pdf"); code != 0 {

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -17,7 +16,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/letopis/letopis/internal/pdfrepeat"
 
 	_ "github.com/letopis/letopis/extract/all"
 	"github.com/letopis/letopis/importer"
@@ -407,21 +406,16 @@ func BenchmarkOpenReviewPage100Pages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	rs := make([]io.ReadSeeker, 10)
-	for i := range rs {
-		rs[i] = bytes.NewReader(src)
-	}
-	var big bytes.Buffer
-	api.DisableConfigDir()
-	if err := api.MergeRaw(rs, &big, false, nil); err != nil {
+	big, err := pdfrepeat.Repeat(src, 10)
+	if err != nil {
 		b.Fatal(err)
 	}
 	pdf := filepath.Join(dir, "big.pdf")
-	if err := os.WriteFile(pdf, big.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(pdf, big, 0o644); err != nil {
 		b.Fatal(err)
 	}
 	db := warehouse(b, "", pdf)
-	sha := hexSHA(big.Bytes())
+	sha := hexSHA(big)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		// a new server each time: nothing known from an earlier opening
