@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -346,6 +349,16 @@ func TestReviewBrowser(t *testing.T) {
 		t.Errorf("the added fact: %d rows", n)
 	}
 
+	// The edited fact's indicator across years: a chart and a link back.
+	key := eval[string](t, b, `fetch(location.pathname + '/data').then((r) => r.json()).then((d) => d.facts.find((f) => f.id === '`+edited+`').indicator_key)`)
+	b.open(t, base+"/indicator?key="+url.QueryEscape(key))
+	if n := eval[int](t, b, `document.querySelectorAll('#chart canvas').length`); n == 0 {
+		t.Errorf("no chart drawn for %s", key)
+	}
+	if href := eval[string](t, b, `document.querySelector('#points a').getAttribute('href')`); !strings.Contains(href, "#fact-"+edited) {
+		t.Errorf("the indicator's link to its fact: %q", href)
+	}
+
 	// A report whose text holds a script shows it as text.
 	hostile := filepath.Join(dir, "hostile.pdf")
 	writeHostilePDF(t, hostile)
@@ -442,4 +455,80 @@ func TestReviewBrowser100Pages(t *testing.T) {
 		`[...performance.getEntriesByType('navigation').map((n) => 'response ' + Math.round(n.responseEnd) + ', DOM ' + Math.round(n.domInteractive)),
 		  ...performance.getEntriesByType('mark').map((m) => m.name.replace('letopis-', '') + ' ' + Math.round(m.startTime))].join(', ')`))
 	t.Logf("review page of a 110-page report (%d facts) ready after %.0f ms, %.0f ms, %.0f ms (first load, then two reloads)", n.Facts, times[0], times[1], times[2])
+}
+
+// TestReviewExportImport: corrections made through a running review page
+// go to another warehouse with the same report by --export and --import.
+func TestReviewExportImport(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, dir := range []string{a, b} {
+		p := fixture(t, dir, "novus-2020-brochure.pdf", "brochure.pdf")
+		if code, _, stderr := runBinary(t, dir, "import", p); code != 0 {
+			t.Fatalf("import: exit %d: %s", code, stderr)
+		}
+	}
+	base := reviewServer(t, a)
+	get := func(url string) string {
+		t.Helper()
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %d %s", url, resp.StatusCode, body)
+		}
+		return string(body)
+	}
+	sources := get(base + "/")
+	i := strings.Index(sources, `href="/source/`)
+	src := sources[i+len(`href="`) : i+len(`href="/source/`)+64]
+	page := get(base + src)
+	j := strings.Index(page, `name="letopis-token" content="`) + len(`name="letopis-token" content="`)
+	token := page[j : j+64]
+	var data struct{ Facts []struct{ ID string } }
+	if err := json.Unmarshal([]byte(get(base+src+"/data")), &data); err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range []string{
+		`{"action":"reject","fact_id":"` + data.Facts[0].ID + `","reason":"not a result"}`,
+		`{"action":"edit","fact_id":"` + data.Facts[1].ID + `","set":{"value":"77"}}`,
+	} {
+		req, _ := http.NewRequest("POST", base+"/api/review", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Letopis-Token", token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d", body, resp.StatusCode)
+		}
+	}
+	if code, _, stderr := runBinary(t, a, "review", "--export", "c.csv"); code != 0 || !strings.Contains(stderr, "wrote 2 corrections") {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	csv, err := os.ReadFile(filepath.Join(a, "c.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(b, "c.csv"), csv, 0o644)
+	code, out, stderr := runBinary(t, b, "review", "--import", "c.csv")
+	if code != 0 || !strings.Contains(out, "read 2 corrections from c.csv: 2 new; of the facts reviewed, 2 corrections apply here and 0 do not") {
+		t.Fatalf("import: exit %d: %s%s", code, out, stderr)
+	}
+	if n := queryInt(t, b, `SELECT count(*) FROM facts`); n != 72 {
+		t.Errorf("%d facts in the other warehouse, want 72 (one rejected)", n)
+	}
+	if n := queryInt(t, b, `SELECT count(*) FROM facts WHERE review_status = 'corrected' AND value = 77`); n != 1 {
+		t.Errorf("the edit is not in the other warehouse")
+	}
+	if code, _, _ := runBinary(t, b, "review", "--import", "missing.csv"); code != 66 {
+		t.Errorf("import of a missing file: exit %d, want 66", code)
+	}
+	if code, _, _ := runBinary(t, b, "review", "--addr", "0.0.0.0:0"); code != 64 {
+		t.Errorf("--addr beyond loopback without --token: exit %d, want 64", code)
+	}
 }
