@@ -198,21 +198,20 @@ func reviewExport(ctx context.Context, s streams, svc *review.Service, path stri
 
 // reviewOpener opens the warehouse for each use of the review: read-only,
 // or for a write under the import's lock, waiting for it a moment only.
-// Reads may open it at once; a write opens it alone, as a process must
-// not open the DuckDB file for writing beside another open of its own.
+// One use at a time: two opens of one DuckDB file in a process share one
+// database (and its locked settings), so they must not overlap.
 func reviewOpener(db, aliases string) review.Opener {
-	var mu sync.RWMutex
+	var mu sync.Mutex
 	return func(ctx context.Context, write bool) (review.Store, func(), error) {
+		mu.Lock()
 		if !write {
-			mu.RLock()
 			w, err := load.Open(ctx, db, load.Options{ReadOnly: true})
 			if err != nil {
-				mu.RUnlock()
+				mu.Unlock()
 				return nil, nil, err
 			}
-			return w, func() { w.Close(); mu.RUnlock() }, nil
+			return w, func() { w.Close(); mu.Unlock() }, nil
 		}
-		mu.Lock()
 		unlock, err := lockWarehouse(ctx, db, reviewWriteWait)
 		if err != nil {
 			mu.Unlock()

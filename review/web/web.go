@@ -39,6 +39,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/letopis/letopis"
@@ -80,6 +81,65 @@ type server struct {
 	pages     map[string]*template.Template
 	assets    fs.FS
 	assetBase string // /assets/HASH/
+
+	mu       sync.Mutex
+	prefetch map[string]*prefetched // a source's facts, read while its page's frame loads
+}
+
+// prefetched is a source's facts read for the page whose frame was just
+// served; the page's first request for them takes them (once).
+type prefetched struct {
+	done chan struct{}
+	page *review.Page
+	err  error
+	at   time.Time
+}
+
+// prefetchFor is how long prefetched facts wait for their page; a write
+// drops them all.
+const prefetchFor = 5 * time.Second
+
+// startPrefetch reads a source's facts in the background, so that they
+// are read while the browser loads the page's scripts and the file.
+func (s *server) startPrefetch(sha string) {
+	p := &prefetched{done: make(chan struct{}), at: time.Now()}
+	s.mu.Lock()
+	if s.prefetch == nil {
+		s.prefetch = map[string]*prefetched{}
+	}
+	for k, old := range s.prefetch {
+		if time.Since(old.at) > prefetchFor {
+			delete(s.prefetch, k)
+		}
+	}
+	s.prefetch[sha] = p
+	s.mu.Unlock()
+	go func() {
+		defer close(p.done)
+		ctx, cancel := context.WithTimeout(context.Background(), prefetchFor)
+		defer cancel()
+		p.page, p.err = s.svc.Source(ctx, sha)
+	}()
+}
+
+// takePrefetch returns the facts read for a page just served, or nil.
+func (s *server) takePrefetch(ctx context.Context, sha string) *review.Page {
+	s.mu.Lock()
+	p := s.prefetch[sha]
+	delete(s.prefetch, sha)
+	s.mu.Unlock()
+	if p == nil || time.Since(p.at) > prefetchFor {
+		return nil
+	}
+	select {
+	case <-p.done:
+	case <-ctx.Done():
+		return nil
+	}
+	if p.err != nil {
+		return nil
+	}
+	return p.page
 }
 
 // New returns the handler of the review page.
@@ -299,14 +359,6 @@ func sourceID(r *http.Request) (string, error) {
 	return id, nil
 }
 
-func (s *server) sourcePage(r *http.Request) (*review.Page, error) {
-	id, err := sourceID(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.svc.Source(r.Context(), id)
-}
-
 // source is the page of one source: its frame, with what its script needs
 // to start drawing the file at once; the facts come from sourceData,
 // fetched while the file is read.
@@ -324,11 +376,18 @@ func (s *server) source(w http.ResponseWriter, r *http.Request) {
 	d := pageJSON(&review.Page{Source: *src}, s.assetBase)
 	d.Facts, d.Refused = nil, nil
 	d.Data = "/source/" + src.SHA256 + "/data"
+	s.startPrefetch(src.SHA256)
 	s.render(w, "source", http.StatusOK, layout{Title: filepath.Base(src.Path), Data: src, JSON: d})
 }
 
 func (s *server) sourceData(w http.ResponseWriter, r *http.Request) {
-	p, err := s.sourcePage(r)
+	var p *review.Page
+	id, err := sourceID(r)
+	if err == nil {
+		if p = s.takePrefetch(r.Context(), id); p == nil {
+			p, err = s.svc.Source(r.Context(), id)
+		}
+	}
 	if err != nil {
 		s.fail(w, r, err, true)
 		return
@@ -411,6 +470,9 @@ func (s *server) correct(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rf, err := s.svc.Correct(r.Context(), c)
+	s.mu.Lock()
+	s.prefetch = nil // read before this write
+	s.mu.Unlock()
 	if err != nil {
 		s.fail(w, r, err, true)
 		return

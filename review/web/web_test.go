@@ -40,29 +40,18 @@ func warehouse(t testing.TB, org string, files ...string) string {
 	return db
 }
 
-// opener opens the warehouse for each use, as the command does (its lock
-// file aside): read-only for reads, alone for writes.
+// opener opens the warehouse for each use, one at a time, as the command
+// does (its lock file aside).
 func opener(db string) review.Opener {
-	var mu sync.RWMutex
+	var mu sync.Mutex
 	return func(ctx context.Context, write bool) (review.Store, func(), error) {
-		if write {
-			mu.Lock()
-		} else {
-			mu.RLock()
-		}
+		mu.Lock()
 		w, err := load.Open(ctx, db, load.Options{ReadOnly: !write})
-		done := func() {
-			if write {
-				mu.Unlock()
-			} else {
-				mu.RUnlock()
-			}
-		}
 		if err != nil {
-			done()
+			mu.Unlock()
 			return nil, nil, err
 		}
-		return w, func() { w.Close(); done() }, nil
+		return w, func() { w.Close(); mu.Unlock() }, nil
 	}
 }
 
