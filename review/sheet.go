@@ -9,7 +9,8 @@ import (
 )
 
 // Grid is a worksheet as the page shows it: the text of its cells, row by
-// row, as a person sees them in the workbook.
+// row, as a person sees them in the workbook (a merged range's text in its
+// first cell).
 type Grid struct {
 	Sheet     string     `json:"sheet"`
 	Rows      [][]string `json:"rows"`
@@ -52,6 +53,10 @@ func (s *Service) Sheets(ctx context.Context, sha256 string) ([]Grid, error) {
 				if j >= MaxGridCols {
 					g.Truncated = true
 					break
+				}
+				if c.Merged {
+					texts = append(texts, "") // the value stands in the range's first cell only
+					continue
 				}
 				texts = append(texts, c.Text)
 			}

@@ -416,3 +416,47 @@ func BenchmarkOpenReviewPage100Pages(b *testing.B) {
 		}
 	}
 }
+
+// TestSheets: a workbook's sheets come as grids of the text a person sees,
+// with the cells of its facts in them.
+func TestSheets(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := copyFile(t, filepath.Join("..", "..", "testdata", "kazalniki-2020.xlsx"), dir)
+	h := testHandler(t, warehouse(t, "", xlsx), "")
+	sha := shaOf(t, xlsx)
+	rec := do(h, call{method: "GET", path: "/source/" + sha + "/sheets"})
+	var grids []struct {
+		Sheet string
+		Rows  [][]string
+	}
+	if rec.Code != 200 || json.Unmarshal(rec.Body.Bytes(), &grids) != nil || len(grids) == 0 {
+		t.Fatalf("sheets: %d %.300s", rec.Code, rec.Body)
+	}
+	d := data(t, h, sha)
+	found := 0
+	for _, f := range d.Facts {
+		for _, g := range grids {
+			if g.Sheet != f.Sheet {
+				continue
+			}
+			col, row := splitRef(f.Cell)
+			if row < len(g.Rows) && col < len(g.Rows[row]) && g.Rows[row][col] != "" {
+				found++
+			}
+		}
+	}
+	if len(d.Facts) == 0 || found != len(d.Facts) {
+		t.Errorf("%d of %d facts' cells found in the grids", found, len(d.Facts))
+	}
+}
+
+// splitRef turns an A1 reference into 0-based column and row.
+func splitRef(ref string) (col, row int) {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	row, _ = strconv.Atoi(ref[i:])
+	return col - 1, row - 1
+}
