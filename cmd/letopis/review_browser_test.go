@@ -534,3 +534,53 @@ func TestReviewExportImport(t *testing.T) {
 		t.Errorf("--addr beyond loopback without --token: exit %d, want 64", code)
 	}
 }
+
+// TestReviewBrowserRotatedPages: on pages turned by /Rotate (a landscape
+// table), each fact's mark stands inside the box the import recorded,
+// narrowed to its number.
+func TestReviewBrowserRotatedPages(t *testing.T) {
+	b := newBrowser(t)
+	dir := t.TempDir()
+	fixture(t, dir, "layout/rotated-pages.pdf", "rotated.pdf")
+	if code, _, stderr := runBinary(t, dir, "import", "--year", "2021", "--org", "Društvo", "rotated.pdf"); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr)
+	}
+	base := reviewServer(t, dir)
+	b.open(t, base+"/")
+	b.open(t, eval[string](t, b, `document.querySelector('#sources a').href`))
+	pages := eval[[]int](t, b, `fetch(location.pathname + '/data').then((r) => r.json()).then((d) => [...new Set(d.facts.map((f) => f.page))])`)
+	narrowed := 0
+	for _, p := range pages {
+		sel := fmt.Sprintf(`.page[data-page="%d"]`, p)
+		eval[any](t, b, `document.querySelector('`+sel+`').scrollIntoView()`)
+		b.waitFor(t, fmt.Sprintf("page %d drawn", p), `!!document.querySelector('`+sel+`.drawn')`)
+		type check struct {
+			Marks, Inside, Narrowed int
+		}
+		c := eval[check](t, b, `fetch(location.pathname + '/data').then((r) => r.json()).then((d) => {
+			const page = document.querySelector('`+sel+`');
+			const h = page.getBoundingClientRect();
+			let marks = 0, inside = 0, narrowed = 0;
+			for (const f of d.facts.filter((f) => f.page === `+fmt.Sprint(p)+` && f.box)) {
+				const m = page.querySelector('[data-key="f:' + f.id + '"]');
+				if (!m) continue;
+				marks++;
+				const r = m.getBoundingClientRect();
+				// the recorded box in the page's pixels (points from the bottom left, scale from the canvas)
+				const c = page.querySelector('canvas');
+				const k = c.offsetWidth / c.dataset.points;
+				const box = {left: h.left + f.box[0] * k, right: h.left + f.box[2] * k, top: h.bottom - f.box[3] * k, bottom: h.bottom - f.box[1] * k};
+				if (r.left >= box.left - 4 && r.right <= box.right + 4 && r.top >= box.top - 4 && r.bottom <= box.bottom + 4) inside++;
+				if (r.width < (box.right - box.left) - 4) narrowed++;
+			}
+			return {Marks: marks, Inside: inside, Narrowed: narrowed};
+		})`)
+		if c.Marks == 0 || c.Inside != c.Marks {
+			t.Errorf("page %d: %d marks, %d inside their recorded boxes", p, c.Marks, c.Inside)
+		}
+		narrowed += c.Narrowed
+	}
+	if narrowed == 0 {
+		t.Errorf("no mark narrowed to its number")
+	}
+}

@@ -412,9 +412,28 @@ function showTip(ev, kind, it) {
   tipEl.style.top = Math.min(ev.clientY + 14, window.innerHeight - tipEl.offsetHeight - 8) + 'px';
 }
 
+// Boxes are in PDF points of the page as displayed (its /Rotate applied,
+// the media box's corner at 0, 0), from its bottom left, as the import
+// records them: toView and fromView turn them into the page's pixels and
+// back.
+function toView(pv, x, y) {
+  return [x * scale, pv.viewport.height - y * scale];
+}
+
+function fromView(pv, px, py) {
+  return [px / scale, (pv.viewport.height - py) / scale];
+}
+
+// displayed turns a point of PDF user space (PDF.js's text positions) into
+// the frame of the boxes.
+function displayed(pv, x, y) {
+  const [px, py] = pv.viewport.convertToViewportPoint(x, y);
+  return fromView(pv, px, py);
+}
+
 function addMark(pv, kind, it, box) {
-  const [xa, ya] = pv.viewport.convertToViewportPoint(box[0], box[1]);
-  const [xb, yb] = pv.viewport.convertToViewportPoint(box[2], box[3]);
+  const [xa, ya] = toView(pv, box[0], box[1]);
+  const [xb, yb] = toView(pv, box[2], box[3]);
   const m = el('div', 'mark ' + (kind === 'fact' ? 'fact st-' + it.status : 'refused' + (it.promoted_to ? ' promoted' : '')));
   m.dataset.key = kind === 'fact' ? 'f:' + it.id : 'r:' + it.seq;
   m.style.left = Math.min(xa, xb) - 2 + 'px';
@@ -517,13 +536,10 @@ async function drawPage(n, pv) {
   canvas.height = Math.floor(vp.height * dpr);
   canvas.style.width = vp.width + 'px';
   canvas.style.height = vp.height + 'px';
+  canvas.dataset.points = vp.width / scale; // the page's width in points, for tests and tools
   pv.div.prepend(canvas);
   const tc = page.getTextContent().then((t) => {
-    pv.text = t.items.filter((i) => i.str && i.str.trim()).map((i) => {
-      const x = i.transform[4], y = i.transform[5];
-      const h = i.height || Math.hypot(i.transform[2], i.transform[3]);
-      return { str: i.str, rect: [x, y - h * 0.2, x + i.width, y + h * 0.9] };
-    });
+    pv.text = t.items.filter((i) => i.str && i.str.trim()).map((i) => textRect(pv, i)).filter(Boolean);
   });
   drawPageMarks(n);
   await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport: vp, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : null }).promise;
@@ -531,6 +547,22 @@ async function drawPage(n, pv) {
   drawPageMarks(n);
   pv.div.classList.add('drawn');
   if (pv.pending) { const e = pv.pending; pv.pending = null; scrollToEntry(e); }
+}
+
+// textRect is the box of one of PDF.js's text runs in the frame of the
+// boxes: its corners along its direction (a run may run any way on the
+// page), or null for a run that does not read left to right there, whose
+// characters cannot be told apart by their place.
+function textRect(pv, i) {
+  const [a, b, c, d, e, f] = i.transform;
+  const la = Math.hypot(a, b) || 1, lc = Math.hypot(c, d) || 1;
+  const h = i.height || lc;
+  const dir = [a / la, b / la], up = [c / lc, d / lc];
+  const at = (s, u) => displayed(pv, e + dir[0] * s + up[0] * u, f + dir[1] * s + up[1] * u);
+  const p0 = at(0, -0.2 * h), p1 = at(i.width, -0.2 * h), p2 = at(0, 0.9 * h), p3 = at(i.width, 0.9 * h);
+  if (p1[0] - p0[0] < Math.abs(p1[1] - p0[1])) return null;
+  const xs = [p0[0], p1[0], p2[0], p3[0]], ys = [p0[1], p1[1], p2[1], p3[1]];
+  return { str: i.str, rect: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] };
 }
 
 // ---------- adding a missed fact ----------
@@ -562,7 +594,7 @@ function startBox(ev, n) {
     sel.remove();
     const x1 = e.clientX - r0.left, y1 = e.clientY - r0.top;
     if (Math.abs(x1 - x0) < 3 || Math.abs(y1 - y0) < 3) return;
-    const [pa, pb] = [pv.viewport.convertToPdfPoint(x0, y0), pv.viewport.convertToPdfPoint(x1, y1)];
+    const [pa, pb] = [fromView(pv, x0, y0), fromView(pv, x1, y1)];
     const bbox = [Math.min(pa[0], pb[0]), Math.min(pa[1], pb[1]), Math.max(pa[0], pb[0]), Math.max(pa[1], pb[1])].map((v) => Math.round(v * 100) / 100);
     const words = (pv.text || []).filter((it) => it.rect[0] < bbox[2] && it.rect[2] > bbox[0] && it.rect[1] < bbox[3] && it.rect[3] > bbox[1]);
     const snippet = words.map((w) => w.str).join(' ').trim();
