@@ -108,8 +108,8 @@ func (t *TextLog) File(f FileEvent) {
 				extra += "; not read: " + strings.Join(pages, ", ")
 			}
 		}
-		fmt.Fprintf(t.Out, "%s %s: %d facts, %d activities, %d values refused (%s %d, %s)%s%s\n",
-			verb, f.Path, res.Facts, res.Activities, res.Rejected, org, year, format, extra, moved)
+		fmt.Fprintf(t.Out, "%s %s: %d facts, %d activities, %d values refused (%s %d, %s)%s%s%s\n",
+			verb, f.Path, res.Facts, res.Activities, res.Rejected, org, year, format, extra, reviewsKept(res), moved)
 	}
 	if f.DryRun && f.Report != nil {
 		printDryRun(t.Out, f.Report)
@@ -121,6 +121,23 @@ func (t *TextLog) File(f FileEvent) {
 		fmt.Fprintf(t.Err, "[%d/%d] %d facts, %s, %.1f files/s", t.done, t.total, t.facts,
 			el.Round(time.Second), float64(t.done)/max(el.Seconds(), 0.001))
 	}
+}
+
+// reviewsKept says what became of the corrections of a file's facts,
+// "" if it has none.
+func reviewsKept(res load.Result) string {
+	if res.Reviews+res.StaleReviews == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("; %d corrections kept", res.Reviews)
+	switch res.StaleReviews {
+	case 0:
+	case 1:
+		s += ", 1 no longer applies (letopis review lists it)"
+	default:
+		s += fmt.Sprintf(", %d no longer apply (letopis review lists them)", res.StaleReviews)
+	}
+	return s
 }
 
 // Finished implements Events.
@@ -187,6 +204,9 @@ func (j *JSONLog) File(f FileEvent) {
 		}
 		if res.Replaced != "" {
 			attrs = append(attrs, "replaced_sha256", res.Replaced)
+		}
+		if res.Reviews+res.StaleReviews > 0 {
+			attrs = append(attrs, "corrections_kept", res.Reviews, "corrections_stale", res.StaleReviews)
 		}
 	}
 	if res.SamePath != "" {

@@ -213,6 +213,7 @@ func Run(ctx context.Context, paths []string, o Options) (Counts, error) {
 			// an interrupted file stays where it was, to be read again next
 			// time: it is not at fault
 			moved, err = settle(r.in.path, res.Outcome, err, o)
+			res.MovedTo = moved
 		}
 		ev.File(FileEvent{Path: r.in.path, SHA256: r.sha, Report: r.rep, Result: res, Err: err, MovedTo: moved, DryRun: o.DryRun})
 		if st != nil {

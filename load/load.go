@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -32,6 +33,15 @@ type Result struct {
 	Rejected   int
 	Replaced   string // the sha256 of the earlier source under the same path, if one was replaced
 	SamePath   string // for Unchanged: the path these bytes were imported under
+	// Reviews is how many reviewed facts of this source (and of the
+	// earlier version it replaced) keep their corrections; StaleReviews
+	// how many corrections no longer apply: their fact is not in the new
+	// version (see carryReviews).
+	Reviews, StaleReviews int
+	// MovedTo is where the importer moved the file after its load (the
+	// archive), "" if it stayed; RecordFile records it as the source's
+	// place (sources.stored_at).
+	MovedTo string
 }
 
 // Known returns the path under which a source with these bytes was
@@ -140,10 +150,10 @@ func (w *Warehouse) Load(ctx context.Context, rep *letopis.Report, opts LoadOpti
 		modified = src.ModTime.UTC()
 	}
 	var sourceID int32
-	if err := conn.QueryRowContext(ctx, `INSERT INTO sources (source_id, sha256, path, format, size, modified_at, organisation, report_year, imported_at, run_id, facts, activities, rejected)
-		VALUES (nextval('source_ids'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING source_id`,
+	if err := conn.QueryRowContext(ctx, `INSERT INTO sources (source_id, sha256, path, format, size, modified_at, organisation, report_year, imported_at, run_id, facts, activities, rejected, stored_at)
+		VALUES (nextval('source_ids'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING source_id`,
 		src.SHA256, src.Path, src.Format, src.Size, modified, nullString(rep.Organisation), rep.Year,
-		time.Now().UTC(), runID, len(rep.Facts), len(rep.Activities), len(rep.Rejected)).Scan(&sourceID); err != nil {
+		time.Now().UTC(), runID, len(rep.Facts), len(rep.Activities), len(rep.Rejected), nullString(absPath(src.Path))).Scan(&sourceID); err != nil {
 		return res, fmt.Errorf("record source: %w", err)
 	}
 	if err := w.fail("source"); err != nil {
@@ -159,6 +169,9 @@ func (w *Warehouse) Load(ctx context.Context, rep *letopis.Report, opts LoadOpti
 	}
 	if err := w.fail("append"); err != nil {
 		return res, err
+	}
+	if res.Reviews, res.StaleReviews, err = carryReviews(ctx, conn, sourceID, src.Path, src.SHA256); err != nil {
+		return res, fmt.Errorf("keep the corrections of reviews: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -191,11 +204,12 @@ func (w *Warehouse) appendRows(dc driver.Conn, sourceID int32, rep *letopis.Repo
 		if f.ID == "" {
 			f.ID = letopis.FactID(sha, i, f.Location, f.Indicator, f.Value)
 		}
-		return append(v, f.ID, sourceID, nullString(f.Activity), nullString(f.ActivityKey),
+		v = append(v, f.ID, sourceID, nullString(f.Activity), nullString(f.ActivityKey),
 			f.Indicator, f.IndicatorKey, string(f.Kind), string(f.Unit), f.Value, string(f.Qualifier),
 			nullFloat(f.Target), nullFloat(f.ShareValue), nullString(f.ShareOf), dateOrNil(f.Period.Start), dateOrNil(f.Period.End),
 			nullPage(f.Location.Page), nullString(f.Location.Sheet), nullString(f.Location.Cell),
-			nullString(f.Snippet), f.Confidence, int32(i), f.Total, f.OCR), nil
+			nullString(f.Snippet), f.Confidence, int32(i), f.Total, f.OCR)
+		return appendBBox(v, f.Location.BBox), nil
 	})
 	if err != nil {
 		return err
@@ -210,8 +224,9 @@ func (w *Warehouse) appendRows(dc driver.Conn, sourceID int32, rep *letopis.Repo
 	}
 	return appendTable(dc, "rejected_values", "rejected value", "rejected values", len(rep.Rejected), func(i int, v []driver.Value) ([]driver.Value, error) {
 		r := &rep.Rejected[i]
-		return append(v, sourceID, r.Text, r.Reason, nullString(r.Activity), nullPage(r.Location.Page),
-			nullString(r.Location.Sheet), nullString(r.Location.Cell), nullString(r.Snippet)), nil
+		v = append(v, sourceID, r.Text, r.Reason, nullString(r.Activity), nullPage(r.Location.Page),
+			nullString(r.Location.Sheet), nullString(r.Location.Cell), nullString(r.Snippet))
+		return append(appendBBox(v, r.Location.BBox), int32(i)), nil
 	})
 }
 
@@ -240,6 +255,23 @@ func appendTable(dc driver.Conn, table, one, many string, n int, row func(i int,
 		return fmt.Errorf("append %s: %w", many, err)
 	}
 	return nil
+}
+
+// appendBBox appends a box's four corners, or four NULLs for no box.
+func appendBBox(v []driver.Value, b letopis.BBox) []driver.Value {
+	if b == (letopis.BBox{}) {
+		return append(v, nil, nil, nil, nil)
+	}
+	return append(v, b.X0, b.Y0, b.X1, b.Y1)
+}
+
+// absPath returns path made absolute, or "" if it cannot be.
+func absPath(path string) string {
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	return p
 }
 
 func dateOrNil(d letopis.Date) any {

@@ -206,7 +206,15 @@ func TestViewColumns(t *testing.T) {
 			{"unit", "VARCHAR"}, {"value", "DOUBLE"}, {"qualifier", "VARCHAR"}, {"target", "DOUBLE"},
 			{"share_value", "DOUBLE"}, {"share_of", "VARCHAR"}, {"period_start", "DATE"}, {"period_end", "DATE"},
 			{"source_file", "VARCHAR"}, {"source_sha256", "VARCHAR"}, {"page", "INTEGER"}, {"sheet", "VARCHAR"},
-			{"cell", "VARCHAR"}, {"snippet", "VARCHAR"}, {"confidence", "DOUBLE"},
+			{"cell", "VARCHAR"}, {"snippet", "VARCHAR"}, {"confidence", "DOUBLE"}, {"fact_seq", "INTEGER"},
+			{"is_total", "BOOLEAN"}, {"ocr", "BOOLEAN"}, {"review_status", "VARCHAR"},
+			{"bbox_x0", "DOUBLE"}, {"bbox_y0", "DOUBLE"}, {"bbox_x1", "DOUBLE"}, {"bbox_y1", "DOUBLE"},
+		},
+		"rejected": {
+			{"report_year", "INTEGER"}, {"organisation", "VARCHAR"}, {"text", "VARCHAR"}, {"reason", "VARCHAR"},
+			{"activity", "VARCHAR"}, {"page", "INTEGER"}, {"sheet", "VARCHAR"}, {"cell", "VARCHAR"}, {"snippet", "VARCHAR"},
+			{"source_file", "VARCHAR"}, {"source_sha256", "VARCHAR"},
+			{"bbox_x0", "DOUBLE"}, {"bbox_y0", "DOUBLE"}, {"bbox_x1", "DOUBLE"}, {"bbox_y1", "DOUBLE"}, {"rejected_seq", "INTEGER"},
 		},
 		"activities": {
 			{"report_year", "INTEGER"}, {"organisation", "VARCHAR"}, {"activity", "VARCHAR"}, {"activity_key", "VARCHAR"},

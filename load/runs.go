@@ -54,8 +54,15 @@ WHERE status = 'running'`)
 	return err
 }
 
-// RecordFile records one file's outcome in a run.
+// RecordFile records one file's outcome in a run. A file the importer
+// moved (res.MovedTo, the archive) is recorded as the place of the source
+// with its bytes, so the review page finds it there.
 func (w *Warehouse) RecordFile(ctx context.Context, runID int64, path, sha256 string, res Result, ferr error) error {
+	if res.MovedTo != "" && sha256 != "" && (res.Outcome == Imported || res.Outcome == Unchanged) {
+		if _, err := w.db.ExecContext(ctx, `UPDATE sources SET stored_at = ? WHERE sha256 = ?`, absPath(res.MovedTo), sha256); err != nil {
+			return err
+		}
+	}
 	var msg any
 	if ferr != nil {
 		msg = ferr.Error()

@@ -3,13 +3,11 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/letopis/letopis/internal/pdfrepeat"
 )
 
 func main() {
@@ -20,22 +18,17 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: bigpdf [-n 40] [-o big.pdf] FILE.pdf")
 		os.Exit(2)
 	}
-	api.DisableConfigDir()
 	data, err := os.ReadFile(flag.Arg(0))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bigpdf:", err)
 		os.Exit(1)
 	}
-	rs := make([]io.ReadSeeker, *n)
-	for i := range rs {
-		rs[i] = bytes.NewReader(data)
-	}
-	var buf bytes.Buffer
-	if err := api.MergeRaw(rs, &buf, false, nil); err != nil {
+	big, err := pdfrepeat.Repeat(data, *n)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bigpdf:", err)
 		os.Exit(1)
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(*out, big, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "bigpdf:", err)
 		os.Exit(1)
 	}
