@@ -550,7 +550,7 @@ func alignedTables(ws []*word, fills []rect, pageNo int, body float64) ([]*word,
 			continue
 		}
 		t := buildAligned(lines, members, cols, fills, pageNo, tol)
-		if t == nil {
+		if t == nil || runningText(t) {
 			continue
 		}
 		for _, m := range members {
@@ -565,6 +565,35 @@ func alignedTables(ws []*word, fills []rect, pageNo int, body float64) ([]*word,
 		return ws, nil
 	}
 	return untaken(ws, taken), out
+}
+
+// runningText reports whether a table's columns read as text set in
+// columns (a newsletter of three): half the cells hold four words or more,
+// and half of the cells under another go on with its sentence (the one
+// above ends without a stop, this one opens in lower case).
+func runningText(t *letopis.Table) bool {
+	cells, long, pairs, cont := 0, 0, 0, 0
+	for r, row := range t.Rows {
+		for c, cell := range row {
+			f := strings.Fields(cell.Text)
+			if len(f) == 0 {
+				continue
+			}
+			cells++
+			if len(f) >= 4 {
+				long++
+			}
+			if r+1 >= len(t.Rows) || c >= len(t.Rows[r+1]) || t.Rows[r+1][c].Text == "" {
+				continue
+			}
+			pairs++
+			last := f[len(f)-1]
+			if !strings.ContainsAny(last[len(last)-1:], ".;:!?") && lowerStart(t.Rows[r+1][c].Text) {
+				cont++
+			}
+		}
+	}
+	return long*2 >= cells && pairs >= 4 && cont*2 >= pairs
 }
 
 // untaken returns the words a table finder did not take, in their order

@@ -199,3 +199,23 @@ func TestTotalRules(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsletterColumns: running text set in three columns whose lines
+// start at the same x (a newsletter rendered by Chromium) is text, not a
+// table of three columns whose rows are lines of sentences.
+func TestNewsletterColumns(t *testing.T) {
+	const name = "td-2023/td-2023-chromium.pdf"
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "blind", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.File(context.Background(), name, data, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Pages[0].Blocks {
+		if b.Table != nil && strings.Contains(b.Table.Text(), "predsednik") {
+			t.Fatalf("a table of %d rows x %d columns made of columns of text:\n%s", len(b.Table.Rows), len(b.Table.Rows[0]), b.Table.Text())
+		}
+	}
+}
