@@ -9,19 +9,21 @@ import "testing"
 // every PDF and the Word document of the set. Score them; do not fit rules
 // to them.
 //
-// The floors are set just under the first and only measurement, so that the
-// test fails if the reader gets worse (all 10 files: recall 0.894, precision
-// 0.830, activities 32/58 = 0.552, activity of the facts 0.657, periods
-// 0.875, lead partners 0.906, funders 1.000; the worst file's recall 0.724,
-// the worst precision 0.761). Raise them when the reader gets better.
-//
-// The municipality's CSV form of the set (testdata/blind/unscored) is not
-// scored: letopis rejected it at that measurement ("no header row naming the
-// columns"), which ends a subtest. Move it back beside the other reports
-// when the reader takes it.
+// The first and only blind measurement (README of the set): all 10 files
+// recall 0.894, precision 0.830, activities 32/58, activity of the facts
+// 0.657, periods 0.875, lead partners 0.906, funders 1.000. Since then the
+// set has been the check set of later work (2026-12-04: rules for what it
+// showed, each written as a construction with a case of its own), so it
+// measures no longer blind. Measured after that work, with the
+// municipality's CSV form moved back from unscored/ once the reader took
+// it: all 11 files recall 0.918, precision 0.871, activities 47/63 =
+// 0.746, activity of the facts 0.751, periods 0.915, lead partners 0.894,
+// funders 1.000; the worst file's recall 0.786, the worst precision 0.815.
+// The floors are set just under that, so that the test fails if the
+// reader gets worse. Raise them when it gets better.
 func TestBlind(t *testing.T) {
 	scoreSet(t, "blind", "", floors{
-		recall: 0.88, precision: 0.82, activities: 0.54, factActivity: 0.64, parties: 0.86,
-		fileRecall: 0.70, filePrecision: 0.75,
+		recall: 0.90, precision: 0.85, activities: 0.72, factActivity: 0.73, parties: 0.86,
+		fileRecall: 0.75, filePrecision: 0.80,
 	})
 }

@@ -146,8 +146,8 @@ func extendHeader(t *letopis.Table, h *header) (*header, int) {
 	for r := h.row - 1; r >= 0 && r >= h.row-2; r-- {
 		row := t.Rows[r]
 		own := ownTexts(row)
-		if len(own) < 1 || !spreads(row) && len(own) < 2 || titleRow(row) {
-			break
+		if len(own) < 1 || !spreads(row) && len(own) < 2 || titleRow(row) || strings.HasSuffix(own[0], ":") {
+			break // a form's field (Izvajalec: …) is no header
 		}
 		top = r
 	}
@@ -456,10 +456,11 @@ func analyseColumns(t *letopis.Table, h *header, top, year int, lex *units.Lexic
 	case year > 0:
 		g.period = letopis.YearPeriod(year)
 	}
-	// targets: of the value's year, else the one target column
+	// targets: of the value's year, else the one target column; of
+	// value columns of different units, the target of the value's unit
 	for _, v := range g.values {
 		for j, r := range g.roles {
-			if r == colTarget && (g.years[j] == g.years[v] || g.target[v] < 0 && g.years[j] == 0) {
+			if r == colTarget && (g.years[j] == g.years[v] || g.target[v] < 0 && g.years[j] == 0) && g.units[j] == g.units[v] {
 				g.target[v] = j
 			}
 		}
@@ -694,4 +695,15 @@ func measureText(s string, lex *units.Lexicon) bool {
 		}
 	}
 	return len(f) == 1 && len([]rune(s)) <= 4 // EUR, kom, km
+}
+
+// mixedUnits reports whether the value columns state different units in
+// their headers (Realizirano | Porabljeno (EUR)).
+func (g *columns) mixedUnits() bool {
+	for _, v := range g.values[min(1, len(g.values)):] {
+		if g.units[v] != g.units[g.values[0]] {
+			return true
+		}
+	}
+	return false
 }

@@ -294,3 +294,50 @@ func TestTotalProjectRow(t *testing.T) {
 		t.Errorf("%d totals, want 3", totals)
 	}
 }
+
+// TestReportForm reads a funder's report form as a CSV export gives it:
+// a field naming the funder above the table, the project cell left empty
+// on its second row, counts planned and done beside money approved and
+// spent (Realizirano, Porabljeno (EUR)), and a period column.
+func TestReportForm(t *testing.T) {
+	tb := pdfTable(
+		[]string{"Izvajalec:", "Društvo Preizkus", "", "", "", "", "", "", ""},
+		[]string{"Sofinancer:", "Občina Dolnji Potok", "", "", "", "", "", "", ""},
+		[]string{"Zap. št.", "Program / aktivnost", "Kazalnik", "Enota", "Načrtovano", "Realizirano", "Obdobje izvedbe", "Odobreno (EUR)", "Porabljeno (EUR)"},
+		[]string{"1.", "Delavnice za starše", "Število delavnic", "delavnica", "8", "9", "feb.–nov. 2024", "1.000,00", "950,00"},
+		[]string{"2.", "", "Število udeležencev", "oseba", "80", "96", "", "", ""},
+		[]string{"3.", "Poletni tabor", "Število otrok", "otrok", "30", "34", "1. 7. 2024–7. 7. 2024", "2.500,00", "2.500,00"},
+		[]string{"", "SKUPAJ", "", "", "", "", "", "3.500,00", "3.450,00"})
+	tb.Page, tb.Sheet = 0, "Obrazec"
+	res := tableFacts(tb, TableContext{Year: 2024})
+	var got []string
+	for _, f := range res.facts {
+		tg := 0.0
+		if f.Target != nil {
+			tg = *f.Target
+		}
+		got = append(got, fmt.Sprintf("%s|%s|%g %s target %g total=%v", f.Activity, f.Indicator, f.Value, f.Unit, tg, f.Total))
+	}
+	want := []string{
+		"Delavnice za starše|Število delavnic|9 events target 8 total=false",
+		"Delavnice za starše|Porabljeno (Delavnice za starše)|950 eur target 1000 total=false",
+		"Delavnice za starše|Število udeležencev|96 persons target 80 total=false",
+		"Poletni tabor|Število otrok|34 persons target 30 total=false",
+		"Poletni tabor|Porabljeno (Poletni tabor)|2500 eur target 2500 total=false",
+		"|Porabljeno (EUR)|3450 eur target 3500 total=true",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("facts:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	var acts []string
+	for _, a := range res.activities {
+		acts = append(acts, fmt.Sprintf("%s %s..%s %q", a.Title, a.Period.Start, a.Period.End, a.Funders))
+	}
+	wantActs := []string{
+		`Delavnice za starše 2024-02-01..2024-11-30 ["Občina Dolnji Potok"]`,
+		`Poletni tabor 2024-07-01..2024-07-07 ["Občina Dolnji Potok"]`,
+	}
+	if strings.Join(acts, "\n") != strings.Join(wantActs, "\n") {
+		t.Errorf("activities:\n  %s\nwant:\n  %s", strings.Join(acts, "\n  "), strings.Join(wantActs, "\n  "))
+	}
+}

@@ -63,8 +63,8 @@ var colPatterns = []struct {
 	{regexp.MustCompile(`(?i)^obdobje\b|^trajanje`), colPeriod},
 	{regexp.MustCompile(`(?i)vrsta|tip kazalnika|^tip$`), colKind},
 	{regexp.MustCompile(`(?i)izhodi[šs]`), colBaseline},
-	{regexp.MustCompile(`(?i)predviden|ciljn|na[čc]rtovan|planiran|^plan|^cilj|^na[čc]rt\b`), colTarget},
-	{regexp.MustCompile(`(?i)dose[žz]en|realizacij|dejansk|^vrednost|^znesek|^iznos`), colValue},
+	{regexp.MustCompile(`(?i)predviden|ciljn|na[čc]rtovan|planiran|^plan|^cilj|^na[čc]rt\b|^odobren|^dodeljen|^pogodben`), colTarget},
+	{regexp.MustCompile(`(?i)dose[žz]en|realizacij|realiziran|dejansk|^vrednost|^znesek|^iznos|^porabljen|^izpla[čc]an|^kori[šs][čc]en`), colValue},
 	{regexp.MustCompile(`(?i)merska enota|^enota|^em$|^mera`), colUnit},
 	{regexp.MustCompile(`(?i)naziv|kazalnik|indikator|^opis|^ime`), colLabel},
 	{regexp.MustCompile(`(?i)^projekt|^program|^operacija|^aktivnost$`), colProject},
@@ -156,10 +156,12 @@ func headerRow(row []letopis.Cell, i int, labelFirst bool) *header {
 			h.units[j] = signUnit(m[1])
 		}
 		for _, p := range colPatterns {
-			if p.re.MatchString(txt) && !seen[p.role] {
+			if p.re.MatchString(txt) && (!seen[p.role] || secondPair(h, j, p.role)) {
 				h.roles[j] = p.role
+				if !seen[p.role] {
+					hits++
+				}
 				seen[p.role] = true
-				hits++
 				break
 			}
 		}
@@ -191,6 +193,22 @@ func headerRow(row []letopis.Cell, i int, labelFirst bool) *header {
 		}
 	}
 	return h
+}
+
+// secondPair reports whether column j may take a value or target role
+// that an earlier column holds: when its header states another unit
+// (Načrtovano | Realizirano | Odobreno (EUR) | Porabljeno (EUR): the
+// counts of the row and the money of its project).
+func secondPair(h *header, j int, role colRole) bool {
+	if role != colValue && role != colTarget {
+		return false
+	}
+	for k := 0; k < j; k++ {
+		if h.roles[k] == role && h.units[k] == h.units[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // forYear returns the header with the value column of the report year
@@ -242,6 +260,7 @@ type tableResult struct {
 	facts      []letopis.Fact
 	rejected   []letopis.Rejected
 	activities []letopis.Activity // the distinct projects of a project column or of section rows
+	funders    []string           // the funders a form names above its table (Sofinancer: …)
 	err        error              // reading the rows of a streamed table (Table.More)
 }
 
@@ -327,6 +346,9 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 	seenAct := map[string]int{}         // activity key → index in res.activities
 	unitOfCol := map[int]letopis.Unit{} // the unit of each value column's rows, for its total
 	pending := ""                       // the first line of a wrapped label
+	lastProj := ""                      // the project of the last row that named one
+	projMerged := false                 // the project column spreads projects by merged cells
+	mixed := g.mixedUnits()             // value columns of counts and of money side by side
 	var sumAbove runningSum             // the first value column's rows since the last total
 	res.err = t.EachRow(func(i int, row []letopis.Cell, hidden bool) bool {
 		if i <= headRow || hidden {
@@ -357,7 +379,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 				headRow = i
 				cKind, cUnit, cProject = col(colKind), col(colUnit), col(colProject)
 				cFrom, cTo, cPeriod = col(colFrom), col(colTo), col(colPeriod)
-				secAct, secKind, secLabel, pending = "", "", "", ""
+				secAct, secKind, secLabel, pending, lastProj = "", "", "", "", ""
 				clear(unitOfCol)
 				return true
 			}
@@ -386,8 +408,15 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			act, actKey = secAct, ""
 		}
 		projCell := cell(cProject)
+		projMerged = projMerged || projCell.Merged
 		if p := activityTitle(projCell.Text); p != "" && !total {
 			act, actKey = p, ""
+			lastProj = p
+		} else if cProject >= 0 && lastProj != "" && !total && clean(projCell.Text) == "" && !projMerged {
+			// a project cell left empty under a project (a merged cell
+			// flattened by a CSV export, or one not drawn): the same
+			// project goes on
+			act, actKey = lastProj, ""
 		}
 		if actKey == "" && act != "" {
 			actKey = ActivityKey(act)
@@ -450,6 +479,12 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 				k = len(res.activities) - 1
 				seenAct[actKey] = k
 			}
+			// the period column of a project's row: when it ran
+			if a := &res.activities[k]; a.Period.Start.IsZero() && cProject >= 0 && cPeriod >= 0 && clean(projCell.Text) != "" {
+				if p, ok := rowPeriod(letopis.Cell{}, letopis.Cell{}, cell(cPeriod), t.Date1904); ok && !p.Start.IsZero() && !p.End.IsZero() {
+					a.Period = p
+				}
+			}
 			// a source column names who funds the row's project
 			if j := g.source; j >= 0 && cProject >= 0 {
 				if src := clean(cell(j).Text); src != "" && hasCapital(src) {
@@ -474,6 +509,15 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			case g.labelCol >= 0 && g.roles[g.labelCol] == colNote && label != "" && stripHeadUnit(g.heads[j]) != "" && !signHead.MatchString(g.heads[j]):
 				// a finance row named by its source: Znesek (Občina Brdonje)
 				ind = stripHeadUnit(g.heads[j]) + " (" + label + ")"
+			case mixed && g.units[j] == "" && label != "":
+				// the row's count beside its project's money: the label
+			case mixed && label != "":
+				// the money of the row's project: Porabljeno (Tečaj …)
+				of := label
+				if cProject >= 0 && act != "" {
+					of = act
+				}
+				ind = stripHeadUnit(g.heads[j]) + " (" + of + ")"
 			case len(g.values) > 1 && label != "":
 				ind = g.heads[j] + " (" + label + ")"
 			case label != "" && g.nouns[j] != "" && g.nouns[j] != letopis.UnitEUR && g.nouns[j] != letopis.UnitPercent && !hasLexiconWord(label, lex) && !signHead.MatchString(g.heads[j]):
@@ -521,6 +565,9 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		}
 		return true
 	})
+	for k := range res.activities {
+		res.activities[k].Funders = dedupe(append(res.activities[k].Funders, res.funders...))
+	}
 	return res
 }
 
@@ -723,6 +770,9 @@ var identLabel = regexp.MustCompile(`(?i)mati[čc]n|dav[čc]n|telefon|\btel\b|\b
 // invalidov: | 518`): a label ending in a colon and the number in the next
 // cell is a fact of the organisation, named by its label. Fields that
 // identify or date (Matična številka, Datum oddaje) are left out.
+// funderLabel is the label of a form field that names a funder.
+var funderLabel = regexp.MustCompile(`(?i)^(?:so)?financer(?:ji|ka)?$|^donator(?:ji)?$|^financira$`)
+
 func formFields(t *letopis.Table, top int, tc TableContext, lex *units.Lexicon, period letopis.Period, res *tableResult) {
 	for i := 0; i < top && i < len(t.Rows); i++ {
 		row := t.Rows[i]
@@ -741,6 +791,13 @@ func formFields(t *letopis.Table, top int, tc TableContext, lex *units.Lexicon, 
 			}
 			vc := row[k]
 			ind := strings.TrimSpace(strings.TrimSuffix(label, ":"))
+			if funderLabel.MatchString(ind) {
+				// who funds what the form reports: Sofinancer: Občina X
+				if name := clean(vc.Text); hasCapital(name) {
+					res.funders = append(res.funders, name)
+				}
+				continue
+			}
 			if identLabel.MatchString(ind) {
 				continue
 			}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write testdata/blind/unscored/cd-2024-obcina/cd-2024-obcina.csv: the 2024 programme
+"""Write testdata/blind/cd-2024-obcina/cd-2024-obcina.csv: the 2024 programme
 report of the invented beekeepers' society ČD Ajda Lokavica on its
 municipality's report form, exported the way an office spreadsheet exports
 it on a Slovene Windows machine: Windows-1250, ';' separators, CRLF line ends,
@@ -11,7 +11,7 @@ usage: python3 scripts/blind/make_cd_csv.py [OUT.csv]
 """
 import sys
 
-out = sys.argv[1] if len(sys.argv) > 1 else "testdata/blind/unscored/cd-2024-obcina/cd-2024-obcina.csv"
+out = sys.argv[1] if len(sys.argv) > 1 else "testdata/blind/cd-2024-obcina/cd-2024-obcina.csv"
 
 W = 9  # columns
 rows = [
