@@ -136,8 +136,9 @@ func TestHeldoutSeries(t *testing.T) {
 	if len(wrong2) > 0 {
 		t.Errorf("wrong merges after alias suggest --apply: %v", wrong2)
 	}
-	// floors under what was measured when they were set (13 and 16 of 35)
-	if float64(kept)/float64(all) < 0.35 || float64(kept2)/float64(all) < 0.43 || kept2 < kept {
+	// floors under what was measured when they were set (17 and 17 of 35;
+	// 13 and 16 before a match of fewer words of the same count)
+	if float64(kept)/float64(all) < 0.45 || float64(kept2)/float64(all) < 0.45 || kept2 < kept {
 		t.Errorf("keys across years: %d then %d of %d", kept, kept2, all)
 	}
 }

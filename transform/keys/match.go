@@ -40,8 +40,9 @@ const (
 //
 //   - what is counted: the share of content word stems the two have in
 //     common (Dice, a stem matching another that it begins, of five letters
-//     or more), 0.65 of the score; the unit must agree (other agrees with
-//     any), else the score is 0;
+//     or more; 0.85 when all the words of one are among the other's), 0.65
+//     of the score; the unit must agree (other agrees with any), else the
+//     score is 0;
 //   - the value's order of magnitude (45 and 52 agree, 45 and 4.500 do
 //     not), 0.2;
 //   - the same place among the activity's indicators, 0.1, and the same
@@ -53,10 +54,15 @@ func Similarity(a, b Candidate) float64 {
 	if a.Unit != b.Unit && a.Unit != "other" && b.Unit != "other" {
 		return 0
 	}
-	words := dice(contentStems(a.Text, a.Unit == ""), contentStems(b.Text, b.Unit == ""))
+	sa, sb := contentStems(a.Text, a.Unit == ""), contentStems(b.Text, b.Unit == "")
+	words := dice(sa, sb)
 	if a.Unit == "" && b.Unit == "" {
 		return words
 	}
+	// the words of one said again with more of them (zaposleni → redno
+	// zaposleni sodelavci): nearly as good as the same words, the value
+	// and the place deciding
+	words = math.Max(words, 0.85*contained(sa, sb))
 	s := 0.65 * words
 	if a.Value > 0 && b.Value > 0 {
 		d := math.Abs(math.Log10(a.Value / b.Value))
@@ -127,6 +133,18 @@ func dice(a, b []string) float64 {
 		}
 	}
 	return 2 * float64(shared) / float64(len(a)+len(b))
+}
+
+// contained is 1 when every stem of the shorter of a and b is among the
+// other's (as dice shares them), else 0.
+func contained(a, b []string) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 || dice(a, b)*float64(len(a)+len(b)) < 2*float64(len(a)) {
+		return 0
+	}
+	return 1
 }
 
 func sameStem(x, y string) bool {

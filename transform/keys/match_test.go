@@ -19,6 +19,9 @@ func TestSimilarity(t *testing.T) {
 		{"another unit", c("Število prostovoljcev", "persons", 45, 0), c("Ure prostovoljcev", "hours", 3000, 0), false, true},
 		{"a share and a count", c("Delež oseb z zaposlitvijo", "percent", 40, 2), c("Osebe z zaposlitvijo", "persons", 225, 2), false, true},
 		{"other people counted", c("Število otrok", "persons", 120, 0), c("Število staršev", "persons", 118, 3), false, true},
+		// the words of one among the other's: the value decides
+		{"fewer words of the same count", c("zaposlenih", "persons", 5, -1), c("redno zaposleni sodelavci", "persons", 4, -1), true, false},
+		{"fewer words, a count ten times larger", c("mladih", "persons", 412, -1), c("Prostovoljci v programu (mladi za mlade)", "persons", 51, -1), false, false},
 	}
 	for _, tt := range tests {
 		s := Similarity(tt.a, tt.b)
