@@ -3,6 +3,7 @@ package pdf
 import (
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -627,6 +628,20 @@ func xycut(ctx context.Context, items []*item, body float64, out *[][]*item, dep
 				cols = nil
 			}
 		}
+		// a gutter narrower than gutterEms (an office suite's default
+		// column spacing) counts when it runs down several slabs with the
+		// next column's left edge aligned
+		if len(cols) < 2 && !hasRegion(slabs[i]) {
+			if k, g := narrowRun(slabs, i, x0, x1, body); k > i {
+				var run []*item
+				for _, sl := range slabs[i:k] {
+					run = append(run, sl...)
+				}
+				if c := splitAt(run, g); wideEnough(c, body) {
+					group, cols, j = run, c, k
+				}
+			}
+		}
 		if len(cols) > 1 {
 			flush()
 			for _, c := range cols {
@@ -777,6 +792,101 @@ func gutters(items []*item, x0, x1, body float64) [][2]float64 {
 		}
 	}
 	if x1-pos >= gutterEms*body {
+		out = append(out, [2]float64{pos, x1})
+	}
+	return out
+}
+
+// narrowEms is the narrowest gutter, in body ems, of columns whose edges
+// line up on both sides of it; narrowSlabs the fewest slabs it must run
+// down.
+const (
+	narrowEms   = 0.5
+	narrowSlabs = 5
+)
+
+// narrowRun finds a gutter narrower than gutterEms that runs down the
+// slabs from i on: a band at least narrowEms wide in each of them, and in
+// narrowSlabs of them or more, words right of it that start at one x (the
+// left edge of a column), as an office suite sets two columns with its
+// default spacing. Once the right column has ended, a paragraph on the
+// left ends the run. It returns the slab after the run and the gutter, or i
+// when there is none.
+func narrowRun(slabs [][]*item, i int, x0, x1, body float64) (int, [][2]float64) {
+	for _, g := range gaps(slabs[i], x0, x1, narrowEms*body) {
+		if g[0] <= x0+0.5 || g[1] >= x1-0.5 {
+			continue
+		}
+		cur, end := g, i
+		var starts []float64 // where the words right of the gutter start
+		for k := i; k < len(slabs) && !hasRegion(slabs[k]); k++ {
+			var next [2]float64
+			found := false
+			for _, h := range gaps(slabs[k], x0, x1, narrowEms*body) {
+				if lo, hi := max(cur[0], h[0]), min(cur[1], h[1]); hi-lo >= narrowEms*body {
+					next, found = [2]float64{lo, hi}, true
+					break
+				}
+			}
+			if !found {
+				break
+			}
+			l := math.Inf(1)
+			for _, it := range slabs[k] {
+				if it.x0 >= next[1]-0.5 {
+					l = min(l, it.x0)
+				}
+			}
+			// once the right column has ended, a new paragraph on the
+			// left is the next section, not the left column going on
+			if math.IsInf(l, 1) && k > i && lowest(slabs[k-1])-highest(slabs[k]) > 0.8*body {
+				break
+			}
+			cur, end = next, k+1
+			if !math.IsInf(l, 1) {
+				starts = append(starts, l)
+			}
+		}
+		if len(starts) >= narrowSlabs && edgeAligned(starts, 1.5, 0.8) {
+			return end, [][2]float64{cur}
+		}
+	}
+	return i, nil
+}
+
+// edgeAligned reports whether at least share of xs lie within tol of
+// their smallest or of their largest value: a column's edge.
+func edgeAligned(xs []float64, tol, share float64) bool {
+	if len(xs) < narrowSlabs-1 {
+		return false
+	}
+	lo, hi := slices.Min(xs), slices.Max(xs)
+	atLo, atHi := 0, 0
+	for _, x := range xs {
+		if x-lo <= tol {
+			atLo++
+		}
+		if hi-x <= tol {
+			atHi++
+		}
+	}
+	return float64(max(atLo, atHi)) >= share*float64(len(xs))
+}
+
+// gaps returns the empty vertical bands of a slab within [x0, x1] at
+// least minW wide, between its items and at its edges.
+func gaps(items []*item, x0, x1, minW float64) [][2]float64 {
+	s := append([]*item(nil), items...)
+	sort.Slice(s, func(i, j int) bool { return s[i].x0 < s[j].x0 })
+	var out [][2]float64
+	pos := x0
+	for _, it := range s {
+		if it.x0-pos >= minW {
+			out = append(out, [2]float64{pos, it.x0})
+		}
+		pos = max(pos, it.x1)
+	}
+	if x1-pos >= minW {
 		out = append(out, [2]float64{pos, x1})
 	}
 	return out

@@ -31,11 +31,32 @@ func TestReadingOrder(t *testing.T) {
 	across := func(y float64, name string) []*word {
 		return setLine(57, y, 10, false, name+" besedilo čez vso širino strani od roba do roba in še naprej brez presledka med stolpci")
 	}
+	// a justified column (LibreOffice): each line spread from x0 to x1
+	justified := func(x0, x1, top float64, name string, n int) []*word {
+		var ws []*word
+		texts := []string{"besedilo stolpca se nadaljuje v naslednji vrstici", "in tako naprej do konca odstavka brez", "presledka kjer bi ga pričakovali bralci poročila", "vsaka vrstica ima svoje besede in svoje razmike"}
+		for i := 0; i < n; i++ {
+			line := setLine(x0, top-float64(i)*14, 8.6, false, name+" "+texts[i%len(texts)])
+			inked := 0.0
+			for _, w := range line {
+				inked += w.x1 - w.x0
+			}
+			gap, x := (x1-x0-inked)/float64(len(line)-1), x0
+			for _, w := range line {
+				w.x0, w.x1 = x, x+w.x1-w.x0
+				x = w.x1 + gap
+			}
+			ws = append(ws, line...)
+		}
+		return ws
+	}
 	cases := []struct {
 		name string
 		ws   [][]*word
 		want string
 	}{
+		{"two justified columns with a gutter under one em, lines not level",
+			[][]*word{justified(34, 293.5, 700, "Levi", 8), justified(301.5, 560, 695, "Desni", 8)}, "Levi Desni"},
 		{"two columns", [][]*word{column(57, 700, "Levi", 6), column(311, 700, "Desni", 6)}, "Levi Desni"},
 		{"heading under both columns over text across the page",
 			[][]*word{column(57, 700, "Levi", 6), column(311, 700, "Desni", 6),
