@@ -575,6 +575,7 @@ func xycut(ctx context.Context, items []*item, body float64, out *[][]*item, dep
 	slabs := hslabs(items)
 	x0, x1 := bounds(items)
 	var pending []*item
+	var narrow [][][2]float64 // each slab's gaps of narrowEms, for narrowRun
 	flush := func() {
 		if len(pending) > 0 {
 			*out = append(*out, sortTopDown(pending))
@@ -632,7 +633,10 @@ func xycut(ctx context.Context, items []*item, body float64, out *[][]*item, dep
 		// column spacing) counts when it runs down several slabs with the
 		// next column's left edge aligned
 		if len(cols) < 2 && !hasRegion(slabs[i]) {
-			if k, g := narrowRun(slabs, i, x0, x1, body); k > i {
+			if narrow == nil {
+				narrow = make([][][2]float64, len(slabs))
+			}
+			if k, g := narrowRun(slabs, narrow, i, x0, x1, body); k > i {
 				var run []*item
 				for _, sl := range slabs[i:k] {
 					run = append(run, sl...)
@@ -811,9 +815,18 @@ const (
 // left edge of a column), as an office suite sets two columns with its
 // default spacing. Once the right column has ended, a paragraph on the
 // left ends the run. It returns the slab after the run and the gutter, or i
-// when there is none.
-func narrowRun(slabs [][]*item, i int, x0, x1, body float64) (int, [][2]float64) {
-	for _, g := range gaps(slabs[i], x0, x1, narrowEms*body) {
+// when there is none. cache holds each slab's gaps once computed.
+func narrowRun(slabs [][]*item, cache [][][2]float64, i int, x0, x1, body float64) (int, [][2]float64) {
+	gapsOf := func(k int) [][2]float64 {
+		if cache[k] == nil {
+			cache[k] = gaps(slabs[k], x0, x1, narrowEms*body)
+			if cache[k] == nil {
+				cache[k] = [][2]float64{}
+			}
+		}
+		return cache[k]
+	}
+	for _, g := range gapsOf(i) {
 		if g[0] <= x0+0.5 || g[1] >= x1-0.5 {
 			continue
 		}
@@ -822,7 +835,7 @@ func narrowRun(slabs [][]*item, i int, x0, x1, body float64) (int, [][2]float64)
 		for k := i; k < len(slabs) && !hasRegion(slabs[k]); k++ {
 			var next [2]float64
 			found := false
-			for _, h := range gaps(slabs[k], x0, x1, narrowEms*body) {
+			for _, h := range gapsOf(k) {
 				if lo, hi := max(cur[0], h[0]), min(cur[1], h[1]); hi-lo >= narrowEms*body {
 					next, found = [2]float64{lo, hi}, true
 					break
