@@ -89,6 +89,9 @@ func (r *reader) openActivity(items []item, groups []group, gi int, intro map[in
 	if a.Period.IsZero() {
 		a.Period = r.introPeriod(prose)
 	}
+	if a.Period.IsZero() {
+		a.Period = r.eventDay(prose, title)
+	}
 	a.LeadPartner, a.Partners = parties(prose)
 	for i, p := range a.Partners {
 		a.Partners[i] = nominative(p)
@@ -215,6 +218,37 @@ func (r *reader) introPeriod(prose string) letopis.Period {
 			p.End, end = next.Period.End, next.End
 		}
 		return p
+	}
+	return letopis.Period{}
+}
+
+// eventDay reads the day of an activity that is one event: the first two
+// sentences of its introduction, one of them naming the activity by its
+// title and stating one date of the report's year (`Na Dan odprtih
+// čebelnjakov, 26. maja 2024, je …`, `Zajtrk … je bil 15. novembra 2024`).
+func (r *reader) eventDay(prose, title string) letopis.Period {
+	ft := fold(title)
+	if len(strings.Fields(ft)) < 2 {
+		return letopis.Period{}
+	}
+	ss := sentences(prose)
+	for _, s := range ss[:min(2, len(ss))] {
+		if !strings.Contains(fold(s), ft) {
+			continue
+		}
+		var day letopis.Period
+		n := 0
+		for _, pm := range findPeriods(s) {
+			if p := pm.Period; !p.Start.IsZero() && p.Start == p.End {
+				day = p
+				n++
+			} else {
+				n += 2 // a range or a year: not one day
+			}
+		}
+		if n == 1 && (r.year.Start.IsZero() || day.Start.Year == r.year.Start.Year) {
+			return day
+		}
 	}
 	return letopis.Period{}
 }

@@ -101,6 +101,31 @@ func TestIntroPeriod(t *testing.T) {
 	}
 }
 
+// TestEventDay reads the day of an activity that is one event from a
+// sentence of its introduction that names it.
+func TestEventDay(t *testing.T) {
+	year := letopis.Period{Start: letopis.Date{Year: 2024, Month: time.January, Day: 1}, End: letopis.Date{Year: 2024, Month: time.December, Day: 31}}
+	tests := []struct{ title, prose, want string }{
+		{"Dan odprtih čebelnjakov", "Na Dan odprtih čebelnjakov, 26. maja 2024, je svoja vrata odprlo devet čebelnjakov.", "2024-05-26"},
+		{"Tradicionalni slovenski zajtrk", "Tradicionalni slovenski zajtrk, ki ga vodi ministrstvo, je bil 15. novembra 2024. Obiskali smo sedem vrtcev.", "2024-11-15"},
+		{"Noč knjige", "Že tretje leto smo se pridružili. Noč knjige smo 23. aprila 2024 praznovali z branjem.", "2024-04-23"},
+		// a date of one event within a longer activity, and one of another year
+		{"Poletni tabor", "Tabor smo pripravili od 1. do 10. julija 2024, obiskal nas je župan 5. julija 2024.", ""},
+		{"Dan odprtih vrat", "Dan odprtih vrat je bil 12. 10. 2023, letos ga nismo pripravili.", ""},
+		{"Čistilna akcija", "Prvo srečanje je bilo 3. marca 2024.", ""},
+	}
+	r := &reader{year: year}
+	for _, tt := range tests {
+		got := ""
+		if p := r.eventDay(tt.prose, tt.title); !p.Start.IsZero() {
+			got = p.Start.String()
+		}
+		if got != tt.want {
+			t.Errorf("eventDay(%q, %q) = %q, want %q", tt.prose, tt.title, got, tt.want)
+		}
+	}
+}
+
 // TestRecase gives headings set in capitals the case of the prose: the
 // introduction first, then the rest of the document.
 func TestRecase(t *testing.T) {
