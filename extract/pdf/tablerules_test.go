@@ -146,9 +146,8 @@ func TestHeaderRuleOnly(t *testing.T) {
 	}
 }
 
-// blindTable extracts a report of testdata/blind and returns its first
-// table whose first cell reads first.
-func blindTable(t *testing.T, name, first string) *letopis.Table {
+// blindDoc extracts a report of testdata/blind.
+func blindDoc(t *testing.T, name string) *letopis.Document {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "blind", name))
 	if err != nil {
@@ -158,7 +157,14 @@ func blindTable(t *testing.T, name, first string) *letopis.Table {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range doc.Pages {
+	return doc
+}
+
+// blindTable extracts a report of testdata/blind and returns its first
+// table whose first cell reads first.
+func blindTable(t *testing.T, name, first string) *letopis.Table {
+	t.Helper()
+	for _, p := range blindDoc(t, name).Pages {
 		for _, b := range p.Blocks {
 			if tb := b.Table; tb != nil && len(tb.Rows) > 0 && tb.Rows[0][0].Text == first {
 				return tb
@@ -204,16 +210,7 @@ func TestTotalRules(t *testing.T) {
 // start at the same x (a newsletter rendered by Chromium) is text, not a
 // table of three columns whose rows are lines of sentences.
 func TestNewsletterColumns(t *testing.T) {
-	const name = "td-2023/td-2023-chromium.pdf"
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "blind", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := extract.File(context.Background(), name, data, extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, b := range doc.Pages[0].Blocks {
+	for _, b := range blindDoc(t, "td-2023/td-2023-chromium.pdf").Pages[0].Blocks {
 		if b.Table != nil && strings.Contains(b.Table.Text(), "predsednik") {
 			t.Fatalf("a table of %d rows x %d columns made of columns of text:\n%s", len(b.Table.Rows), len(b.Table.Rows[0]), b.Table.Text())
 		}
