@@ -223,7 +223,7 @@ func (r *reader) introPeriod(prose string) letopis.Period {
 }
 
 // eventDay reads the day of an activity that is one event: the first two
-// sentences of its introduction, one of them naming the activity by its
+// sentences of its introduction, one of them opening with the activity's
 // title and stating one date of the report's year (`Na Dan odprtih
 // čebelnjakov, 26. maja 2024, je …`, `Zajtrk … je bil 15. novembra 2024`).
 func (r *reader) eventDay(prose, title string) letopis.Period {
@@ -233,7 +233,14 @@ func (r *reader) eventDay(prose, title string) letopis.Period {
 	}
 	ss := sentences(prose)
 	for _, s := range ss[:min(2, len(ss))] {
-		if !strings.Contains(fold(s), ft) {
+		// the sentence opens with the title, or a preposition and the
+		// title (a session of a year-long programme, `Občinski otroški
+		// parlament je bil …`, names it with other words first)
+		fs := fold(s)
+		if f := strings.Fields(fs); len(f) > 0 && prepositions[f[0]] {
+			fs = strings.TrimSpace(strings.TrimPrefix(fs, f[0]))
+		}
+		if !strings.HasPrefix(fs, ft) {
 			continue
 		}
 		var day letopis.Period

@@ -113,6 +113,7 @@ func TestEventDay(t *testing.T) {
 		{"Poletni tabor", "Tabor smo pripravili od 1. do 10. julija 2024, obiskal nas je župan 5. julija 2024.", ""},
 		{"Dan odprtih vrat", "Dan odprtih vrat je bil 12. 10. 2023, letos ga nismo pripravili.", ""},
 		{"Čistilna akcija", "Prvo srečanje je bilo 3. marca 2024.", ""},
+		{"Otroški parlament", "V programu so sodelovale vse šole. Občinski otroški parlament je bil 28. februarja 2024.", ""},
 	}
 	r := &reader{year: year}
 	for _, tt := range tests {
