@@ -47,7 +47,7 @@ var (
 )
 
 // sourceHead is the header of a column naming where money came from.
-var sourceHead = regexp.MustCompile(`(?i)^(?:vir\b|viri\b|financer|sofinancer|donator|podpornik|pla[čc]nik)`)
+var sourceHead = regexp.MustCompile(`(?i)^(?:vir\b|viri\b|financer|sofinancer|donator|podpornik|pla[čc]nik|sklad\b)`)
 
 // stripHeadUnit leaves out the unit a header states in parentheses:
 // Znesek (EUR) → Znesek.

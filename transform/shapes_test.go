@@ -341,3 +341,23 @@ func TestReportForm(t *testing.T) {
 		t.Errorf("activities:\n  %s\nwant:\n  %s", strings.Join(acts, "\n  "), strings.Join(wantActs, "\n  "))
 	}
 }
+
+// TestProjectTable reads a table of one project a row: who leads it, when
+// it runs and which fund pays for it are the activity's, its value a fact.
+func TestProjectTable(t *testing.T) {
+	res := tableFacts(pdfTable(
+		[]string{"Operacija", "Nosilec", "Obdobje izvajanja", "Vrednost (EUR)", "Sklad"},
+		[]string{"Poti ob potoku", "Občina Dolnji Potok", "1. 3. 2024–30. 9. 2025", "86.400,00", "ESRR"},
+		[]string{"Stare obrti", "Kulturni zavod Breg", "1. 5. 2024–31. 10. 2025", "44.250,00", "EKSRP"}), TableContext{Year: 2024})
+	var acts []string
+	for _, a := range res.activities {
+		acts = append(acts, fmt.Sprintf("%s|%s|%s..%s|%s", a.Title, a.LeadPartner, a.Period.Start, a.Period.End, strings.Join(a.Funders, ",")))
+	}
+	want := []string{"Poti ob potoku|Občina Dolnji Potok|2024-03-01..2025-09-30|ESRR", "Stare obrti|Kulturni zavod Breg|2024-05-01..2025-10-31|EKSRP"}
+	if strings.Join(acts, "\n") != strings.Join(want, "\n") {
+		t.Errorf("activities:\n  %s\nwant:\n  %s", strings.Join(acts, "\n  "), strings.Join(want, "\n  "))
+	}
+	if len(res.facts) != 2 || res.facts[0].Value != 86400 || res.facts[0].Unit != letopis.UnitEUR || res.facts[0].Activity != "Poti ob potoku" {
+		t.Errorf("facts %+v", res.facts)
+	}
+}

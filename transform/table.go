@@ -50,6 +50,7 @@ const (
 	colDerived // an index or a difference of other columns (Indeks, R/N)
 	colDate    // dates (Datum)
 	colAttr    // a property of the row's thing (Nadmorska višina): no result of the year
+	colLead    // who leads the row's project (Nosilec, Vodilni partner)
 )
 
 // colPatterns name the column roles by the words of their headers; the
@@ -70,7 +71,8 @@ var colPatterns = []struct {
 	{regexp.MustCompile(`(?i)^projekt|^program|^operacija|^aktivnost$`), colProject},
 	{regexp.MustCompile(`(?i)^[šs]ifra|^oznaka|^id$|^št\.?$|^zap`), colCode},
 	{regexp.MustCompile(`(?i)nadmorsk|\bn\.\s*v\.|^vi[šs]ina\b|^letnica\b|^leto (?:izgradnje|izdaje|rojstva|ustanovitve)`), colAttr},
-	{regexp.MustCompile(`(?i)^opomb|^vir\b|^viri\b|^komentar|^financer|^sofinancer|^donator`), colNote},
+	{regexp.MustCompile(`(?i)^nosil(?:ec|ka)\b|^vodilni partner|^koordinator|^prijavitelj`), colLead},
+	{regexp.MustCompile(`(?i)^opomb|^vir\b|^viri\b|^komentar|^financer|^sofinancer|^donator|^sklad\b`), colNote},
 }
 
 var (
@@ -483,6 +485,12 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 			if a := &res.activities[k]; a.Period.Start.IsZero() && cProject >= 0 && cPeriod >= 0 && clean(projCell.Text) != "" {
 				if p, ok := rowPeriod(letopis.Cell{}, letopis.Cell{}, cell(cPeriod), t.Date1904); ok && !p.Start.IsZero() && !p.End.IsZero() {
 					a.Period = p
+				}
+			}
+			// a lead column names who leads the row's project
+			if j := col(colLead); j >= 0 && cProject >= 0 && res.activities[k].LeadPartner == "" {
+				if lead := clean(cell(j).Text); lead != "" && hasCapital(lead) {
+					res.activities[k].LeadPartner = lead
 				}
 			}
 			// a source column names who funds the row's project

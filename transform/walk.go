@@ -174,6 +174,12 @@ func (r *reader) ensureActivity(a letopis.Activity) {
 	for i := range r.rep.Activities {
 		if x := &r.rep.Activities[i]; x.Key == a.Key {
 			x.Funders = dedupe(append(x.Funders, a.Funders...))
+			if x.LeadPartner == "" {
+				x.LeadPartner = a.LeadPartner
+			}
+			if x.Period.IsZero() {
+				x.Period = a.Period
+			}
 			return
 		}
 	}
