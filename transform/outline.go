@@ -44,7 +44,8 @@ var (
 		"aktivnosti": true, "podrocja": true, "podrocje": true, "dela": true, "delo": true, "delovanje": true, "in": true, "ter": true,
 		"nasi": true, "nase": true, "izvedeni": true, "izvedene": true, "izvajani": true, "izvajane": true, "v": true, "letu": true,
 		"drustva": true, "zavoda": true, "kluba": true, "centra": true, "zdruzenja": true, "vsebinsko": true, "porocilo": true, "o": true,
-		"sekcije": true, "sekcij": true, "skupine": true, "akcije": true}
+		"sekcije": true, "sekcij": true, "skupine": true, "akcije": true, "operacije": true, "operacij": true,
+		"izvajanju": true, "izvedbi": true, "tekoce": true, "zakljucene": true, "zakljuceni": true}
 	// typedTitle matches a heading that names its kind of activity.
 	typedTitle = regexp.MustCompile(`(?i)^(?:projekt[ia]?|prijekt[ia]?|projek[ti]|program|operacij[ae]|strate[šs]k[oi] partnerstv[oa]|partnerstv[oa]|mre[žz]a|akcija|kampanja|pobuda|mladinska izmenjava)\b`)
 	// kickerWord matches a small label set above a title that names its
@@ -83,7 +84,8 @@ func containerTitle(t string) bool {
 		case containerWords[w]:
 			if w != "in" && w != "ter" && w != "v" && w != "letu" && w != "o" {
 				kind = kind || strings.HasPrefix(w, "program") || strings.HasPrefix(w, "projekt") || strings.HasPrefix(w, "dejavnost") ||
-					strings.HasPrefix(w, "aktivnost") || strings.HasPrefix(w, "podrocj") || strings.HasPrefix(w, "sekcij") || strings.HasPrefix(w, "skupin")
+					strings.HasPrefix(w, "aktivnost") || strings.HasPrefix(w, "podrocj") || strings.HasPrefix(w, "sekcij") || strings.HasPrefix(w, "skupin") ||
+					strings.HasPrefix(w, "operacij")
 			}
 		default:
 			return false
