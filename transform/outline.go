@@ -46,6 +46,13 @@ var (
 		"drustva": true, "zavoda": true, "kluba": true, "centra": true, "zdruzenja": true, "vsebinsko": true, "porocilo": true, "o": true,
 		"sekcije": true, "sekcij": true, "skupine": true, "akcije": true, "operacije": true, "operacij": true,
 		"izvajanju": true, "izvedbi": true, "tekoce": true, "zakljucene": true, "zakljuceni": true}
+	// pluralKinds are the kinds of activity in the plural, which a
+	// container heading may qualify with adjectives (Mladinski programi).
+	pluralKinds = map[string]bool{"programi": true, "projekti": true, "dejavnosti": true, "aktivnosti": true, "operacije": true,
+		"akcije": true, "sekcije": true, "skupine": true}
+	// adjective matches the endings of Slovene adjectives of kind in the
+	// plural (mladinski, mednarodni, izobraževalne, športne).
+	adjective = regexp.MustCompile(`^\pL{3,}(?:ski|ški|čki|ni|ne|ske|ške|lni|lne)$`)
 	// typedTitle matches a heading that names its kind of activity.
 	typedTitle = regexp.MustCompile(`(?i)^(?:projekt[ia]?|prijekt[ia]?|projek[ti]|program|operacij[ae]|strate[šs]k[oi] partnerstv[oa]|partnerstv[oa]|mre[žz]a|akcija|kampanja|pobuda|mladinska izmenjava)\b`)
 	// kickerWord matches a small label set above a title that names its
@@ -76,11 +83,17 @@ func orgTitle(fb string) bool {
 func containerTitle(t string) bool {
 	words := strings.Fields(strings.Trim(fold(t), " :"))
 	kind := false
+	plural := false // a kind of activity in the plural: adjectives may qualify it
+	for _, w := range words {
+		plural = plural || pluralKinds[strings.Trim(w, ",.:;()–-")]
+	}
 	for _, w := range words {
 		w = strings.Trim(w, ",.:;()–-")
 		switch {
 		case w == "":
 		case isDigits(w) || strings.Trim(w, "0123456789–-") == "":
+		case plural && adjective.MatchString(w):
+			// Mladinski programi, Mednarodne dejavnosti
 		case containerWords[w]:
 			if w != "in" && w != "ter" && w != "v" && w != "letu" && w != "o" {
 				kind = kind || strings.HasPrefix(w, "program") || strings.HasPrefix(w, "projekt") || strings.HasPrefix(w, "dejavnost") ||
@@ -211,6 +224,14 @@ func classify(items []item, groups []group, org string) (top int) {
 		}
 	}
 	ranks(groups)
+	// a container announces headings under it: one with none below it
+	// (`Družabne in kulturne dejavnosti` over its own text) is a section
+	for gi := range groups {
+		g := &groups[gi]
+		if g.role == roleContainer && (gi+1 == len(groups) || groups[gi+1].rank <= g.rank) {
+			g.role = roleSection
+		}
+	}
 	// the top level: the highest rank held by more than one heading
 	count := map[int]int{}
 	top = math.MaxInt
@@ -264,7 +285,7 @@ func classify(items []item, groups []group, org string) (top int) {
 			continue
 		case g.role == roleActivity:
 			open = true
-		case g.rank <= top && g.role == roleSection && (!containers || g.typed):
+		case g.rank <= top && g.role == roleSection && (!containers || g.typed || sectioned(groups, gi)):
 			g.role = roleActivity
 			open = true
 		case g.rank <= top:
@@ -286,6 +307,19 @@ func classify(items []item, groups []group, org string) (top int) {
 		}
 	}
 	return top
+}
+
+// sectioned reports whether heading gi has sections of its own under it
+// (headings of a lower rank, not captions): beside a container heading, a
+// part of the report of that weight is an activity too (`Namestitev` with
+// `Zmogljivost` and `Gostje in nočitve` beside `Mladinski programi`).
+func sectioned(groups []group, gi int) bool {
+	for k := gi + 1; k < len(groups) && groups[k].rank > groups[gi].rank; k++ {
+		if groups[k].role == roleSection || groups[k].role == roleGeneric {
+			return true
+		}
+	}
+	return false
 }
 
 // ranks sets each group's rank in the outline: by size (the largest 1),

@@ -198,6 +198,32 @@ func TestOutlineRoles(t *testing.T) {
 			- 11 desetin na tekmovanjih`,
 			[]string{"Tekmovanja", "Tabor mladih"},
 			map[float64]string{9: "", 6: "Tekmovanja", 38: "Tabor mladih", 11: ""}},
+		{"a container's children are the activities; beside it a part with sections of its own is one too, a part without them the organisation's",
+			`Zavod X, poročilo o delu 2024
+			# Namestitev
+			Hostel ima 64 ležišč.
+			## Zmogljivost
+			Hostel ima 18 sob.
+			## Gostje
+			Prenočilo je 9.120 gostov.
+			# Javni pozivi
+			Objavili smo 3 pozive.
+			# Mladinski programi
+			Programe vodi ekipa zavoda.
+			## Mladinska izmenjava Mostovi
+			Sodelovalo je 36 mladih.
+			## Hostel kot učilnica
+			Praktični pouk je opravilo 14 dijakov.`,
+			[]string{"Namestitev", "Mladinska izmenjava Mostovi", "Hostel kot učilnica"},
+			map[float64]string{64: "Namestitev", 18: "Namestitev", 9120: "Namestitev", 3: "", 36: "Mladinska izmenjava Mostovi", 14: "Hostel kot učilnica"}},
+		{"a heading of kinds of activity over its own text, no headings under it, is one activity",
+			`Društvo X, poročilo o delu 2021
+			# Šport invalidov
+			Tekmovali smo na 9 tekmovanjih.
+			# Družabne in kulturne dejavnosti
+			Pripravili smo 4 izlete.`,
+			[]string{"Šport invalidov", "Družabne in kulturne dejavnosti"},
+			map[float64]string{9: "Šport invalidov", 4: "Družabne in kulturne dejavnosti"}},
 		{"informing the members is of the organisation",
 			`Društvo X, poročilo o delu 2023
 			# Mladinski odsek
