@@ -68,7 +68,10 @@ func (r *reader) openActivity(items []item, groups []group, gi int, intro map[in
 		}
 		title = title[:k]
 	}
-	if t := leadType.ReplaceAllString(title, ""); t != "" && len(letters(t)) > 2 && !prepositions[strings.ToLower(strings.Fields(t)[0])] {
+	// `Projekt X` is X; `Projekt sodelovanja X` (a project of a kind) keeps
+	// its word
+	if t := leadType.ReplaceAllString(title, ""); t != "" && len(letters(t)) > 2 && !prepositions[strings.ToLower(strings.Fields(t)[0])] &&
+		!(unicode.IsLower(firstRune(t)) && unicode.IsUpper(firstRune(title))) {
 		title = t
 	}
 	title = recase(title, prose, r.forms)
@@ -99,6 +102,23 @@ func (r *reader) openActivity(items []item, groups []group, gi int, intro map[in
 	a.LeadPartner = nominative(a.LeadPartner)
 	a.Funders = append(headFunders, funders(prose)...)
 	a.Funders = dedupe(a.Funders)
+	// an activity a table named before its heading (a table of the
+	// projects, one a row): the heading goes on with it
+	for i := range r.rep.Activities {
+		if x := &r.rep.Activities[i]; x.Key == a.Key {
+			x.Title, x.Location = a.Title, a.Location
+			if x.Period.IsZero() {
+				x.Period = a.Period
+			}
+			if x.LeadPartner == "" {
+				x.LeadPartner = a.LeadPartner
+			}
+			x.Partners = dedupe(append(x.Partners, a.Partners...))
+			x.Funders = dedupe(append(x.Funders, a.Funders...))
+			r.act = i
+			return
+		}
+	}
 	r.rep.Activities = append(r.rep.Activities, a)
 	r.act = len(r.rep.Activities) - 1
 }

@@ -33,7 +33,7 @@ import (
 var (
 	// orgSection matches the title of a part of the report about the
 	// organisation as a whole (folded: no diacritics, lower case).
-	orgSection = regexp.MustCompile(`^(?:uvod|uvodn[aoi]|beseda|nagovor|uvodnik|predgovor|spremna beseda|povzetek|na kratko|leto \d{4}|v stevilkah|kazalo|vsebina|o nas\b|o drustvu|o zavodu|o klubu|osnovni podatki|predstavitev (?:drustva|zavoda|kluba|organizacije|zdruzenja)|poslanstvo|vizija|vrednote|organizacija (?:drustva|zavoda|kluba|zdruzenja|dela)|organi\b|upravni odbor|skupscina|clanstvo|clani\b|clanarina|zaposleni|kadri|kadrovsk|finan|prihodki|odhodki|poslovanje|racunovodsk|premozenj|zahval|zakljuc|sklep|nacrt|pogled naprej|usmeritve|cilji za|priloge?\b|kontakt|podporniki|donatorji|sponzorji|primerjava|realizacija|kljucni kazalniki|pregled kazalnikov|statisti|mediji|odmevi|obvescanje|splosno\b|splosni podatki|kljucni rezultati|kljucni podatki|rezultati leta|poudarki|mentorji\b|mentorstvo|vodstvo|\pL+ komisija|komisij|komuniciranje|odnosi z javnostmi)`)
+	orgSection = regexp.MustCompile(`^(?:uvod|uvodn[aoi]|beseda|nagovor|uvodnik|predgovor|spremna beseda|povzetek|na kratko|leto \d{4}|v stevilkah|kazalo|vsebina|o nas\b|o drustvu|o zavodu|o klubu|osnovni podatki|predstavitev (?:drustva|zavoda|kluba|organizacije|zdruzenja)|poslanstvo|vizija|vrednote|organizacija (?:drustva|zavoda|kluba|zdruzenja|dela)|organi\b|upravni odbor|skupscina|clanstvo|clani\b|clanarina|zaposleni|kadri|kadrovsk|finan|prihodki|odhodki|poslovanje|racunovodsk|premozenj|zahval|zakljuc|sklep|nacrt|pogled naprej|usmeritve|cilji za|priloge?\b|kontakt|podporniki|donatorji|sponzorji|primerjava|realizacija|kljucni kazalniki|pregled kazalnikov|statisti|mediji|odmevi|obvescanje|splosno\b|splosni podatki|kljucni rezultati|kljucni podatki|rezultati leta|poudarki|mentorji\b|mentorstvo|vodstvo|\pL+ komisija|komisij|komuniciranje|odnosi z javnostmi|javni poziv|javni razpis|razpisi\b|izbor (?:operacij|projektov)|delovanje (?:organov|drustva|zavoda|pisarne)|pisarn|stroski)`)
 	// closingSection matches the organisational parts that close an
 	// activity even when set smaller than it (the finances, thanks and
 	// plans after the last project).
@@ -285,7 +285,7 @@ func classify(items []item, groups []group, org string) (top int) {
 			continue
 		case g.role == roleActivity:
 			open = true
-		case g.rank <= top && g.role == roleSection && (!containers || g.typed || sectioned(groups, gi)):
+		case g.rank <= top && g.role == roleSection:
 			g.role = roleActivity
 			open = true
 		case g.rank <= top:
@@ -307,19 +307,6 @@ func classify(items []item, groups []group, org string) (top int) {
 		}
 	}
 	return top
-}
-
-// sectioned reports whether heading gi has sections of its own under it
-// (headings of a lower rank, not captions): beside a container heading, a
-// part of the report of that weight is an activity too (`Namestitev` with
-// `Zmogljivost` and `Gostje in nočitve` beside `Mladinski programi`).
-func sectioned(groups []group, gi int) bool {
-	for k := gi + 1; k < len(groups) && groups[k].rank > groups[gi].rank; k++ {
-		if groups[k].role == roleSection || groups[k].role == roleGeneric {
-			return true
-		}
-	}
-	return false
 }
 
 // ranks sets each group's rank in the outline: by size (the largest 1),

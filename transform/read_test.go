@@ -198,7 +198,7 @@ func TestOutlineRoles(t *testing.T) {
 			- 11 desetin na tekmovanjih`,
 			[]string{"Tekmovanja", "Tabor mladih"},
 			map[float64]string{9: "", 6: "Tekmovanja", 38: "Tabor mladih", 11: ""}},
-		{"a container's children are the activities; beside it a part with sections of its own is one too, a part without them the organisation's",
+		{"a container's children are the activities, and so are the parts beside it; calls for proposals are the organisation's",
 			`Zavod X, poročilo o delu 2024
 			# Namestitev
 			Hostel ima 64 ležišč.
@@ -216,6 +216,21 @@ func TestOutlineRoles(t *testing.T) {
 			Praktični pouk je opravilo 14 dijakov.`,
 			[]string{"Namestitev", "Mladinska izmenjava Mostovi", "Hostel kot učilnica"},
 			map[float64]string{64: "Namestitev", 18: "Namestitev", 9120: "Namestitev", 3: "", 36: "Mladinska izmenjava Mostovi", 14: "Hostel kot učilnica"}},
+		{"a table of the projects before their headings: one activity each, with the table's lead; the running costs are the organisation's",
+			`Zavod X, poročilo o delu 2024
+			# Javni pozivi in izbor operacij
+			Objavili smo 3 pozive.
+			# Operacije v izvajanju
+			| Operacija | Nosilec | Vrednost (EUR) |
+			| Poti ob potoku | Občina Potok | 86.400,00 |
+			## Poti ob potoku
+			Uredili smo 6 km poti.
+			## Projekt sodelovanja Podeželje brez meja
+			Gostili smo 35 predstavnikov.
+			# Stroški delovanja
+			Stroški so znašali 12.000 EUR.`,
+			[]string{"Poti ob potoku", "Projekt sodelovanja Podeželje brez meja"},
+			map[float64]string{3: "", 86400: "Poti ob potoku", 6: "Poti ob potoku", 35: "Projekt sodelovanja Podeželje brez meja", 12000: ""}},
 		{"a heading of kinds of activity over its own text, no headings under it, is one activity",
 			`Društvo X, poročilo o delu 2021
 			# Šport invalidov
