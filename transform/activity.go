@@ -294,19 +294,19 @@ func bornIn(before string) bool {
 
 var (
 	leadMark  = regexp.MustCompile(`\((?:vodilni partner|nosilec|prijavitelj)\)`)
-	leadAfter = regexp.MustCompile(`(?i)(?:vodilni partner(?:ica)?|nosil(?:ec|ka)|prijavitelj(?:ica)?|koordinator(?:ica)?|(?:glavni\s+)?organizator(?:ica)?)(?:\s+\pL+)?\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)((?:[^,;.]|\.\S)+(?:d\.\s?o\.\s?o\.)?(?:[^,;.]|\.\S)*)`)
+	leadAfter = regexp.MustCompile(`(?i)(?:vodilni partner(?:ica)?|nosil(?:ec|ka)|prijavitelj(?:ica)?|koordinator(?:ica)?|(?:glavni\s+)?organizator(?:ica)?)(?:\s+\pL+)?\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)((?:[^,;.·]|\.\S)+(?:d\.\s?o\.\s?o\.)?(?:[^,;.·]|\.\S)*)`)
 	// leadVerb names the organisation that leads an activity as the subject
 	// of vodi: `Projekt vodi Zavod za zaposlovanje`; leadRel names it in a
 	// relative clause: `…, ki ga na državni ravni vodi Zveza društev …`.
-	leadVerb   = regexp.MustCompile(`^(?:Projekt|Program|Operacijo|Akcijo|Pobudo|Kampanjo|Izmenjavo)\s+(?:[^\s,;.]+\s+){0,10}?(?:vodi|koordinira|vodita|vodijo|organizira|organizirajo)\s+(\p{Lu}[^,;.]*)`)
-	leadRel    = regexp.MustCompile(`\bki\s+(?:ga|jo|ju|jih)\s+(?:\p{Ll}+\s+){0,4}?(?:vodi|vodijo|koordinira|koordinirajo|organizira|organizirajo)\s+(\p{Lu}[^,;.]*)`)
+	leadVerb   = regexp.MustCompile(`^(?:Projekt|Program|Operacijo|Akcijo|Pobudo|Kampanjo|Izmenjavo)\s+(?:[^\s,;.]+\s+){0,10}?(?:vodi|koordinira|vodita|vodijo|organizira|organizirajo)\s+(\p{Lu}[^,;.·]*)`)
+	leadRel    = regexp.MustCompile(`\bki\s+(?:ga|jo|ju|jih)\s+(?:\p{Ll}+\s+){0,4}?(?:vodi|vodijo|koordinira|koordinirajo|organizira|organizirajo)\s+(\p{Lu}[^,;.·]*)`)
 	inPartner  = regexp.MustCompile(`(?:izvaja(?:mo)?|izvajajo|izvaja(?:l[aoi]?)?)\s+(?:((?:[A-ZČŠŽ]|(?:društvo|zavod|zveza|fundacija|združenje|zadruga|inštitut|ustanova|klub|center|agencija|ljudska univerza)\s)[^,;]*?)\s+)?v partnerstvu (?:z|s)\s+(.+)$`)
 	partnersRe = regexp.MustCompile(`(?i)(?:partnerji(?: projekta| operacije| v projektu)?(?: pa)? so(?: bili)?|partnerstvo sestavlja(?:jo|mo)?(?:\s+\S+)?(?:\s+strokovn\S*)?\s+organizacij\S*|partnerji:)\s+(.+)$`)
-	funderRe   = regexp.MustCompile(`(?i)(?:so)?financira(?:jo|ta|l[aoie]?)?\s+|(?:so)?financiran[aoie]?\s+(?:s strani|iz sredstev|iz programa|iz)\s+|iz sredstev\s+|(?:finan[čc]no\s+)?podprl[aoie]?\s+|s (?:finan[čc]no )?podporo\s+|donator(?:ji|ja)? (?:so|je|sta)(?: bil[aio]?)?\s+`)
+	funderRe   = regexp.MustCompile(`(?i)(?:so)?financira(?:jo|ta|l[aoie]?)?\s+|(?:so)?financiran[aoie]?\s+(?:s strani|iz sredstev|iz programa|iz)\s+|(?:so)?financer(?:ja|ji|ka|ke)?\s*:\s*|donator(?:ji|ja)?\s*:\s*|iz sredstev\s+|(?:finan[čc]no\s+)?podprl[aoie]?\s+|s (?:finan[čc]no )?podporo\s+|donator(?:ji|ja)? (?:so|je|sta)(?: bil[aio]?)?\s+`)
 	// grantFrom names who a grant was received from: `smo od Javnega
 	// sklada … prejeli 1.850,00 EUR`, `prejeli smo sredstva od Občine X`.
 	grantFrom = regexp.MustCompile(`\bod\s+(\p{Lu}[^,;.]*?)\s+(?:prejel[aoie]?|prejeli|dobil[aoie]?|dobili)\b|\b(?:prejel[aoie]?|prejeli|dobil[aoie]?|dobili)\s+(?:\p{Ll}+\s+){0,4}?od\s+(\p{Lu}[^,;.]*)`)
-	funderCut = regexp.MustCompile(`(?i)\s+(?:iz|v okviru|na podlagi|za obdobje|v obdobju|v letih|v letu)\s|\s+(?:že|od|do)\s|,\s*(?:zato|ki|kar|saj|in\s+sicer)\b|,\s*(?:\p{Ll}+\s+){1,3}(?:pa|so|je|smo)\s|\s+[sz]\s+\d|\s+v\s+(?:višini|znesku)\b|,\s*namenjen\pL*|[.;](?:\s|$)`)
+	funderCut = regexp.MustCompile(`(?i)\s+(?:iz|v okviru|na podlagi|za obdobje|v obdobju|v letih|v letu)\s|\s+(?:že|od|do)\s|,\s*(?:zato|ki|kar|saj|in\s+sicer)\b|,\s*(?:\p{Ll}+\s+){1,3}(?:pa|so|je|smo)\s|\s+[sz]\s+\d|\s+v\s+(?:višini|znesku)\b|,\s*namenjen\pL*|[.;](?:\s|$)|\s*·\s*`)
 	relVerb   = regexp.MustCompile(`(?i)^,?\s*ki\s+(?:\S+\s+){0,5}?(?:so)?financira\S*\s+`)
 )
 

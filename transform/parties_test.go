@@ -35,6 +35,7 @@ func TestParties(t *testing.T) {
 		{"Organizator tabora je Gasilska zveza Lipje, ki je tabor pripravila v kampu.", "Gasilska zveza Lipje", nil},
 		{"Akcijo Oktober – mesec požarne varnosti na državni ravni vodi Gasilska zveza Slovenije, v društvu pa je potekala pod geslom.",
 			"Gasilska zveza Slovenije", nil},
+		{"Program na državni ravni vodi Zveza prijateljev mladine Slovenije · tema 2023/24: Šolski sistem", "Zveza prijateljev mladine Slovenije", nil},
 		// a person who leads a group is no lead partner
 		{"Zbor vodi zborovodkinja Nina Lesjak, ki ga je prevzela pred leti.", "", nil},
 	}
@@ -69,6 +70,10 @@ func TestFunders(t *testing.T) {
 			[]string{"Občina Dolnji Potok", "Lokalna akcijska skupina Zeleni griči"}},
 		{"Izmenjava je bila financirana iz programa Erasmus+: Mladi v akciji, in sicer v višini 18.400 EUR.", []string{"Erasmus+: Mladi v akciji"}},
 		{"Sofinancira ga Ministrstvo za okolje in prostor.", []string{"Ministrstvo za okolje in prostor"}},
+		// a strip of fields under a heading, separated by middle dots
+		{"Obdobje izvedbe: 1. 7.–9. 8. 2024 · Kraj: dom Galeb · Sofinancerja: Občina Dolnji Potok, Zavod za zdravstveno zavarovanje Slovenije",
+			[]string{"Občina Dolnji Potok", "Zavod za zdravstveno zavarovanje Slovenije"}},
+		{"Obdobje: jan.–dec. 2024 · Sofinancer: Občina Brezovje · Kraj: mestni park", []string{"Občina Brezovje"}},
 	}
 	for _, tt := range tests {
 		if got := funders(tt.prose); !reflect.DeepEqual(got, tt.want) {
