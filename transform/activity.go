@@ -294,10 +294,12 @@ func bornIn(before string) bool {
 
 var (
 	leadMark  = regexp.MustCompile(`\((?:vodilni partner|nosilec|prijavitelj)\)`)
-	leadAfter = regexp.MustCompile(`(?i)(?:vodilni partner(?:ica)?|nosil(?:ec|ka)|prijavitelj(?:ica)?|koordinator(?:ica)?|(?:glavni\s+)?organizator(?:ica)?)(?:\s+\pL+)?\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)((?:[^,;.·]|\.\S)+(?:d\.\s?o\.\s?o\.)?(?:[^,;.·]|\.\S)*)`)
+	leadAfter = regexp.MustCompile(`(?i)(?:vodiln[ia] partner(?:ica)?|nosil(?:ec|ka)|prijavitelj(?:ica)?|koordinator(?:ica)?|(?:glavni\s+)?organizator(?:ica)?)(?:(?:\s+\pL+)?\s+(?:je\s+(?:bil[aio]?\s+)?|so\s+|:\s*)|\s*:\s*)((?:[^,;.·]|\.\S)+(?:d\.\s?o\.\s?o\.)?(?:[^,;.·]|\.\S)*)`)
 	// leadVerb names the organisation that leads an activity as the subject
 	// of vodi: `Projekt vodi Zavod za zaposlovanje`; leadRel names it in a
 	// relative clause: `…, ki ga na državni ravni vodi Zveza društev …`.
+	// leadAppos names the lead in apposition: `Vodilni partner, Zavod X, je …`
+	leadAppos  = regexp.MustCompile(`(?i:vodiln[ia] partner(?:ica)?|nosil(?:ec|ka)|koordinator(?:ica)?),\s+(\p{Lu}[^,;.·]*),`)
 	leadVerb   = regexp.MustCompile(`^(?:Projekt|Program|Operacijo|Akcijo|Pobudo|Kampanjo|Izmenjavo)\s+(?:[^\s,;.]+\s+){0,10}?(?:vodi|koordinira|vodita|vodijo|organizira|organizirajo)\s+(\p{Lu}[^,;.·]*)`)
 	leadRel    = regexp.MustCompile(`\bki\s+(?:ga|jo|ju|jih)\s+(?:\p{Ll}+\s+){0,4}?(?:vodi|vodijo|koordinira|koordinirajo|organizira|organizirajo)\s+(\p{Lu}[^,;.·]*)`)
 	inPartner  = regexp.MustCompile(`(?:izvaja(?:mo)?|izvajajo|izvaja(?:l[aoi]?)?)\s+(?:((?:[A-ZČŠŽ]|(?:društvo|zavod|zveza|fundacija|združenje|zadruga|inštitut|ustanova|klub|center|agencija|ljudska univerza)\s)[^,;]*?)\s+)?v partnerstvu (?:z|s)\s+(.+)$`)
@@ -317,6 +319,9 @@ func parties(prose string) (lead string, partners []string) {
 			lead = nameBefore(s[:m[0]])
 		}
 		if m := leadAfter.FindStringSubmatch(s); m != nil && lead == "" {
+			lead = trimName(m[1])
+		}
+		if m := leadAppos.FindStringSubmatch(s); m != nil && lead == "" {
 			lead = trimName(m[1])
 		}
 		for _, re := range []*regexp.Regexp{leadVerb, leadRel} {

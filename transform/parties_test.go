@@ -36,6 +36,9 @@ func TestParties(t *testing.T) {
 		{"Akcijo Oktober – mesec požarne varnosti na državni ravni vodi Gasilska zveza Slovenije, v društvu pa je potekala pod geslom.",
 			"Gasilska zveza Slovenije", nil},
 		{"Program na državni ravni vodi Zveza prijateljev mladine Slovenije · tema 2023/24: Šolski sistem", "Zveza prijateljev mladine Slovenije", nil},
+		{"Projekt izvajamo s štirimi knjižnicami; vodilna partnerica je Pokrajinska knjižnica Dolga Ravan.", "Pokrajinska knjižnica Dolga Ravan", nil},
+		{"Vodilni partner, Zavod za razvoj podeželja Ključ, je oddal končno poročilo.", "Zavod za razvoj podeželja Ključ", nil},
+		{"Vseslovenski program Botrstvo · koordinator: Zveza prijateljev mladine Slovenije", "Zveza prijateljev mladine Slovenije", nil},
 		// a person who leads a group is no lead partner
 		{"Zbor vodi zborovodkinja Nina Lesjak, ki ga je prevzela pred leti.", "", nil},
 	}
