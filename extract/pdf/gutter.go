@@ -126,19 +126,20 @@ func groupEnd(ws []*word, k int) int {
 func markStacks(lines [][]*word) {
 	// the right edges of numbers (and their unit signs), by line
 	type mark struct {
-		x    float64
-		line int
+		x, x0 float64 // the right edge, and where the number starts
+		line  int
 	}
 	var nums []mark
 	for li, l := range lines {
 		for k := 0; k < len(l); k++ {
 			if l[k].number() {
-				nums = append(nums, mark{l[groupEnd(l, k)].x1, li})
+				nums = append(nums, mark{l[groupEnd(l, k)].x1, l[k].x0, li})
 			}
 		}
 	}
 	sort.Slice(nums, func(i, j int) bool { return nums[i].x < nums[j].x })
 	var stacks []float64 // the edges of columns of numbers, as x ranges
+	var cols []numStack
 	var ls []int
 	for i := 0; i < len(nums); {
 		j := i + 1
@@ -154,12 +155,18 @@ func markStacks(lines [][]*word) {
 			for k := 0; k+2 < len(ls); k++ {
 				if ls[k+2]-ls[k] <= 8 && ls[k] != ls[k+1] && ls[k+1] != ls[k+2] {
 					stacks = append(stacks, nums[i].x, nums[j-1].x)
+					st := numStack{edge: nums[j-1].x, left: math.Inf(1), first: ls[0], last: ls[len(ls)-1]}
+					for _, m := range nums[i:j] {
+						st.left = min(st.left, m.x0)
+					}
+					cols = append(cols, st)
 					break
 				}
 			}
 		}
 		i = j
 	}
+	markStackHeads(lines, cols)
 	// the left edges of short cells after a gutter (not of the columns of
 	// a page set in columns), on three lines or more
 	var starts []float64
@@ -212,6 +219,57 @@ func markStacks(lines [][]*word) {
 	}
 }
 
+// numStack is a column of right-aligned numbers: the right edge its
+// numbers end on, the leftmost start of its numbers, and its first and
+// last line.
+type numStack struct {
+	edge, left  float64
+	first, last int
+}
+
+// markStackHeads marks the words that start a cell over the second of two
+// columns of right-aligned numbers side by side, right after a cell over
+// the first, the two closer than a gutter (header cells wider than the
+// numbers under them: Načrt 2024 Realizacija 2024 over 150 and 156). The
+// evidence is the stacks of numbers, not the gap: the cell before ends
+// over the first stack, on or short of its edge; the word starts past that
+// edge, clearly apart (half an em), and its cell ends over the second
+// stack, on or short of its edge; the line is the stacks' or close above.
+func markStackHeads(lines [][]*word, cols []numStack) {
+	for _, l := range lines {
+		for _, w := range l {
+			w.stackHead = false
+		}
+	}
+	if len(cols) < 2 {
+		return
+	}
+	sort.Slice(cols, func(i, j int) bool { return cols[i].edge < cols[j].edge })
+	for li, l := range lines {
+		for k := 1; k < len(l); k++ {
+			a, b := l[k-1], l[k]
+			if b.x0-a.x1 < 0.5*max(a.size, b.size) {
+				continue
+			}
+			// the end of the cell starting at b
+			end := k
+			for end+1 < len(l) && l[end+1].x0-l[end].x1 < 0.5*max(l[end].size, l[end+1].size) {
+				end++
+			}
+			for s := 0; s+1 < len(cols); s++ {
+				c1, c2 := cols[s], cols[s+1]
+				if c2.left <= c1.edge || li < max(c1.first, c2.first)-3 || li > min(c1.last, c2.last) {
+					continue
+				}
+				if a.x1 > c1.left && a.x1 <= c1.edge+1.5 && b.x0 > c1.edge+1 &&
+					l[end].x1 > c2.left && l[end].x1 <= c2.edge+1.5 {
+					b.stackHead = true
+				}
+			}
+		}
+	}
+}
+
 // stackSplit reports whether a line of a table set tight is split into
 // cells before its word k: the cell starting there ends on the edge of a
 // column of right-aligned numbers, and the one before it ends on another
@@ -219,6 +277,9 @@ func markStacks(lines [][]*word) {
 // cells of a column start on other lines, after text.
 func stackSplit(ws []*word, k int) bool {
 	a, b := ws[k-1], ws[k]
+	if b.stackHead {
+		return true // a header cell over a column of numbers beside another
+	}
 	if b.x0-a.x1 < 0.15*b.size || unitWord(b.text) && groupEnd(ws, k-1) == k {
 		return false
 	}

@@ -25,6 +25,7 @@ type word struct {
 	leader         bool // dot leaders between two cells of a table row
 	stacked        bool // ends a cell on the edge of a column of right-aligned numbers (markStacks)
 	leftEdge       bool // starts where the cells of a column start on other lines (markStacks)
+	stackHead      bool // starts a cell over a column of numbers right after one over another (markStackHeads)
 	num            int8 // whether the text is a number: 0 not known yet, 1 yes, 2 no (see number)
 }
 
