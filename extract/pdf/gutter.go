@@ -453,6 +453,9 @@ func growRun(lines []gutterLine, i int) int {
 		if len(lines[j].segs) < 2 && j-last > 1 {
 			break // two lines in a row without a split: prose again
 		}
+		if len(lines[j].segs) < 2 && mostlySplit(lines[i:last+1]) && crosses(gutterColumns(lines[i:last+1]), lines[j]) {
+			break // a line across the columns of a table: the text under it
+		}
 		last = j
 	}
 	// the run ends with its last split line or a line close under it
@@ -462,6 +465,29 @@ func growRun(lines []gutterLine, i int) int {
 		last--
 	}
 	return last
+}
+
+// crosses reports whether a line of one cell runs from a column of a run
+// (cols, gutterColumns) into the next: a wrapped cell stays in its
+// column, a line of the text under a table runs across them (and
+// gutterTable refuses a run that holds one).
+func crosses(cols [][2]float64, l gutterLine) bool {
+	w := l.ws[0]
+	c := colOf(cols, w)
+	return c+1 < len(cols) && l.ws[len(l.ws)-1].x1 > cols[c+1][0]
+}
+
+// mostlySplit reports whether two thirds of the lines of a run or more
+// are split into cells (a table whose cells wrap seldom, not text set in
+// columns side by side at their own line spacings).
+func mostlySplit(run []gutterLine) bool {
+	n := 0
+	for _, l := range run {
+		if len(l.segs) >= 2 {
+			n++
+		}
+	}
+	return n*3 >= len(run)*2
 }
 
 // proseRun reports whether a run of lines is prose set in columns: most

@@ -89,3 +89,21 @@ func TestTightNumberColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestProseRunsOn: a borderless table followed closely by paragraphs,
+// one of whose lines has a number where a column of the table starts
+// (potekal od 20. junija …) and so is split: the run of lines ends at the
+// first line of prose across the table's columns, the table is read (a
+// LibreOffice page whose events table came out as a paragraph, so that
+// "72 644" read as 72644).
+func TestProseRunsOn(t *testing.T) {
+	tb := blindTable(t, "knj-2024/knj-2024-libreoffice.pdf", "Vrsta prireditve")
+	if len(tb.Rows) != 8 || len(tb.Rows[0]) != 3 {
+		t.Fatalf("events table of %d rows x %d columns, want 8 x 3", len(tb.Rows), len(tb.Rows[0]))
+	}
+	for _, r := range tb.Rows {
+		if strings.HasPrefix(r[0].Text, "Bralni klubi") && (r[1].Text != "72" || r[2].Text != "644") {
+			t.Fatalf("row %q holds %q, %q", r[0].Text, r[1].Text, r[2].Text)
+		}
+	}
+}
