@@ -590,9 +590,22 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse
 			rows[len(rows)-1].lines = append(rows[len(rows)-1].lines, k)
 		}
 	} else {
+		// lines set over each other are one row: the cells of a row
+		// centred in its height, one of one line beside one of two (a
+		// header cell over two lines beside one of one, a value beside
+		// a label of two lines)
+		over := make([]bool, len(run)) // the line overlaps the one above
+		for k := 1; k < len(run); k++ {
+			over[k] = run[k].y1-run[k-1].y0 > 0.15*min(run[k].size, run[k-1].size)
+		}
 		intra := math.Inf(1)
 		for k := 1; k < len(run); k++ {
-			intra = min(intra, run[k-1].y0-run[k].y1)
+			if !over[k] {
+				intra = min(intra, run[k-1].y0-run[k].y1)
+			}
+		}
+		if math.IsInf(intra, 1) {
+			intra = 0
 		}
 		// blocks of lines closer than the gaps around them: when in each
 		// block the lines after the first hold fewer cells than the first,
@@ -600,7 +613,7 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse
 		// is one row with its cells wrapped
 		var blocks [][]int
 		for k := range run {
-			if k == 0 || run[k-1].y0-run[k].y1 > intra+0.25*run[k].size {
+			if k == 0 || !over[k] && run[k-1].y0-run[k].y1 > intra+0.25*run[k].size {
 				blocks = append(blocks, nil)
 			}
 			blocks[len(blocks)-1] = append(blocks[len(blocks)-1], k)
@@ -620,7 +633,20 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse
 			}
 			var cur *rowLines
 			var before []int
-			for _, k := range block {
+			for i := 0; i < len(block); i++ {
+				k := block[i]
+				if i+1 < len(block) && over[block[i+1]] {
+					// lines over each other: one row, with the lines of a
+					// wrapped cell before them
+					n := i + 1
+					for n < len(block) && over[block[n]] {
+						n++
+					}
+					rows = append(rows, rowLines{lines: append(before, block[i:n]...)})
+					cur, before = &rows[len(rows)-1], nil
+					i = n - 1
+					continue
+				}
 				if sectionLine(run, k) {
 					// a section row (ODHODKI) between rows: a row of its own
 					if len(before) > 0 {

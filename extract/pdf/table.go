@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/letopis/letopis"
@@ -291,6 +292,7 @@ func setCellText(c *letopis.Cell, ws []*word) {
 		c.Kind = letopis.CellEmpty
 		return
 	}
+	ws = dropMarks(ws)
 	lines := makeLines(ws)
 	texts := make([]string, len(lines))
 	for i, l := range lines {
@@ -310,6 +312,45 @@ func setCellText(c *letopis.Cell, ws []*word) {
 		c.Number = v
 		c.Format = format
 	}
+}
+
+// dropMarks returns a cell's words without its footnote marks (Obiski²,
+// Aktivni člani¹): a digit or two, or a star, set smaller than the word
+// before it, raised above its baseline and touching its end; the word a
+// word of letters and no unit (m², km² keep their power). ws itself when
+// there are none.
+func dropMarks(ws []*word) []*word {
+	mark := func(m *word) bool {
+		if len(m.text) > 2 || strings.Trim(m.text, "0123456789*") != "" {
+			return false
+		}
+		for _, p := range ws {
+			if p == m || m.size > 0.85*p.size || math.Abs(m.x0-p.x1) > 0.15*p.size || m.base < p.base+0.15*p.size {
+				continue
+			}
+			r, _ := utf8.DecodeLastRuneInString(p.text)
+			if unicode.IsLetter(r) && !unitWord(p.text) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []*word
+	for i, w := range ws {
+		if mark(w) {
+			if out == nil {
+				out = append(make([]*word, 0, len(ws)), ws[:i]...)
+			}
+			continue
+		}
+		if out != nil {
+			out = append(out, w)
+		}
+	}
+	if out == nil {
+		return ws
+	}
+	return out
 }
 
 // parseNumber reads a number as Slovene reports write it: `22.830`,

@@ -107,3 +107,63 @@ func TestProseRunsOn(t *testing.T) {
 		}
 	}
 }
+
+// TestCentredHeaderCells: a table whose header cells wrap over lines of
+// their own, each cell centred in the row's height (a cell of one line
+// beside cells of two, the lines of the page overlapping), with footnote
+// marks set small and raised after a word: the header is one row of one
+// cell a column, its marks kept out of the text; and a body row whose
+// label wraps over two lines with its values centred between them is one
+// row (a LibreOffice table that came out with three header rows and
+// the label's second line a row of its own).
+func TestCentredHeaderCells(t *testing.T) {
+	var ws []*word
+	add := func(w []*word) { ws = append(ws, w...) }
+	const size = 11
+	// the header: two-line cells at 494 and 476, one-line cells at 484
+	add(setLine(64, 484, size, true, "Kazalnik"))
+	add(setLine(183, 494, size, true, "Aktivni"))
+	add(setLine(187, 474, size, true, "člani"))
+	add(setLine(187+5*size/2+0.1, 478, 8.8, true, "1"))
+	add(setLine(246, 492.5, size, true, "Novi"))
+	add(setLine(246, 475.4, size, true, "člani"))
+	add(setLine(287, 482.9, size, true, "Obiski"))
+	add(setLine(287+6*size/2+0.1, 487, 8.8, true, "2"))
+	add(setLine(345, 492.5, size, true, "Izposoja (enote"))
+	add(setLine(360, 475.4, size, true, "gradiva)"))
+	rows := [][]string{
+		{"Realizacija 2023", "5.812", "498", "98.340", "241.905"},
+		{"Načrt 2024", "5.900", "500", "100.000", "245.000"},
+		{"Realizacija 2024", "6.047", "512", "103.216", "238.611"},
+	}
+	rights := []float64{230, 280, 325, 431}
+	y := 452.4
+	for _, r := range rows {
+		add(setLine(64, y, size, false, r[0]))
+		for c, v := range r[1:] {
+			add(setRight(rights[c], y, size, false, v))
+		}
+		y -= 21.5
+	}
+	// a label of two lines, its values centred between them
+	add(setLine(64, 387.8, size, false, "Indeks R 2024 / N"))
+	add(setLine(64, 370.7, size, false, "2024"))
+	for c, v := range []string{"102,5", "102,4", "103,2", "97,4"} {
+		add(setRight(rights[c], 379.3, size, false, v))
+	}
+	tables := pageTables(ws, nil)
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	got := rowTexts(tables[0])
+	want := []string{
+		"Kazalnik | Aktivni člani | Novi člani | Obiski | Izposoja (enote gradiva)",
+		"Realizacija 2023 | 5.812 | 498 | 98.340 | 241.905",
+		"Načrt 2024 | 5.900 | 500 | 100.000 | 245.000",
+		"Realizacija 2024 | 6.047 | 512 | 103.216 | 238.611",
+		"Indeks R 2024 / N 2024 | 102,5 | 102,4 | 103,2 | 97,4",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") || tables[0].HeaderRows != 1 {
+		t.Fatalf("rows (header %d)\n%s\nwant (header 1)\n%s", tables[0].HeaderRows, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
