@@ -167,3 +167,62 @@ func TestCentredHeaderCells(t *testing.T) {
 		t.Fatalf("rows (header %d)\n%s\nwant (header 1)\n%s", tables[0].HeaderRows, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// setGlyphs lays out the glyphs of text from x on the baseline y, each
+// character half an em wide, words apart by a space glyph.
+func setGlyphs(x, y, size float64, f *fontInfo, text string) []glyph {
+	var out []glyph
+	for _, r := range text {
+		w := size / 2
+		out = append(out, glyph{s: string(r), x0: x, x1: x + w, y: y, size: size, font: f, space: r == ' '})
+		x += w
+	}
+	return out
+}
+
+// TestSmallCapsInitial: a heading set in small capitals whose first
+// letter is a larger capital (CSS font-variant: small-caps) is read as
+// whole words, the capital joined to the letters it touches though their
+// size differs; a capital apart from the next word, a drop cap on a
+// baseline of its own and a big number against small text stay apart.
+func TestSmallCapsInitial(t *testing.T) {
+	bold := &fontInfo{bold: true}
+	cases := []struct {
+		name string
+		gs   func() []glyph
+		want string
+	}{
+		{"small caps", func() []glyph {
+			gs := setGlyphs(63, 700, 10.5, bold, "O")
+			gs = append(gs, setGlyphs(gs[0].x1, 700, 7.5, bold, "SNOVNI PODATKI")...)
+			return gs
+		}, "OSNOVNI|PODATKI"},
+		{"small caps within", func() []glyph {
+			gs := setGlyphs(63, 700, 7.5, bold, "PROJEKT ")
+			c := setGlyphs(gs[len(gs)-1].x1, 700, 10.5, bold, "Č")
+			gs = append(append(gs, c...), setGlyphs(c[0].x1, 700, 7.5, bold, "EBELJA")...)
+			return gs
+		}, "PROJEKT|ČEBELJA"},
+		{"apart", func() []glyph {
+			gs := setGlyphs(63, 700, 10.5, bold, "A")
+			return append(gs, setGlyphs(gs[0].x1+3, 700, 7.5, bold, "SKUPINA")...)
+		}, "A|SKUPINA"},
+		{"drop cap", func() []glyph {
+			gs := setGlyphs(63, 690, 24, &fontInfo{}, "V")
+			return append(gs, setGlyphs(gs[0].x1, 700, 10, &fontInfo{}, "letu")...)
+		}, "V|letu"},
+		{"number", func() []glyph {
+			gs := setGlyphs(63, 700, 20, bold, "4")
+			return append(gs, setGlyphs(gs[0].x1, 700, 9.5, bold, "ČLANI")...)
+		}, "4|ČLANI"},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, w := range words(c.gs()) {
+			got = append(got, w.text)
+		}
+		if g := strings.Join(got, "|"); g != c.want {
+			t.Errorf("%s: words %s, want %s", c.name, g, c.want)
+		}
+	}
+}
