@@ -47,7 +47,7 @@ func newGutterLine(ws []*word) gutterLine {
 			gutter := w.x0-ws[k-1].x1 >= splitGap*max(w.size, ws[k-1].size)
 			if gutter || stackSplit(ws, k) {
 				l.segs, l.tight = append(l.segs, cur), append(l.tight, tight)
-				cur, tight = nil, !gutter
+				cur, tight = nil, !gutter || w.stackHead
 			}
 		}
 		cur = append(cur, w)
@@ -235,6 +235,9 @@ type numStack struct {
 // over the first stack, on or short of its edge; the word starts past that
 // edge, clearly apart (half an em), and its cell ends over the second
 // stack, on or short of its edge; the line is the stacks' or close above.
+// A cell after a gutter, or first on its line, over the second stack and
+// starting past the first is marked too: its column is split off the one
+// before at however narrow a gap (gutterColumns).
 func markStackHeads(lines [][]*word, cols []numStack) {
 	for _, l := range lines {
 		for _, w := range l {
@@ -246,11 +249,18 @@ func markStackHeads(lines [][]*word, cols []numStack) {
 	}
 	sort.Slice(cols, func(i, j int) bool { return cols[i].edge < cols[j].edge })
 	for li, l := range lines {
-		for k := 1; k < len(l); k++ {
-			a, b := l[k-1], l[k]
-			if b.x0-a.x1 < 0.5*max(a.size, b.size) {
-				continue
+		for k := 0; k < len(l); k++ {
+			b := l[k]
+			var a *word
+			if k > 0 {
+				a = l[k-1]
+				if b.x0-a.x1 < 0.5*max(a.size, b.size) {
+					continue
+				}
 			}
+			// after a gutter (or first on its line) the cell needs no
+			// cell over the first stack before it
+			apart := a == nil || b.x0-a.x1 >= splitGap*max(a.size, b.size)
 			// the end of the cell starting at b
 			end := k
 			for end+1 < len(l) && l[end+1].x0-l[end].x1 < 0.5*max(l[end].size, l[end+1].size) {
@@ -261,7 +271,7 @@ func markStackHeads(lines [][]*word, cols []numStack) {
 				if c2.left <= c1.edge || li < max(c1.first, c2.first)-3 || li > min(c1.last, c2.last) {
 					continue
 				}
-				if a.x1 > c1.left && a.x1 <= c1.edge+1.5 && b.x0 > c1.edge+1 &&
+				if (apart || a.x1 > c1.left && a.x1 <= c1.edge+1.5) && b.x0 > c1.edge+1 &&
 					l[end].x1 > c2.left && l[end].x1 <= c2.edge+1.5 {
 					b.stackHead = true
 				}
@@ -367,6 +377,7 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 	hrules = joinRules(hrules)
 	taken := map[*word]bool{}
 	var out []*region
+	floor := 0 // the first line no run before took
 	for i := 0; i < len(lines); i++ {
 		if len(lines[i].segs) < 2 {
 			continue
@@ -374,7 +385,16 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 		j := growRun(lines, i)
 		if proseRun(lines[i : j+1]) {
 			i = j // text set in columns: no table, nothing to try
+			floor = j + 1
 			continue
+		}
+		// the lines of one cell above the first split line that are set
+		// over it (a header cell wrapped over more lines than the others,
+		// centred in the row's height) start the run
+		start := i
+		for start > floor && len(lines[start-1].segs) < 2 &&
+			lines[start].y1-lines[start-1].y0 > 0.15*min(lines[start].size, lines[start-1].size) {
+			start--
 		}
 		// the run may end in a line of the prose under the table: try it
 		// a few lines shorter before giving up
@@ -385,7 +405,7 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 		var bestUsed []*word
 		bestEnd := -1
 		for end := j; end > i && end >= j-maxTrim; end-- {
-			t, used := gutterTable(lines[i:end+1], hrules, fills, pageNo, false)
+			t, used := gutterTable(lines[start:end+1], hrules, fills, pageNo, false)
 			if t == nil || best != nil && len(t.Rows[0]) <= len(best.Rows[0]) {
 				continue
 			}
@@ -401,6 +421,7 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 			t := best
 			out = append(out, &region{x0: t.BBox.X0, y0: t.BBox.Y0, x1: t.BBox.X1, y1: t.BBox.Y1, table: t})
 			i = bestEnd
+			floor = bestEnd + 1
 		}
 	}
 	return untaken(ws, taken), out

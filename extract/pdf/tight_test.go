@@ -226,3 +226,36 @@ func TestSmallCapsInitial(t *testing.T) {
 		}
 	}
 }
+
+// TestTightHeaderOverStack: the header cell of a column of right-aligned
+// numbers, wider than the numbers, reaches to less than a gutter from the
+// column before it, on a line of its own (the header cells wrap and are
+// centred in the row's height): it starts a column of its own, and the
+// two columns of numbers are not read as one ("31 610").
+func TestTightHeaderOverStack(t *testing.T) {
+	var ws []*word
+	add := func(w []*word) { ws = append(ws, w...) }
+	const size = 10
+	add(setRight(343, 370, size, true, "Novi"))
+	add(setRight(343, 358, size, true, "igralci"))
+	add(setLine(71, 364, size, true, "Kazalnik"))
+	add(setRight(393, 364, size, true, "Treningi"))
+	rows := [][3]string{{"Realizacija 2023", "31", "610"}, {"Načrt 2024", "30", "620"}, {"Realizacija 2024", "36", "644"}, {"Indeks", "120,0", "103,9"}}
+	for i, r := range rows {
+		y := 339 - float64(i)*15
+		add(setLine(71, y, size, false, r[0]))
+		add(setRight(343, y, size, false, r[1]))
+		add(setRight(393, y, size, false, r[2]))
+	}
+	tables := pageTables(ws, nil)
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	got := rowTexts(tables[0])
+	want := []string{"Kazalnik | Novi igralci | Treningi", "Realizacija 2023 | 31 | 610"}
+	for i, w := range want {
+		if i >= len(got) || got[i] != w {
+			t.Fatalf("rows\n%s\nwant first rows\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
