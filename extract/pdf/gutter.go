@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/letopis/letopis"
 )
@@ -360,7 +361,7 @@ var numberCell = regexp.MustCompile(`^(?:[€$]\s*)?[-–−]?\d[\d.,\s\x{00a0}\
 // lines split into columns by gutters (and by the edges of columns of
 // right-aligned numbers, markStacks). Their words leave the page flow.
 func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float64) ([]*word, []*region) {
-	raw := baselines(ws)
+	raw := markedLines(ws)
 	if len(raw) < 3 {
 		return ws, nil
 	}
@@ -425,6 +426,81 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 		}
 	}
 	return untaken(ws, taken), out
+}
+
+// markedLines groups a page's words into lines (baselines) with each
+// footnote mark (a digit or two set small and raised, touching the end of
+// a word of letters, Obiski², or the start of the word of a footnote,
+// ¹ Aktivni član …; markOf) on the line of its word, which its raise set
+// apart, so that it makes no cell and no line of its own and moves no
+// word of its line to another.
+func markedLines(ws []*word) [][]*word {
+	owner := map[*word]*word{}
+	for _, m := range ws {
+		if !markText(m.text) {
+			continue
+		}
+		for _, p := range ws {
+			if markOf(m, p) {
+				owner[m] = p
+				break
+			}
+		}
+	}
+	for m, p := range owner {
+		if _, ok := owner[p]; ok {
+			delete(owner, m) // a mark of a mark: leave both be
+		}
+	}
+	if len(owner) == 0 {
+		return baselines(ws)
+	}
+	rest := make([]*word, 0, len(ws))
+	for _, w := range ws {
+		if owner[w] == nil {
+			rest = append(rest, w)
+		}
+	}
+	lines := baselines(rest)
+	lineOf := make(map[*word]int, len(rest))
+	for li, l := range lines {
+		for _, w := range l {
+			lineOf[w] = li
+		}
+	}
+	for m, p := range owner {
+		if li, ok := lineOf[p]; ok {
+			lines[li] = append(lines[li], m)
+		}
+	}
+	for _, l := range lines {
+		sort.SliceStable(l, func(i, j int) bool { return l[i].x0 < l[j].x0 })
+	}
+	return lines
+}
+
+// markText reports whether a word's text could be a footnote mark: a
+// digit or two, or a star.
+func markText(s string) bool {
+	return s != "" && len(s) <= 2 && strings.Trim(s, "0123456789*") == ""
+}
+
+// markOf reports whether word m is a footnote mark of word p: set
+// smaller, raised above p's baseline by less than p's size, touching the
+// end of p, a word of letters and no unit (m², km² keep their power), or
+// the start of p (the mark before a footnote).
+func markOf(m, p *word) bool {
+	if m == p || !markText(m.text) || m.size > 0.85*p.size || m.base < p.base+0.15*p.size || m.base > p.base+p.size {
+		return false
+	}
+	if math.Abs(p.x0-m.x1) < 0.5*p.size {
+		return true
+	}
+	if math.Abs(m.x0-p.x1) > 0.15*p.size {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(p.text)
+	return unicode.IsLetter(r) && !unitWord(p.text)
 }
 
 // prosey reports whether a line holds a run of words of a sentence:

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/letopis/letopis"
@@ -315,21 +314,14 @@ func setCellText(c *letopis.Cell, ws []*word) {
 }
 
 // dropMarks returns a cell's words without its footnote marks (Obiski²,
-// Aktivni člani¹): a digit or two, or a star, set smaller than the word
-// before it, raised above its baseline and touching its end; the word a
-// word of letters and no unit (m², km² keep their power). ws itself when
-// there are none.
+// Aktivni člani¹; markOf), ws itself when there are none.
 func dropMarks(ws []*word) []*word {
 	mark := func(m *word) bool {
-		if len(m.text) > 2 || strings.Trim(m.text, "0123456789*") != "" {
+		if !markText(m.text) {
 			return false
 		}
 		for _, p := range ws {
-			if p == m || m.size > 0.85*p.size || math.Abs(m.x0-p.x1) > 0.15*p.size || m.base < p.base+0.15*p.size {
-				continue
-			}
-			r, _ := utf8.DecodeLastRuneInString(p.text)
-			if unicode.IsLetter(r) && !unitWord(p.text) {
+			if markOf(m, p) && m.x0 > p.x0 {
 				return true
 			}
 		}
@@ -494,7 +486,7 @@ func mostlyBold(ws []*word) bool {
 // where the vertical gap is clearly wider than between the lines of a
 // cell. Their words leave the page flow.
 func alignedTables(ws []*word, fills []rect, pageNo int, body float64) ([]*word, []*region) {
-	lines := baselines(ws)
+	lines := markedLines(ws)
 	if len(lines) < 2 {
 		return ws, nil
 	}

@@ -259,3 +259,49 @@ func TestTightHeaderOverStack(t *testing.T) {
 		}
 	}
 }
+
+// TestFootnoteMarks: footnote marks set small and raised after header
+// cells (Igralci¹, Treningi² reaching past the numbers under it) and
+// before the footnotes under the table: each mark goes with the word it
+// touches, no column of its own and no line of its own, and the
+// footnotes stay out of the table (a LibreOffice table that came out as
+// two tables, a mark as a column).
+func TestFootnoteMarks(t *testing.T) {
+	var ws []*word
+	add := func(w []*word) { ws = append(ws, w...) }
+	const size = 10
+	add(setLine(64, 305, size, true, "Kazalnik"))
+	add(setLine(350, 304.1, size, true, "Treningi"))
+	add(setLine(350+8*size/2+0.05, 307.9, 8, true, "2"))
+	add(setLine(412, 312.5, size, true, "Ure vadbe"))
+	add(setLine(442, 297.5, size, true, "selekcije)"))
+	rows := [][3]string{{"Realizacija 2023", "610", "1.830"}, {"Načrt 2024", "620", "1.860"}, {"Realizacija 2024", "644", "1.932"}, {"Indeks", "103,9", "103,9"}}
+	for i, r := range rows {
+		y := 278.6 - float64(i)*17.7
+		add(setLine(64, y, size, false, r[0]))
+		add(setLine(349, y, size, false, r[1]))
+		add(setLine(398, y, size, false, r[2]))
+	}
+	add(setLine(62.5, 197.7, 6.4, false, "1"))
+	add(setLine(204.3, 197.7, 6.4, false, "2"))
+	add(setLine(68.2, 194.7, 8, false, "Igralci z veljavno registracijo pri zvezi."))
+	add(setLine(210.1, 194.7, 8, false, "Vodeni treningi vseh selekcij."))
+	tables := pageTables(ws, nil)
+	if len(tables) != 1 {
+		for _, tb := range tables {
+			t.Logf("table\n%s", strings.Join(rowTexts(tb), "\n"))
+		}
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	got := rowTexts(tables[0])
+	want := []string{
+		"Kazalnik | Treningi | Ure vadbe selekcije)",
+		"Realizacija 2023 | 610 | 1.830",
+		"Načrt 2024 | 620 | 1.860",
+		"Realizacija 2024 | 644 | 1.932",
+		"Indeks | 103,9 | 103,9",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
