@@ -670,8 +670,21 @@ func buildAligned(lines [][]*word, members []int, cols []float64, fills []rect, 
 	// rows: split where the step from one line to the next is clearly
 	// wider than the usual step (the leading inside a cell)
 	var steps []float64
+	over := 0 // steps between lines set over each other
 	for k := 1; k < len(members); k++ {
-		steps = append(steps, lines[members[k-1]][0].base-lines[members[k]][0].base)
+		a, b := lines[members[k-1]], lines[members[k]]
+		steps = append(steps, a[0].base-b[0].base)
+		sa, sb := a[0].size, b[0].size
+		if highestW(b)-lowestW(a) > 0.15*min(sa, sb) && max(sa, sb) < 1.5*min(sa, sb) {
+			over++
+		}
+	}
+	if over*2 > len(steps) {
+		// most lines overlap the one above, both of text sizes (body,
+		// heading; not a call-out number set large beside its label):
+		// columns of text each at its own line spacing (a newsletter
+		// page with headings in its columns), not rows
+		return nil
 	}
 	sort.Float64s(steps)
 	lead := steps[len(steps)/2]

@@ -2,10 +2,13 @@ package pdf
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/letopis/letopis"
+	"github.com/letopis/letopis/extract"
 )
 
 // setRight lays out text as setLine does, its last word ending at x1.
@@ -303,5 +306,26 @@ func TestFootnoteMarks(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestNewsletterColumns: a page of three columns of text, each with its
+// headings, its lines at their own spacing (most lines of the page
+// overlap the one above), is read as text, not as a table whose cells
+// are the columns' lines (a Chromium newsletter page).
+func TestNewsletterColumns(t *testing.T) {
+	const name = "td-2023/td-2023-chromium.pdf"
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "blind", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.File(context.Background(), name, data, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Pages[0].Blocks {
+		if b.Table != nil && strings.Contains(b.Text(), "Beseda predsednika") {
+			t.Fatalf("the columns read as a table of %d rows", len(b.Table.Rows))
+		}
 	}
 }
