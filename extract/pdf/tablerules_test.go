@@ -150,15 +150,7 @@ func TestHeaderRuleOnly(t *testing.T) {
 // table whose first cell reads first.
 func blindTable(t *testing.T, name, first string) *letopis.Table {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "blind", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := extract.File(context.Background(), name, data, extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range doc.Pages {
+	for _, p := range blindDoc(t, name).Pages {
 		for _, b := range p.Blocks {
 			if tb := b.Table; tb != nil && len(tb.Rows) > 0 && tb.Rows[0][0].Text == first {
 				return tb
@@ -167,6 +159,20 @@ func blindTable(t *testing.T, name, first string) *letopis.Table {
 	}
 	t.Fatalf("%s: no table whose first cell is %q", name, first)
 	return nil
+}
+
+// blindDoc extracts a report of testdata/blind.
+func blindDoc(t *testing.T, name string) *letopis.Document {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "blind", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.File(context.Background(), name, data, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
 
 // TestProseUnderTable: a line of a sentence right under a borderless

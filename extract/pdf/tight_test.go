@@ -2,13 +2,10 @@ package pdf
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/letopis/letopis"
-	"github.com/letopis/letopis/extract"
 )
 
 // setRight lays out text as setLine does, its last word ending at x1.
@@ -31,6 +28,31 @@ func pageTables(ws []*word, rects []rect) []*letopis.Table {
 		}
 	}
 	return out
+}
+
+// oneTable lays out a page of words and returns its one table, failing
+// the test when it has another number of tables.
+func oneTable(t *testing.T, ws []*word) *letopis.Table {
+	t.Helper()
+	tables := pageTables(ws, nil)
+	if len(tables) != 1 {
+		for _, tb := range tables {
+			t.Logf("table\n%s", strings.Join(rowTexts(tb), "\n"))
+		}
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	return tables[0]
+}
+
+// firstRows fails the test unless the table's first rows read want.
+func firstRows(t *testing.T, tb *letopis.Table, want ...string) {
+	t.Helper()
+	got := rowTexts(tb)
+	for i, w := range want {
+		if i >= len(got) || got[i] != w {
+			t.Fatalf("rows\n%s\nwant first rows\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
 }
 
 func rowTexts(tb *letopis.Table) []string {
@@ -75,22 +97,11 @@ func TestTightNumberColumns(t *testing.T) {
 		add(setRight(443, y, size, false, r[2]))
 		add(setRight(536, y, size, false, r[3]))
 	}
-	tables := pageTables(ws, nil)
-	if len(tables) != 1 {
-		t.Fatalf("%d tables, want 1", len(tables))
-	}
-	got := rowTexts(tables[0])
-	want := []string{
+	firstRows(t, oneTable(t, ws),
 		"Program | Kazalnik | Načrt 2024 | Realizacija 2024",
 		" | Dnevi odprtja | 150 | 156",
 		"Info točka | Obiskovalci | 4.000 | 4.215",
-		" | – od tega tuji gosti | – | 1.498",
-	}
-	for i, w := range want {
-		if i >= len(got) || got[i] != w {
-			t.Fatalf("rows\n%s\nwant first rows\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-		}
-	}
+		" | – od tega tuji gosti | – | 1.498")
 }
 
 // TestProseRunsOn: a borderless table followed closely by paragraphs,
@@ -154,20 +165,15 @@ func TestCentredHeaderCells(t *testing.T) {
 	for c, v := range []string{"102,5", "102,4", "103,2", "97,4"} {
 		add(setRight(rights[c], 379.3, size, false, v))
 	}
-	tables := pageTables(ws, nil)
-	if len(tables) != 1 {
-		t.Fatalf("%d tables, want 1", len(tables))
-	}
-	got := rowTexts(tables[0])
-	want := []string{
+	tb := oneTable(t, ws)
+	firstRows(t, tb,
 		"Kazalnik | Aktivni člani | Novi člani | Obiski | Izposoja (enote gradiva)",
 		"Realizacija 2023 | 5.812 | 498 | 98.340 | 241.905",
 		"Načrt 2024 | 5.900 | 500 | 100.000 | 245.000",
 		"Realizacija 2024 | 6.047 | 512 | 103.216 | 238.611",
-		"Indeks R 2024 / N 2024 | 102,5 | 102,4 | 103,2 | 97,4",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") || tables[0].HeaderRows != 1 {
-		t.Fatalf("rows (header %d)\n%s\nwant (header 1)\n%s", tables[0].HeaderRows, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		"Indeks R 2024 / N 2024 | 102,5 | 102,4 | 103,2 | 97,4")
+	if len(tb.Rows) != 5 || tb.HeaderRows != 1 {
+		t.Fatalf("%d rows, %d header rows, want 5 and 1", len(tb.Rows), tb.HeaderRows)
 	}
 }
 
@@ -250,17 +256,7 @@ func TestTightHeaderOverStack(t *testing.T) {
 		add(setRight(343, y, size, false, r[1]))
 		add(setRight(393, y, size, false, r[2]))
 	}
-	tables := pageTables(ws, nil)
-	if len(tables) != 1 {
-		t.Fatalf("%d tables, want 1", len(tables))
-	}
-	got := rowTexts(tables[0])
-	want := []string{"Kazalnik | Novi igralci | Treningi", "Realizacija 2023 | 31 | 610"}
-	for i, w := range want {
-		if i >= len(got) || got[i] != w {
-			t.Fatalf("rows\n%s\nwant first rows\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-		}
-	}
+	firstRows(t, oneTable(t, ws), "Kazalnik | Novi igralci | Treningi", "Realizacija 2023 | 31 | 610")
 }
 
 // TestFootnoteMarks: footnote marks set small and raised after header
@@ -289,23 +285,15 @@ func TestFootnoteMarks(t *testing.T) {
 	add(setLine(204.3, 197.7, 6.4, false, "2"))
 	add(setLine(68.2, 194.7, 8, false, "Igralci z veljavno registracijo pri zvezi."))
 	add(setLine(210.1, 194.7, 8, false, "Vodeni treningi vseh selekcij."))
-	tables := pageTables(ws, nil)
-	if len(tables) != 1 {
-		for _, tb := range tables {
-			t.Logf("table\n%s", strings.Join(rowTexts(tb), "\n"))
-		}
-		t.Fatalf("%d tables, want 1", len(tables))
-	}
-	got := rowTexts(tables[0])
-	want := []string{
+	tb := oneTable(t, ws)
+	firstRows(t, tb,
 		"Kazalnik | Treningi | Ure vadbe selekcije)",
 		"Realizacija 2023 | 610 | 1.830",
 		"Načrt 2024 | 620 | 1.860",
 		"Realizacija 2024 | 644 | 1.932",
-		"Indeks | 103,9 | 103,9",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Fatalf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		"Indeks | 103,9 | 103,9")
+	if len(tb.Rows) != 5 {
+		t.Fatalf("%d rows, want 5", len(tb.Rows))
 	}
 }
 
@@ -314,16 +302,7 @@ func TestFootnoteMarks(t *testing.T) {
 // overlap the one above), is read as text, not as a table whose cells
 // are the columns' lines (a Chromium newsletter page).
 func TestNewsletterColumns(t *testing.T) {
-	const name = "td-2023/td-2023-chromium.pdf"
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "blind", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := extract.File(context.Background(), name, data, extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, b := range doc.Pages[0].Blocks {
+	for _, b := range blindDoc(t, "td-2023/td-2023-chromium.pdf").Pages[0].Blocks {
 		if b.Table != nil && strings.Contains(b.Text(), "Beseda predsednika") {
 			t.Fatalf("the columns read as a table of %d rows", len(b.Table.Rows))
 		}
