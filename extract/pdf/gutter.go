@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/letopis/letopis"
 )
@@ -47,7 +48,7 @@ func newGutterLine(ws []*word) gutterLine {
 			gutter := w.x0-ws[k-1].x1 >= splitGap*max(w.size, ws[k-1].size)
 			if gutter || stackSplit(ws, k) {
 				l.segs, l.tight = append(l.segs, cur), append(l.tight, tight)
-				cur, tight = nil, !gutter
+				cur, tight = nil, !gutter || w.stackHead
 			}
 		}
 		cur = append(cur, w)
@@ -126,19 +127,20 @@ func groupEnd(ws []*word, k int) int {
 func markStacks(lines [][]*word) {
 	// the right edges of numbers (and their unit signs), by line
 	type mark struct {
-		x    float64
-		line int
+		x, x0 float64 // the right edge, and where the number starts
+		line  int
 	}
 	var nums []mark
 	for li, l := range lines {
 		for k := 0; k < len(l); k++ {
 			if l[k].number() {
-				nums = append(nums, mark{l[groupEnd(l, k)].x1, li})
+				nums = append(nums, mark{l[groupEnd(l, k)].x1, l[k].x0, li})
 			}
 		}
 	}
 	sort.Slice(nums, func(i, j int) bool { return nums[i].x < nums[j].x })
 	var stacks []float64 // the edges of columns of numbers, as x ranges
+	var cols []numStack
 	var ls []int
 	for i := 0; i < len(nums); {
 		j := i + 1
@@ -154,12 +156,18 @@ func markStacks(lines [][]*word) {
 			for k := 0; k+2 < len(ls); k++ {
 				if ls[k+2]-ls[k] <= 8 && ls[k] != ls[k+1] && ls[k+1] != ls[k+2] {
 					stacks = append(stacks, nums[i].x, nums[j-1].x)
+					st := numStack{edge: nums[j-1].x, left: math.Inf(1), first: ls[0], last: ls[len(ls)-1]}
+					for _, m := range nums[i:j] {
+						st.left = min(st.left, m.x0)
+					}
+					cols = append(cols, st)
 					break
 				}
 			}
 		}
 		i = j
 	}
+	markStackHeads(lines, cols)
 	// the left edges of short cells after a gutter (not of the columns of
 	// a page set in columns), on three lines or more
 	var starts []float64
@@ -212,6 +220,67 @@ func markStacks(lines [][]*word) {
 	}
 }
 
+// numStack is a column of right-aligned numbers: the right edge its
+// numbers end on, the leftmost start of its numbers, and its first and
+// last line.
+type numStack struct {
+	edge, left  float64
+	first, last int
+}
+
+// markStackHeads marks the words that start a cell over the second of two
+// columns of right-aligned numbers side by side, right after a cell over
+// the first, the two closer than a gutter (header cells wider than the
+// numbers under them: Načrt 2024 Realizacija 2024 over 150 and 156). The
+// evidence is the stacks of numbers, not the gap: the cell before ends
+// over the first stack, on or short of its edge; the word starts past that
+// edge, clearly apart (half an em), and its cell ends over the second
+// stack, on or short of its edge; the line is the stacks' or close above.
+// A cell after a gutter, or first on its line, over the second stack and
+// starting past the first is marked too: its column is split off the one
+// before at however narrow a gap (gutterColumns).
+func markStackHeads(lines [][]*word, cols []numStack) {
+	for _, l := range lines {
+		for _, w := range l {
+			w.stackHead = false
+		}
+	}
+	if len(cols) < 2 {
+		return
+	}
+	sort.Slice(cols, func(i, j int) bool { return cols[i].edge < cols[j].edge })
+	for li, l := range lines {
+		for k := 0; k < len(l); k++ {
+			b := l[k]
+			var a *word
+			if k > 0 {
+				a = l[k-1]
+				if b.x0-a.x1 < 0.5*max(a.size, b.size) {
+					continue
+				}
+			}
+			// after a gutter (or first on its line) the cell needs no
+			// cell over the first stack before it
+			apart := a == nil || b.x0-a.x1 >= splitGap*max(a.size, b.size)
+			// the end of the cell starting at b
+			end := k
+			for end+1 < len(l) && l[end+1].x0-l[end].x1 < 0.5*max(l[end].size, l[end+1].size) {
+				end++
+			}
+			for s := 0; s+1 < len(cols); s++ {
+				c1, c2 := cols[s], cols[s+1]
+				if c2.left <= c1.edge || li < max(c1.first, c2.first)-3 || li > min(c1.last, c2.last) {
+					continue
+				}
+				if (apart || a.x1 > c1.left && a.x1 <= c1.edge+1.5) && b.x0 > c1.edge+1 &&
+					l[end].x1 > c2.left && l[end].x1 <= c2.edge+1.5 {
+					b.stackHead = true
+				}
+			}
+		}
+	}
+}
+
 // stackSplit reports whether a line of a table set tight is split into
 // cells before its word k: the cell starting there ends on the edge of a
 // column of right-aligned numbers, and the one before it ends on another
@@ -219,6 +288,9 @@ func markStacks(lines [][]*word) {
 // cells of a column start on other lines, after text.
 func stackSplit(ws []*word, k int) bool {
 	a, b := ws[k-1], ws[k]
+	if b.stackHead {
+		return true // a header cell over a column of numbers beside another
+	}
 	if b.x0-a.x1 < 0.15*b.size || unitWord(b.text) && groupEnd(ws, k-1) == k {
 		return false
 	}
@@ -289,7 +361,7 @@ var numberCell = regexp.MustCompile(`^(?:[€$]\s*)?[-–−]?\d[\d.,\s\x{00a0}\
 // lines split into columns by gutters (and by the edges of columns of
 // right-aligned numbers, markStacks). Their words leave the page flow.
 func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float64) ([]*word, []*region) {
-	raw := baselines(ws)
+	raw := markedLines(ws)
 	if len(raw) < 3 {
 		return ws, nil
 	}
@@ -306,6 +378,7 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 	hrules = joinRules(hrules)
 	taken := map[*word]bool{}
 	var out []*region
+	floor := 0 // the first line no run before took
 	for i := 0; i < len(lines); i++ {
 		if len(lines[i].segs) < 2 {
 			continue
@@ -313,7 +386,16 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 		j := growRun(lines, i)
 		if proseRun(lines[i : j+1]) {
 			i = j // text set in columns: no table, nothing to try
+			floor = j + 1
 			continue
+		}
+		// the lines of one cell above the first split line that are set
+		// over it (a header cell wrapped over more lines than the others,
+		// centred in the row's height) start the run
+		start := i
+		for start > floor && len(lines[start-1].segs) < 2 &&
+			lines[start].y1-lines[start-1].y0 > 0.15*min(lines[start].size, lines[start-1].size) {
+			start--
 		}
 		// the run may end in a line of the prose under the table: try it
 		// a few lines shorter before giving up
@@ -324,7 +406,7 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 		var bestUsed []*word
 		bestEnd := -1
 		for end := j; end > i && end >= j-maxTrim; end-- {
-			t, used := gutterTable(lines[i:end+1], hrules, fills, pageNo, false)
+			t, used := gutterTable(lines[start:end+1], hrules, fills, pageNo, false)
 			if t == nil || best != nil && len(t.Rows[0]) <= len(best.Rows[0]) {
 				continue
 			}
@@ -340,9 +422,85 @@ func gutterTables(ws []*word, rules []rect, fills []rect, pageNo int, body float
 			t := best
 			out = append(out, &region{x0: t.BBox.X0, y0: t.BBox.Y0, x1: t.BBox.X1, y1: t.BBox.Y1, table: t})
 			i = bestEnd
+			floor = bestEnd + 1
 		}
 	}
 	return untaken(ws, taken), out
+}
+
+// markedLines groups a page's words into lines (baselines) with each
+// footnote mark (a digit or two set small and raised, touching the end of
+// a word of letters, Obiski², or the start of the word of a footnote,
+// ¹ Aktivni član …; markOf) on the line of its word, which its raise set
+// apart, so that it makes no cell and no line of its own and moves no
+// word of its line to another.
+func markedLines(ws []*word) [][]*word {
+	owner := map[*word]*word{}
+	for _, m := range ws {
+		if !markText(m.text) {
+			continue
+		}
+		for _, p := range ws {
+			if markOf(m, p) {
+				owner[m] = p
+				break
+			}
+		}
+	}
+	for m, p := range owner {
+		if _, ok := owner[p]; ok {
+			delete(owner, m) // a mark of a mark: leave both be
+		}
+	}
+	if len(owner) == 0 {
+		return baselines(ws)
+	}
+	rest := make([]*word, 0, len(ws))
+	for _, w := range ws {
+		if owner[w] == nil {
+			rest = append(rest, w)
+		}
+	}
+	lines := baselines(rest)
+	lineOf := make(map[*word]int, len(rest))
+	for li, l := range lines {
+		for _, w := range l {
+			lineOf[w] = li
+		}
+	}
+	for m, p := range owner {
+		if li, ok := lineOf[p]; ok {
+			lines[li] = append(lines[li], m)
+		}
+	}
+	for _, l := range lines {
+		sort.SliceStable(l, func(i, j int) bool { return l[i].x0 < l[j].x0 })
+	}
+	return lines
+}
+
+// markText reports whether a word's text could be a footnote mark: a
+// digit or two, or a star.
+func markText(s string) bool {
+	return s != "" && len(s) <= 2 && strings.Trim(s, "0123456789*") == ""
+}
+
+// markOf reports whether word m is a footnote mark of word p: set
+// smaller, raised above p's baseline by less than p's size, touching the
+// end of p, a word of letters and no unit (m², km² keep their power), or
+// the start of p (the mark before a footnote).
+func markOf(m, p *word) bool {
+	if m == p || !markText(m.text) || m.size > 0.85*p.size || m.base < p.base+0.15*p.size || m.base > p.base+p.size {
+		return false
+	}
+	if math.Abs(p.x0-m.x1) < 0.5*p.size {
+		return true
+	}
+	if math.Abs(m.x0-p.x1) > 0.15*p.size {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(p.text)
+	return unicode.IsLetter(r) && !unitWord(p.text)
 }
 
 // prosey reports whether a line holds a run of words of a sentence:
@@ -392,6 +550,9 @@ func growRun(lines []gutterLine, i int) int {
 		if len(lines[j].segs) < 2 && j-last > 1 {
 			break // two lines in a row without a split: prose again
 		}
+		if len(lines[j].segs) < 2 && mostlySplit(lines[i:last+1]) && crosses(gutterColumns(lines[i:last+1]), lines[j]) {
+			break // a line across the columns of a table: the text under it
+		}
 		last = j
 	}
 	// the run ends with its last split line or a line close under it
@@ -401,6 +562,29 @@ func growRun(lines []gutterLine, i int) int {
 		last--
 	}
 	return last
+}
+
+// crosses reports whether a line of one cell runs from a column of a run
+// (cols, gutterColumns) into the next: a wrapped cell stays in its
+// column, a line of the text under a table runs across them (and
+// gutterTable refuses a run that holds one).
+func crosses(cols [][2]float64, l gutterLine) bool {
+	w := l.ws[0]
+	c := colOf(cols, w)
+	return c+1 < len(cols) && l.ws[len(l.ws)-1].x1 > cols[c+1][0]
+}
+
+// mostlySplit reports whether two thirds of the lines of a run or more
+// are split into cells (a table whose cells wrap seldom, not text set in
+// columns side by side at their own line spacings).
+func mostlySplit(run []gutterLine) bool {
+	n := 0
+	for _, l := range run {
+		if len(l.segs) >= 2 {
+			n++
+		}
+	}
+	return n*3 >= len(run)*2
 }
 
 // proseRun reports whether a run of lines is prose set in columns: most
@@ -503,9 +687,22 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse
 			rows[len(rows)-1].lines = append(rows[len(rows)-1].lines, k)
 		}
 	} else {
+		// lines set over each other are one row: the cells of a row
+		// centred in its height, one of one line beside one of two (a
+		// header cell over two lines beside one of one, a value beside
+		// a label of two lines)
+		over := make([]bool, len(run)) // the line overlaps the one above
+		for k := 1; k < len(run); k++ {
+			over[k] = run[k].y1-run[k-1].y0 > 0.15*min(run[k].size, run[k-1].size)
+		}
 		intra := math.Inf(1)
 		for k := 1; k < len(run); k++ {
-			intra = min(intra, run[k-1].y0-run[k].y1)
+			if !over[k] {
+				intra = min(intra, run[k-1].y0-run[k].y1)
+			}
+		}
+		if math.IsInf(intra, 1) {
+			intra = 0
 		}
 		// blocks of lines closer than the gaps around them: when in each
 		// block the lines after the first hold fewer cells than the first,
@@ -513,7 +710,7 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse
 		// is one row with its cells wrapped
 		var blocks [][]int
 		for k := range run {
-			if k == 0 || run[k-1].y0-run[k].y1 > intra+0.25*run[k].size {
+			if k == 0 || !over[k] && run[k-1].y0-run[k].y1 > intra+0.25*run[k].size {
 				blocks = append(blocks, nil)
 			}
 			blocks[len(blocks)-1] = append(blocks[len(blocks)-1], k)
@@ -533,7 +730,20 @@ func gutterTable(run []gutterLine, hrules, fills []rect, pageNo int, besideProse
 			}
 			var cur *rowLines
 			var before []int
-			for _, k := range block {
+			for i := 0; i < len(block); i++ {
+				k := block[i]
+				if i+1 < len(block) && over[block[i+1]] {
+					// lines over each other: one row, with the lines of a
+					// wrapped cell before them
+					n := i + 1
+					for n < len(block) && over[block[n]] {
+						n++
+					}
+					rows = append(rows, rowLines{lines: append(before, block[i:n]...)})
+					cur, before = &rows[len(rows)-1], nil
+					i = n - 1
+					continue
+				}
 				if sectionLine(run, k) {
 					// a section row (ODHODKI) between rows: a row of its own
 					if len(before) > 0 {

@@ -26,6 +26,7 @@ type word struct {
 	leader         bool // dot leaders between two cells of a table row
 	stacked        bool // ends a cell on the edge of a column of right-aligned numbers (markStacks)
 	leftEdge       bool // starts where the cells of a column start on other lines (markStacks)
+	stackHead      bool // starts a cell over a column of numbers right after one over another (markStackHeads)
 	num            int8 // whether the text is a number: 0 not known yet, 1 yes, 2 no (see number)
 }
 
@@ -65,7 +66,7 @@ func words(gs []glyph) []*word {
 			pendingSpace = true
 			continue
 		}
-		hard := false
+		hard, initial := false, false
 		if last != nil {
 			ms := min(g.size, last.size)
 			sameLine := math.Abs(g.y-last.y) <= lineTol*ms
@@ -74,6 +75,9 @@ func words(gs []glyph) []*word {
 			}
 			hard = sameLine && (g.size/last.size > sizeJump || last.size/g.size > sizeJump || g.font.bold != last.font.bold)
 			gap := g.x0 - last.x1
+			if hard && cur != nil && cur.single && capitalInitial(last, g) {
+				hard, initial = false, true
+			}
 			if cur != nil && (!sameLine || gap > wordGap*ms || gap < -0.5*ms || hard) {
 				flush()
 			}
@@ -87,6 +91,9 @@ func words(gs []glyph) []*word {
 			cur.x0, cur.x1 = min(cur.x0, g.x0), max(cur.x1, g.x1)
 			cur.y0, cur.y1 = min(cur.y0, g.y-0.22*g.size), max(cur.y1, g.y+0.78*g.size)
 			cur.size = max(cur.size, g.size)
+			if initial {
+				cur.size = g.size // the word's letters, not its capital
+			}
 		}
 		sb.WriteString(g.s)
 		pendingSpace = false
@@ -94,6 +101,17 @@ func words(gs []glyph) []*word {
 	}
 	flush()
 	return out
+}
+
+// capitalInitial reports whether glyph g goes on the word whose first and
+// only glyph is c, a capital set larger than the letters after it (small
+// capitals, O SNOVNI PODATKI for Osnovni podatki): g a letter set smaller
+// on c's baseline in its weight, touching it.
+func capitalInitial(c, g *glyph) bool {
+	r, _ := utf8.DecodeRuneInString(c.s)
+	n, _ := utf8.DecodeRuneInString(g.s)
+	return unicode.IsUpper(r) && unicode.IsLetter(n) && g.size < c.size && g.size > 0.5*c.size &&
+		g.font.bold == c.font.bold && math.Abs(g.y-c.y) < 0.05*g.size && math.Abs(g.x0-c.x1) < 0.05*g.size
 }
 
 // line is a line of words in one column, left to right.

@@ -291,6 +291,7 @@ func setCellText(c *letopis.Cell, ws []*word) {
 		c.Kind = letopis.CellEmpty
 		return
 	}
+	ws = dropMarks(ws)
 	lines := makeLines(ws)
 	texts := make([]string, len(lines))
 	for i, l := range lines {
@@ -310,6 +311,38 @@ func setCellText(c *letopis.Cell, ws []*word) {
 		c.Number = v
 		c.Format = format
 	}
+}
+
+// dropMarks returns a cell's words without its footnote marks (Obiski²,
+// Aktivni člani¹; markOf), ws itself when there are none.
+func dropMarks(ws []*word) []*word {
+	mark := func(m *word) bool {
+		if !markText(m.text) {
+			return false
+		}
+		for _, p := range ws {
+			if markOf(m, p) && m.x0 > p.x0 {
+				return true
+			}
+		}
+		return false
+	}
+	var out []*word
+	for i, w := range ws {
+		if mark(w) {
+			if out == nil {
+				out = append(make([]*word, 0, len(ws)), ws[:i]...)
+			}
+			continue
+		}
+		if out != nil {
+			out = append(out, w)
+		}
+	}
+	if out == nil {
+		return ws
+	}
+	return out
 }
 
 // parseNumber reads a number as Slovene reports write it: `22.830`,
@@ -453,7 +486,7 @@ func mostlyBold(ws []*word) bool {
 // where the vertical gap is clearly wider than between the lines of a
 // cell. Their words leave the page flow.
 func alignedTables(ws []*word, fills []rect, pageNo int, body float64) ([]*word, []*region) {
-	lines := baselines(ws)
+	lines := markedLines(ws)
 	if len(lines) < 2 {
 		return ws, nil
 	}
@@ -666,8 +699,21 @@ func buildAligned(lines [][]*word, members []int, cols []float64, fills []rect, 
 	// rows: split where the step from one line to the next is clearly
 	// wider than the usual step (the leading inside a cell)
 	var steps []float64
+	over := 0 // steps between lines set over each other
 	for k := 1; k < len(members); k++ {
-		steps = append(steps, lines[members[k-1]][0].base-lines[members[k]][0].base)
+		a, b := lines[members[k-1]], lines[members[k]]
+		steps = append(steps, a[0].base-b[0].base)
+		sa, sb := a[0].size, b[0].size
+		if highestW(b)-lowestW(a) > 0.15*min(sa, sb) && max(sa, sb) < 1.5*min(sa, sb) {
+			over++
+		}
+	}
+	if over*2 > len(steps) {
+		// most lines overlap the one above, both of text sizes (body,
+		// heading; not a call-out number set large beside its label):
+		// columns of text each at its own line spacing (a newsletter
+		// page with headings in its columns), not rows
+		return nil
 	}
 	sort.Float64s(steps)
 	lead := steps[len(steps)/2]

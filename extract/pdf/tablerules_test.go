@@ -205,14 +205,3 @@ func TestTotalRules(t *testing.T) {
 		}
 	}
 }
-
-// TestNewsletterColumns: running text set in three columns whose lines
-// start at the same x (a newsletter rendered by Chromium) is text, not a
-// table of three columns whose rows are lines of sentences.
-func TestNewsletterColumns(t *testing.T) {
-	for _, b := range blindDoc(t, "td-2023/td-2023-chromium.pdf").Pages[0].Blocks {
-		if b.Table != nil && strings.Contains(b.Table.Text(), "predsednik") {
-			t.Fatalf("a table of %d rows x %d columns made of columns of text:\n%s", len(b.Table.Rows), len(b.Table.Rows[0]), b.Table.Text())
-		}
-	}
-}
