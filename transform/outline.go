@@ -161,7 +161,7 @@ func headingNumber(items []item, g *group) (number string, depth int) {
 }
 
 // sectionLabel matches a section number: 1, 2.1, 2.1., 3), IV., A)
-var sectionLabel = regexp.MustCompile(`^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[IVXLC]{1,7}\.|[A-H]\))$`)
+var sectionLabel = regexp.MustCompile(`^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[IVXLC]{1,7}\.|[A-H]\)|\(?[a-h]\))$`)
 
 // startsTitle reports whether a word can begin a title: upper case or a
 // quotation mark.
@@ -230,6 +230,23 @@ func classify(items []item, groups []group, org string) (top int) {
 		g := &groups[gi]
 		if g.role == roleContainer && (gi+1 == len(groups) || groups[gi+1].rank <= g.rank) {
 			g.role = roleSection
+		}
+	}
+	// a heading over parts lettered a), b), c) set smaller than it
+	// announces them: the parts are the activities
+	for gi := range groups {
+		g := &groups[gi]
+		if g.role != roleSection {
+			continue
+		}
+		lettered := 0
+		for k := gi + 1; k < len(groups) && groups[k].rank > g.rank; k++ {
+			if n, _ := headingNumber(items, &groups[k]); letterLabel.MatchString(n) {
+				lettered++
+			}
+		}
+		if lettered >= 2 {
+			g.role = roleContainer
 		}
 	}
 	// the top level: the highest rank held by more than one heading

@@ -606,11 +606,31 @@ func inferHeadings(items []item) {
 		if t == "" || len(t) > 160 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",") || calloutText.MatchString(t) {
 			continue
 		}
+		// a lettered item in bold, a title over a paragraph of its own
+		// (`b) Tečaj za začetnike`): a heading of a part, as `a) …` is
+		if b.Kind == letopis.BlockListItem && letterLabel.MatchString(strings.TrimSpace(b.Label)) && allBold(b) &&
+			len(strings.Fields(t)) <= 8 && i+1 < len(items) && items[i+1].b.Kind == letopis.BlockParagraph {
+			items[i].heading = true
+			continue
+		}
 		sz := headingSize(b)
 		if sz >= body*1.12 || (isUpperText(t) && sz >= body && len(strings.Fields(t)) <= 14) {
 			items[i].heading = true
 		}
 	}
+}
+
+// letterLabel is the label of a part lettered a), b), c).
+var letterLabel = regexp.MustCompile(`^\(?[a-zčšž]\)$`)
+
+// allBold reports whether every line of a block is set in bold.
+func allBold(b *letopis.Block) bool {
+	for _, l := range b.Lines {
+		if !l.Bold {
+			return false
+		}
+	}
+	return len(b.Lines) > 0
 }
 
 // joinContinued joins a paragraph to the one before it when it continues

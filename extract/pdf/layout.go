@@ -20,14 +20,15 @@ type word struct {
 	size           float64
 	font           *fontInfo
 	bold           bool
-	spaceBefore    bool // an explicit space glyph precedes it
-	hard           bool // a size or weight jump precedes it: never glued to the previous word
-	single         bool // built from one glyph (letter-spacing candidate)
-	leader         bool // dot leaders between two cells of a table row
-	stacked        bool // ends a cell on the edge of a column of right-aligned numbers (markStacks)
-	leftEdge       bool // starts where the cells of a column start on other lines (markStacks)
-	stackHead      bool // starts a cell over a column of numbers right after one over another (markStackHeads)
-	num            int8 // whether the text is a number: 0 not known yet, 1 yes, 2 no (see number)
+	spaceBefore    bool    // an explicit space glyph precedes it
+	hard           bool    // a size or weight jump precedes it: never glued to the previous word
+	single         bool    // built from one glyph (letter-spacing candidate)
+	leader         bool    // dot leaders between two cells of a table row
+	stacked        bool    // ends a cell on the edge of a column of right-aligned numbers (markStacks)
+	leftEdge       bool    // starts where the cells of a column start on other lines (markStacks)
+	stackHead      bool    // starts a cell over a column of numbers right after one over another (markStackHeads)
+	num            int8    // whether the text is a number: 0 not known yet, 1 yes, 2 no (see number)
+	capSize        float64 // the size of a larger initial capital joined to the word's smaller letters (small capitals)
 }
 
 func (w *word) cx() float64 { return (w.x0 + w.x1) / 2 }
@@ -92,6 +93,7 @@ func words(gs []glyph) []*word {
 			cur.y0, cur.y1 = min(cur.y0, g.y-0.22*g.size), max(cur.y1, g.y+0.78*g.size)
 			cur.size = max(cur.size, g.size)
 			if initial {
+				cur.capSize = cur.size
 				cur.size = g.size // the word's letters, not its capital
 			}
 		}
@@ -196,6 +198,15 @@ func (l *line) finish() {
 	}
 	l.size = best
 	l.bold = all > 0 && bold*2 > all
+	// a line set in small capitals (every letter a capital, words opening
+	// with a larger one) is set in the size of its capitals
+	if upper := strings.ToUpper(l.text) == l.text; upper {
+		for _, w := range l.words {
+			if w.capSize > l.size {
+				l.size = w.capSize
+			}
+		}
+	}
 }
 
 // collapseLetterSpacing joins runs of one-glyph words set with letter

@@ -234,6 +234,15 @@ func TestSmallCapsInitial(t *testing.T) {
 			t.Errorf("%s: words %s, want %s", c.name, g, c.want)
 		}
 	}
+	// a line in small capitals is set in the size of its capitals, so that
+	// it ranks as the heading it is, not under the body text
+	gs := setGlyphs(63, 700, 10.5, bold, "O")
+	gs = append(gs, setGlyphs(gs[0].x1, 700, 7.5, bold, "SNOVNI PODATKI")...)
+	l := &line{words: words(gs)}
+	l.finish()
+	if l.size != 10.5 {
+		t.Errorf("small capitals: line size %g, want 10.5", l.size)
+	}
 }
 
 // TestTightHeaderOverStack: the header cell of a column of right-aligned
