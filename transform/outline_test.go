@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -67,5 +68,35 @@ func TestLetteredParts(t *testing.T) {
 		if f.Value == 11 && f.Activity != "Tečaj za začetnike" || f.Value == 14 && f.Activity != "Čebelarski krožek" {
 			t.Errorf("fact %g of %q", f.Value, f.Activity)
 		}
+	}
+}
+
+// TestSidebarPages: headings set in a sidebar left of the text are read
+// before the text beside them, on a page of one sidebar heading too when
+// another page shows the layout.
+func TestSidebarPages(t *testing.T) {
+	at := func(kind letopis.BlockKind, page int, x0, y, x1 float64, text string) item {
+		return item{b: &letopis.Block{Kind: kind, Page: page, BBox: letopis.BBox{X0: x0, Y0: y - 10, X1: x1, Y1: y},
+			Lines: []letopis.Line{{Text: text, Size: 10}}}, heading: kind == letopis.BlockHeading}
+	}
+	prose := strings.Repeat("Besedilo poročila o delu v letu, ki teče čez vso širino stolpca. ", 4)
+	items := []item{
+		// page 1: two sidebar headings, read as a column before the text
+		at(letopis.BlockHeading, 1, 40, 700, 150, "Namestitev"),
+		at(letopis.BlockHeading, 1, 40, 500, 150, "Programi"),
+		at(letopis.BlockParagraph, 1, 180, 700, 540, prose),
+		at(letopis.BlockParagraph, 1, 180, 500, 540, prose),
+		// page 2: one sidebar heading, below text that goes on from page 1
+		at(letopis.BlockHeading, 2, 40, 600, 150, "Finance"),
+		at(letopis.BlockParagraph, 2, 180, 750, 540, prose),
+		at(letopis.BlockParagraph, 2, 180, 600, 540, prose),
+	}
+	var got []string
+	for _, it := range sidebarOrder(items) {
+		got = append(got, fmt.Sprintf("%d:%s", it.b.Page, strings.Fields(it.b.Text())[0]))
+	}
+	want := "1:Namestitev 1:Besedilo 1:Programi 1:Besedilo 2:Besedilo 2:Finance 2:Besedilo"
+	if strings.Join(got, " ") != want {
+		t.Errorf("order %s, want %s", strings.Join(got, " "), want)
 	}
 }

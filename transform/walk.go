@@ -511,19 +511,36 @@ func orphanHeader(b *letopis.Block, t *letopis.Table) []letopis.Cell {
 // the short blocks under it in the sidebar (a period, a kicker), goes
 // before the first block of the text that starts at its height or lower.
 func sidebarOrder(items []item) []item {
-	out := make([]item, 0, len(items))
+	// a page of two sidebar headings or more shows the layout; on the
+	// other pages of the document one is enough
+	var pages [][]item
 	for start := 0; start < len(items); {
 		end := start
 		for end < len(items) && items[end].b.Page == items[start].b.Page {
 			end++
 		}
-		out = append(out, sidebarPage(items[start:end])...)
+		pages = append(pages, items[start:end])
 		start = end
+	}
+	minHeads := 2
+	for _, p := range pages {
+		if _, ok := sidebarPage(p, 2); ok {
+			minHeads = 1
+			break
+		}
+	}
+	out := make([]item, 0, len(items))
+	for _, p := range pages {
+		ordered, _ := sidebarPage(p, minHeads)
+		out = append(out, ordered...)
 	}
 	return out
 }
 
-func sidebarPage(page []item) []item {
+// sidebarPage puts the headings of a sidebar before the text beside them,
+// when the sidebar holds minHeads headings or more; it reports whether it
+// did.
+func sidebarPage(page []item, minHeads int) ([]item, bool) {
 	// the text column's left edge: where most of the page's prose starts
 	chars := map[int]int{}
 	for _, it := range page {
@@ -538,7 +555,7 @@ func sidebarPage(page []item) []item {
 		}
 	}
 	if best < 200 {
-		return page
+		return page, false
 	}
 	var side, text []item
 	heads := 0
@@ -560,8 +577,8 @@ func sidebarPage(page []item) []item {
 	for _, it := range text {
 		textChars += len(it.b.Text())
 	}
-	if heads < 2 || len(text) == 0 || sideChars*5 > textChars {
-		return page
+	if heads < minHeads || len(text) == 0 || sideChars*5 > textChars {
+		return page, false
 	}
 	out := make([]item, 0, len(page))
 	k := 0
@@ -572,7 +589,7 @@ func sidebarPage(page []item) []item {
 		}
 		out = append(out, t)
 	}
-	return append(out, side[k:]...)
+	return append(out, side[k:]...), true
 }
 
 // inferHeadings marks as headings the short blocks that the extractor left
