@@ -134,6 +134,19 @@ func coverPages(items []item) map[int]bool {
 	return out
 }
 
+// largestAlone reports whether heading gi is set larger than every other
+// heading of the document, by a quarter at least: the title of the
+// report or of the newsletter (a masthead), not a part of it.
+func largestAlone(groups []group, gi int) bool {
+	next := 0.0
+	for k, g := range groups {
+		if k != gi {
+			next = max(next, g.size)
+		}
+	}
+	return groups[gi].size > 0 && next > 0 && groups[gi].size >= 1.25*next
+}
+
 // headingNumber returns a heading group's section number (its label, or
 // a number before its title: `2.1 Program …`, `III. Šport`) and its depth
 // (2.1 is 2; 1, III. and A) are 1; none is 0).
@@ -188,7 +201,7 @@ func classify(items []item, groups []group, org string) (top int) {
 		fb := fold(bare)
 		switch {
 		case cover[items[g.first].b.Page] || frontRe.MatchString(t) || (org != "" && letters(t) == letters(org)) ||
-			gi == 0 && items[g.first].b.Page == items[0].b.Page && orgKindName(bare):
+			gi == 0 && items[g.first].b.Page == items[0].b.Page && (orgKindName(bare) || largestAlone(groups, gi)):
 			// the cover, the report's title, or the organisation's name
 			// heading the first page
 			g.role = roleFront
@@ -294,22 +307,30 @@ func classify(items []item, groups []group, org string) (top int) {
 		}
 	}
 	// the level of the activities; typed headings outside an activity
-	open := false
+	open, seenTop := false, false
+	openRank := 0 // the rank of the heading that opened the activity open
 	for gi := range groups {
 		g := &groups[gi]
+		if g.rank <= top && g.role != roleKicker && g.role != roleCaption && g.role != roleFront {
+			seenTop = true
+		}
 		switch {
 		case g.role == roleKicker || g.role == roleCaption:
 			continue
 		case g.role == roleActivity:
-			open = true
+			open, openRank = true, g.rank
 		case g.rank <= top && g.role == roleSection:
 			g.role = roleActivity
-			open = true
+			open, openRank = true, g.rank
 		case g.rank <= top:
 			open = false
-		case g.role == roleSection && g.typed && !open:
+		case g.role == roleSection && (g.typed && !open || !seenTop && !containers && (!open || g.rank <= openRank)):
+			// a typed heading outside an activity; before the first
+			// heading of the top level, a smaller heading of its own and
+			// the ones of its size after it (the short articles of a
+			// newsletter's front page)
 			g.role = roleActivity
-			open = true
+			open, openRank = true, g.rank
 		case g.role == roleOrg && closingSection.MatchString(fold(titleText(g.text))):
 			open = false
 		}

@@ -100,3 +100,42 @@ func TestSidebarPages(t *testing.T) {
 		t.Errorf("order %s, want %s", strings.Join(got, " "), want)
 	}
 }
+
+// TestNewsletterFront: the masthead of a newsletter (the largest heading,
+// alone) is its title, and the short articles of its front page, under
+// smaller headings before the first of the top level, are activities.
+func TestNewsletterFront(t *testing.T) {
+	block := func(kind letopis.BlockKind, text string, size float64) letopis.Block {
+		return letopis.Block{Kind: kind, Page: 1, Lines: []letopis.Line{{Text: text, Size: size, Bold: kind == letopis.BlockHeading}}}
+	}
+	d := &letopis.Document{Format: "pdf", Pages: []letopis.Page{{Number: 1, Blocks: []letopis.Block{
+		block(letopis.BlockHeading, "Vaški list", 30),
+		block(letopis.BlockParagraph, "Turistično društvo X, poročilo o delu v letu 2023", 10),
+		block(letopis.BlockHeading, "Beseda predsednika", 12),
+		block(letopis.BlockParagraph, "Društvo je imelo ob koncu leta 164 članov.", 10),
+		block(letopis.BlockHeading, "Informacijska točka", 12),
+		block(letopis.BlockParagraph, "Točko je obiskalo 3.860 obiskovalcev.", 10),
+		block(letopis.BlockHeading, "Turistični krožek", 12),
+		block(letopis.BlockParagraph, "Krožek je obiskovalo 12 učencev.", 10),
+		block(letopis.BlockHeading, "Kostanjev praznik", 14),
+		block(letopis.BlockParagraph, "Praznik je obiskalo 4.500 ljudi.", 10),
+		block(letopis.BlockHeading, "Urejanje kraja", 14),
+		block(letopis.BlockParagraph, "Zasadili smo 1.250 sadik.", 10),
+	}}}}
+	rep, err := Read(d, Options{Organisation: "Turistično društvo X"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var acts []string
+	for _, a := range rep.Activities {
+		acts = append(acts, a.Title)
+	}
+	if want := "Informacijska točka|Turistični krožek|Kostanjev praznik|Urejanje kraja"; strings.Join(acts, "|") != want {
+		t.Errorf("activities %q, want %q", strings.Join(acts, "|"), want)
+	}
+	for _, f := range rep.Facts {
+		if f.Value == 164 && f.Activity != "" || f.Value == 12 && f.Activity != "Turistični krožek" {
+			t.Errorf("fact %g of %q", f.Value, f.Activity)
+		}
+	}
+}
