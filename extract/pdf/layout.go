@@ -674,6 +674,13 @@ func xycut(ctx context.Context, items []*item, body float64, out *[][]*item, dep
 					group, cols, j = run, c, k
 				}
 			}
+			if len(cols) < 2 && j > i+1 {
+				// no columns in the group: it goes to the page flow one
+				// slab at a time, so that a narrow gutter may open on
+				// any of them (a sidebar heading beside the text that
+				// started above it)
+				group, j = slabs[i], i+1
+			}
 		}
 		if len(cols) > 1 {
 			flush()
@@ -839,9 +846,10 @@ const (
 )
 
 // narrowRun finds a gutter narrower than gutterEms that runs down the
-// slabs from i on: a band at least narrowEms wide in each of them, and in
-// narrowSlabs of them or more, words right of it that start at one x (the
-// left edge of a column), as an office suite sets two columns with its
+// slabs from i on: a band at least narrowEms wide in each of them, words
+// left of it in some, and in narrowSlabs of them or more words right of
+// it, seven in ten of which start at one x (the left edge of a column,
+// indented list items aside), as an office suite sets two columns with its
 // default spacing. Once the right column has ended, a paragraph on the
 // left ends the run. It returns the slab after the run and the gutter, or i
 // when there is none. cache holds each slab's gaps once computed.
@@ -855,19 +863,23 @@ func narrowRun(slabs [][]*item, cache [][][2]float64, i int, x0, x1, body float6
 		}
 		return cache[k]
 	}
+	var best [][2]float64
+	bestEnd, bestN := i, 0
 	for _, g := range gapsOf(i) {
 		if g[0] <= x0+0.5 || g[1] >= x1-0.5 {
-			continue
+			continue // a margin
 		}
 		cur, end := g, i
 		var starts []float64 // where the words right of the gutter start
+		left := false        // words stand left of the gutter: no margin
 		for k := i; k < len(slabs) && !hasRegion(slabs[k]); k++ {
+			// of the slab's gaps across the gutter, the one that keeps
+			// its right edge (the next column's start)
 			var next [2]float64
 			found := false
 			for _, h := range gapsOf(k) {
-				if lo, hi := max(cur[0], h[0]), min(cur[1], h[1]); hi-lo >= narrowEms*body {
+				if lo, hi := max(cur[0], h[0]), min(cur[1], h[1]); hi-lo >= narrowEms*body && (!found || hi > next[1]) {
 					next, found = [2]float64{lo, hi}, true
-					break
 				}
 			}
 			if !found {
@@ -877,6 +889,8 @@ func narrowRun(slabs [][]*item, cache [][][2]float64, i int, x0, x1, body float6
 			for _, it := range slabs[k] {
 				if it.x0 >= next[1]-0.5 {
 					l = min(l, it.x0)
+				} else if it.x1 <= next[0]+0.5 {
+					left = true
 				}
 			}
 			// once the right column has ended, a new paragraph on the
@@ -889,30 +903,31 @@ func narrowRun(slabs [][]*item, cache [][][2]float64, i int, x0, x1, body float6
 				starts = append(starts, l)
 			}
 		}
-		if len(starts) >= narrowSlabs && edgeAligned(starts, 1.5, 0.8) {
-			return end, [][2]float64{cur}
+		// of the gutters found, the one whose next column starts at its
+		// edge in the most slabs (a word gap that lines share by chance
+		// loses to the gutter between the columns)
+		if n := atEdge(starts, 1.5); left && len(starts) >= narrowSlabs && n*10 >= len(starts)*7 && n > bestN {
+			bestEnd, best, bestN = end, [][2]float64{cur}, n
 		}
 	}
-	return i, nil
+	if best == nil {
+		return i, nil
+	}
+	return bestEnd, best
 }
 
-// edgeAligned reports whether at least share of xs lie within tol of
-// their smallest or of their largest value: a column's edge.
-func edgeAligned(xs []float64, tol, share float64) bool {
-	if len(xs) < narrowSlabs-1 {
-		return false
+// atEdge counts the xs within tol of the smallest of them.
+func atEdge(xs []float64, tol float64) int {
+	if len(xs) == 0 {
+		return 0
 	}
-	lo, hi := slices.Min(xs), slices.Max(xs)
-	atLo, atHi := 0, 0
+	lo, n := slices.Min(xs), 0
 	for _, x := range xs {
 		if x-lo <= tol {
-			atLo++
-		}
-		if hi-x <= tol {
-			atHi++
+			n++
 		}
 	}
-	return float64(max(atLo, atHi)) >= share*float64(len(xs))
+	return n
 }
 
 // gaps returns the empty vertical bands of a slab within [x0, x1] at

@@ -55,6 +55,9 @@ func TestReadingOrder(t *testing.T) {
 		ws   [][]*word
 		want string
 	}{
+		{"a sidebar heading less than a gutter from the text beside it, the text going on above it",
+			[][]*word{justified(171.8, 400, 644, "Zgoraj", 3), setLine(90, 600, 11, true, "Izobraževanje"), setLine(117, 585, 11, true, "vodnikov"),
+				justified(171.8, 400, 602, "Desni", 10)}, "Zgoraj Izobraževanje Desni"},
 		{"two justified columns with a gutter under one em, lines not level",
 			[][]*word{justified(34, 293.5, 700, "Levi", 8), justified(301.5, 560, 695, "Desni", 8)}, "Levi Desni"},
 		{"two columns", [][]*word{column(57, 700, "Levi", 6), column(311, 700, "Desni", 6)}, "Levi Desni"},
