@@ -114,6 +114,11 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		case heightInParens.MatchString(s[n.UnitEnd:]) && strings.HasSuffix(strings.TrimSpace(s[:n.QStart]), "("):
 			rej = append(rej, rawReject{n.Text, "a height or length in parentheses, describing a place"})
 			slots[i].consumed = true
+		default:
+			if why := derived(s, n); why != "" {
+				rej = append(rej, rawReject{n.Text, why})
+				slots[i].consumed = true
+			}
 		}
 	}
 	// A part and its whole: `v Lokvah 61 od skupno 163` — the whole is the
@@ -272,8 +277,8 @@ var (
 	heightInParens = regexp.MustCompile(`^\s*(?:m|km|m\s*n\.\s*v\.)\s*\)`)
 	// countedBefore is a clause that opens with a noun of the genitive
 	// plural and says there are so many of it: `Markacistov je`,
-	// `Članic je bilo`, `Tekmovalcev smo imeli`.
-	countedBefore = regexp.MustCompile(`(?:^|[,;:]\s*)(\p{L}{3,}(?:ov|ev|ij|ic|k|ih))\s+(?:je(?:\s+bilo)?|so|smo\s+imeli|je\s+letos|je\s+skupaj)\s*(?:kar\s+|že\s+|skupaj\s+|letos\s+)?$`)
+	// `Članic je bilo`, `Tekmovalcev smo imeli`, `Obiskov smo našteli`.
+	countedBefore = regexp.MustCompile(`(?:^|[,;:]\s*)(\p{L}{3,}(?:ov|ev|ij|ic|k|ih))\s+(?:je(?:\s+bilo)?|so|smo\s+\pL{3,}l[ie]|je\s+letos|je\s+skupaj)\s*(?:kar\s+|že\s+|skupaj\s+|letos\s+)?$`)
 	// firstLast before a number picks which ones (`učencev zadnjih dveh
 	// razredov`, `prvih deset prijavljenih`).
 	firstLast = regexp.MustCompile(`^(?:zadnj|prv|naslednj|pretekl|predhodn)(?:ih|e|a|i|im|ima)$`)

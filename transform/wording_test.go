@@ -127,3 +127,62 @@ func checkFacts(t *testing.T, what string, got []rawFact, wants []want) {
 		}
 	}
 }
+
+// Numbers a sentence derives from others or states as a circumstance:
+// changes, durations of a state, all of a known set, distributives,
+// rates and averages, prices. None is a result: each is refused with its
+// reason, and the counts beside it stay facts.
+func TestDerived(t *testing.T) {
+	lex := units.Default()
+	P, E, O, EUR := letopis.UnitPersons, letopis.UnitEvents, letopis.UnitOther, letopis.UnitEUR
+	X := letopis.Exact
+	cases := []struct {
+		name   string
+		s      string
+		want   []want
+		reason string // a word of the reason the derived number is refused with
+	}{
+		// a change against another year or a plan
+		{"a change with za and a comparative", "Stroški ogrevanja so bili za 12 % nižji kot leto prej.", nil, "change"},
+		{"a change after a verb of change", "Število izposoj je upadlo za 4 %, obisk pa se je povečal za 350.", nil, "change"},
+		{"a change after a count", "Članov je bilo 214, kar je 12 več kot lani.", []want{{214, P, X, 0, "članov"}}, "change"},
+		{"a change in percent after a count", "Obiskov smo našteli 8.400, kar je 5 % manj kot v letu 2022.", []want{{8400, O, X, 0, "obiskov"}}, "change"},
+		{"a change as a difference after the count", "Na tekmovanju je nastopilo 40 ekip, za 6 manj kot leta 2022.", []want{{40, O, X, 0, "ekip"}}, "change"},
+		// a duration of a state the clause describes, not a result
+		{"a duration in a relative clause", "Dvorana, ki je bila zaradi obnove tri mesece zaprta, je znova odprta.", nil, "duration"},
+		{"a duration in which a thing was done", "V dveh dneh smo spekli 900 palačink.", []want{{900, O, X, 0, "palačink"}}, "duration"},
+		// all of a set named before: where, not how many
+		{"all of a set after a preposition", "V vseh treh občinah je prevoz za starejše brezplačen.", nil, "all of"},
+		{"both of a set after a preposition", "Na obeh šolah smo izvedli 12 delavnic.", []want{{12, E, X, 0, "delavnic"}}, ""},
+		// a distributive: so many each
+		{"so many each after a count", "Izvedli smo 6 delavnic po tri ure.", []want{{6, E, X, 0, "delavnic"}}, "each"},
+		{"so many each alone", "Vsak udeleženec je prejel po dva paketa.", nil, "each"},
+		// a rate or an average per person, family or time
+		{"a rate per day", "Dežurna služba deluje 24 ur na dan, vse dni v letu.", nil, "rate"},
+		{"an average per family", "Razdelili smo 450 paketov, povprečno 3 na družino.", []want{{450, O, X, 0, "paketov"}}, "rate"},
+		{"an average of a harvest per hive", "Pridelali smo 3.200 kg medu, kar je povprečno 14 kg na panj.", []want{{3200, O, X, 0, "medu"}}, "rate"},
+		// a price or a fee, not an amount received or spent
+		{"a yearly fee", "Letna članarina znaša 25 € in ostaja nespremenjena.", nil, "price"},
+		{"a monthly rent", "Mesečna najemnina za prostor je znašala 250 EUR.", nil, "price"},
+		{"a price", "Cena vstopnice je bila 8 EUR.", nil, "price"},
+		{"fees received are an amount", "Članarina je prinesla 2.320 EUR.", []want{{2320, EUR, X, 0, ""}}, ""},
+		// the same words around counts that are results
+		{"all of them as the object is a count", "Obiskali smo vse tri šole v občini.", []want{{3, letopis.UnitSchools, X, 0, "šole"}}, ""},
+		{"an average as the subject is a fact", "Skupaj smo izvedli 71 vaj, ki se jih je v povprečju udeležilo 19 otrok.", []want{{71, E, X, 0, "vaj"}, {19, P, X, 0, "otrok"}}, ""},
+		{"days open are a result", "Točka je bila odprta 148 dni.", []want{{148, O, X, 0, "dni"}}, ""},
+	}
+	for _, c := range cases {
+		got, rej := sentenceFacts(c.s, lex, false)
+		checkFacts(t, c.name+": "+c.s, got, c.want)
+		if c.reason == "" {
+			continue
+		}
+		found := false
+		for _, r := range rej {
+			found = found || strings.Contains(r.Reason, c.reason)
+		}
+		if !found {
+			t.Errorf("%s: %s: no number refused as %q: %v", c.name, c.s, c.reason, rej)
+		}
+	}
+}

@@ -1,0 +1,96 @@
+package transform
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/letopis/letopis"
+)
+
+// Numbers that a sentence derives from others or states as a
+// circumstance of what it reports: none is a result (see TestDerived).
+
+var (
+	// comparative after a number (and one word of its phrase): `5 % več
+	// kot leto prej`, `22 več kot lani`, `za 7,7 % višji`; a number after
+	// `kot` is the next quantity's qualifier (`12 otrok več kot 100`).
+	comparativeAfter = regexp.MustCompile(`(?i)^\s*(?:\pL+\s+)?(?:ve[čc]|manj|vi[šs]j\pL*|ni[žz]j\pL*|ve[čc]j\pL*|manj[šs]\pL*)(?:\s+(?:kot|od)(?:\s+[^\d\s]|\s*$)|\s*[,.;:]|\s*$)`)
+	// comparativeShort after `za N`: the comparative alone says the change.
+	comparativeShort = regexp.MustCompile(`(?i)^\s*(?:\pL+\s+)?(?:ve[čc]|manj|vi[šs]j\pL*|ni[žz]j\pL*|ve[čc]j\pL*|manj[šs]\pL*)\b`)
+	// changeVerb before `za N`: a verb or noun of change (se je povečal,
+	// je upadla, porast, znižanje).
+	changeVerb = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:(?:pove[čc]a|zmanj[šs]a|zvi[šs]a|zni[žz]a|povi[šs]a)(?:l|n)\pL*|upad\pL*|pad(?:el|l[aoie]|ec)|(?:na|z|po)ras(?:tel|l[aoie])|porast|rast|skr[čc]il\pL*)(?:\s+\pL+){0,3}\s+za\s*$`)
+	// timeNoun is a unit of time after a number: a duration.
+	timeNoun = regexp.MustCompile(`(?i)^\s*(?:dan|dni|dneva|dnevi|dnevih|dneh|teden|tedna|tedne|tednov|tednih|mesec|meseca|mesece|mesecev|mesecih|let|leta|letih)\b`)
+	// timeLocative after `v N`: within so many days, weeks or months.
+	timeLocative = regexp.MustCompile(`(?i)^\s*(?:dneh|dnevih|tednih|mesecih|letih|urah)\b`)
+	// perUnit after a number's phrase: so many a day, a person, a family
+	// (`24 ur na dan`, `25 žensk na leto`, `18 kg na družino`), the phrase
+	// ending there.
+	perUnit = regexp.MustCompile(`(?i)^(?:\s+[\pL-]+){0,3}?\s+na\s+(?:dan|teden|mesec|leto|uro|osebo|[čc]lana|[čc]lanico|udele[žz]enca|udele[žz]enko|dru[žz]ino|gospodinjstvo|prebivalca|otroka|u[čc]enca)\s*(?:[,.;:)]|$)`)
+	// perAny after an average's phrase: `povprečno 14 kg na panj`.
+	perAny = regexp.MustCompile(`(?i)^(?:\s+[\pL-]+){0,3}?\s+na\s+\pL+\s*(?:[,.;:)]|$)`)
+	// allWords before a number: all or both of a set (v vseh treh občinah).
+	allWords = map[string]bool{"vseh": true, "vsem": true, "vsemi": true, "vse": true, "vsi": true, "vsa": true,
+		"obeh": true, "obema": true, "oba": true, "obe": true}
+	// priceNoun heads the subject of a price or a fee.
+	priceNoun = regexp.MustCompile(`(?i)(?:^|\s)(?:[čc]lanarina|cena|vstopnina|kotizacija|najemnina|[šs]olnina|naro[čc]nina)(?:\s|$)`)
+	// rateAdjective says a price is so much a period: letna članarina.
+	rateAdjective = regexp.MustCompile(`(?i)(?:^|\s)(?:letn|mese[čc]n|tedensk|dnevn|enkratn|urn)[ao](?:\s|$)`)
+)
+
+// derived returns why the number n of s is no result but a number the
+// sentence derives from others or states as a circumstance, "" if it is
+// none of them.
+func derived(s string, n num) string {
+	before := strings.TrimRight(s[:n.QStart], " ")
+	after := s[n.UnitEnd:]
+	prev := strings.ToLower(wordBefore(s, n.QStart))
+	switch {
+	case prev == "za" && (comparativeShort.MatchString(after) || changeVerb.MatchString(clauseOf(before))),
+		comparativeAfter.MatchString(after):
+		return "a change against another year or a plan (za 7,7 % višji, 5 % več kot leto prej), derived from two values"
+	case timeNoun.MatchString(after) && inRelativeClause(before):
+		return "a duration of a state the clause describes (ki je bila šest tednov zaprta), not a result"
+	case prev == "v" && timeLocative.MatchString(after):
+		return "a duration in which something was done (v dveh dneh), not a result"
+	case allWords[prev] && prepositions[strings.ToLower(wordBefore(before, len(before)-len(prev)))]:
+		return "all of a set (v vseh treh občinah): where, not how many"
+	case prev == "po":
+		return "so many each (po štiri ure): a distributive, not a count"
+	case perUnit.MatchString(after),
+		(prev == "povprečno" || strings.HasSuffix(strings.ToLower(before), "v povprečju")) && perAny.MatchString(after):
+		return "a rate or an average (24 ur na dan, povprečno 18 kg na družino), not a count"
+	case n.Unit == letopis.UnitEUR && price(before):
+		return "a price or a fee (letna članarina znaša 40 €), not an amount received or spent"
+	}
+	return ""
+}
+
+// clauseOf returns the last clause of s: after its last comma,
+// semicolon or colon.
+func clauseOf(s string) string {
+	if k := strings.LastIndexAny(s, ",;:"); k >= 0 {
+		return s[k+1:]
+	}
+	return s
+}
+
+// inRelativeClause reports whether the text before a number ends inside
+// a relative clause (`…, ki je bila zaradi prenove`).
+func inRelativeClause(before string) bool {
+	c := strings.ToLower(clauseOf(before))
+	f := strings.Fields(c)
+	return len(f) > 0 && (f[0] == "ki" || f[0] == "kjer" || f[0] == "ko")
+}
+
+// price reports whether the clause before an amount names a price or a
+// fee as its subject: a price noun with a word of its period (letna
+// članarina, mesečna najemnina) or a price itself (cena vstopnice).
+func price(before string) bool {
+	subj := strings.ToLower(clauseSubject(before))
+	if !priceNoun.MatchString(subj) {
+		return false
+	}
+	return rateAdjective.MatchString(subj) || strings.HasPrefix(subj, "cena") || strings.Contains(subj, " cena")
+}
