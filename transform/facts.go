@@ -2,6 +2,7 @@ package transform
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,6 +141,13 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 				owner = placeAfter(strings.ToLower(f[0]) + s[len(f[0]):])
 			}
 		}
+		if owner == "" && part.Unit == letopis.UnitEUR && whole.Unit == letopis.UnitEUR {
+			// `Društvo bo prejelo 11.200 EUR od skupno 58.400 EUR`: the
+			// part of an amount goes to the clause's subject
+			if subj := clauseSubject(s[:part.QStart]); partyWords(subj) {
+				owner = subj
+			}
+		}
 		if owner == "" {
 			continue
 		}
@@ -176,6 +184,34 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			}
 		}
 	}
+	// The part of an amount allotted to a partner, after the whole:
+	// `Vrednost projekta je 186.000 EUR, na Knjižnico X odpade 38.600
+	// EUR`, `…, za društvo je namenjenih 96.300 EUR`, `Od 94.600 EUR
+	// vrednosti projekta je bilo našemu društvu namenjenih 18.250 EUR`.
+	for i := range slots {
+		n := slots[i].n
+		if slots[i].consumed || n.Unit != letopis.UnitEUR {
+			continue
+		}
+		parent := -1
+		for j := i - 1; j >= 0; j-- {
+			if !slots[j].consumed && slots[j].n.quantity() {
+				parent = j
+				break
+			}
+		}
+		if parent < 0 || slots[parent].n.Unit != letopis.UnitEUR || slots[parent].n.shareValue != nil {
+			continue
+		}
+		owner := allottedTo(s[slots[parent].n.UnitEnd:n.QStart], s[n.UnitEnd:])
+		if owner == "" {
+			continue
+		}
+		v := n.Value
+		slots[i].consumed = true
+		slots[parent].n.shareValue = &v
+		slots[parent].n.shareOf = owner
+	}
 	// Shares: `190 (od tega Društvo NOVUS – 42)` and `701 oseb …, od tega
 	// Društvo NOVUS 98 oseb`. A part with no name (`od tega kar 19
 	// strokovnjakov`) is a fact of its own.
@@ -205,7 +241,7 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		inParen := strings.Contains(between[:k], "(") && !strings.Contains(between[:k], ")")
 		owner = strings.Trim(owner, " \t–—-:,()")
 		of := strings.Fields(owner)
-		for len(of) > 0 && (of[0] == "kar" || of[0] == "še" || of[0] == "pa" || of[0] == "tudi" || of[0] == "je" || of[0] == "so") {
+		for len(of) > 0 && (of[0] == "kar" || of[0] == "še" || of[0] == "pa" || of[0] == "tudi" || of[0] == "je" || of[0] == "so" || of[0] == "bilo" || of[0] == "bila" || of[0] == "delež") {
 			of = of[1:]
 		}
 		owner = strings.Join(of, " ")
@@ -712,10 +748,14 @@ func yearPhrase(s string, t tok) bool {
 }
 
 // skippable reports whether a number at i before the number at j is part
-// of the same statement (`375 od skupno 642`): only `od skupno`, `od`,
-// `izmed` stand between them.
+// of the same statement (`375 od skupno 642`): only the part's unit and
+// `od skupno`, `od`, `izmed` stand between them.
 func skippable(s string, i, j int) bool {
 	between := strings.Fields(s[i:j])
+	if len(between) > 2 && (strings.EqualFold(between[1], "eur") || between[1] == "€" || between[1] == "%") {
+		// the unit of the part: `11.200 EUR od skupno 58.400 EUR`
+		between = between[1:]
+	}
 	if len(between) < 2 {
 		return false
 	}
@@ -778,6 +818,10 @@ func placeAfter(s string) string {
 	if len(f) < 2 || !placePrep[f[0]] {
 		return ""
 	}
+	if len(f) > 2 && strings.HasPrefix(f[1], "naš") && partyWords(f[2]) {
+		// `od tega 18 iz naše knjižnice`: the reporting organisation
+		return f[0] + " " + f[1] + " " + strings.TrimRight(f[2], ",.;:)")
+	}
 	var name []string
 	for _, w := range f[1:] {
 		core := strings.TrimRight(w, ",.;:)")
@@ -808,6 +852,10 @@ func placeName(s string) string {
 	for _, p := range []string{"v ", "na ", "V ", "iz ", "pri ", "za "} {
 		if r, ok := strings.CutPrefix(s, p); ok {
 			s = r
+			if strings.HasPrefix(s, "naš") {
+				// iz naše knjižnice → naša knjižnica
+				return nominative(s)
+			}
 			// locative of -je place names: Velenju → Velenje, Celju → Celje
 			if strings.HasSuffix(s, "ju") {
 				s = s[:len(s)-1] + "e"
@@ -816,4 +864,83 @@ func placeName(s string) string {
 		}
 	}
 	return s
+}
+
+// allotVerb says that an amount falls to or is meant for someone: `na
+// Knjižnico X odpade`, `društvu je namenjenih`.
+var allotVerb = regexp.MustCompile(`(?i)(?:^|[^\pL])(odpade|odpadlo|odpadejo|pripade|pripadlo|namenjen\pL*)(?:$|[^\pL])`)
+
+// auxWords stand between an allotment's owner and its verb.
+var auxWords = map[string]bool{"je": true, "so": true, "bo": true, "bodo": true, "bilo": true, "bila": true, "bil": true, "pa": true, "tudi": true, "še": true, "skupaj": true}
+
+// allottedTo returns the partner that the amount after between is
+// allotted to, between being the text from the whole before it and after
+// the text that follows the amount: the words before a verb of allotment
+// (`na Knjižnico X odpade`, `našemu društvu namenjenih`, `za društvo je
+// namenjenih`) or after it (`odpade 38.600 EUR na Knjižnico X`), in the
+// nominative; "" if the clause allots nothing or names no partner.
+func allottedTo(between, after string) string {
+	c := clauseOf(between)
+	m := allotVerb.FindStringSubmatchIndex(c)
+	if m == nil || strings.TrimSpace(c[m[3]:]) != "" {
+		return ""
+	}
+	// the last run of words before the verb that is no auxiliary
+	var seg, run []string
+	for _, w := range strings.Fields(c[:m[2]]) {
+		if auxWords[strings.ToLower(w)] {
+			if len(run) > 0 {
+				seg, run = run, nil
+			}
+			continue
+		}
+		run = append(run, w)
+	}
+	if len(run) > 0 {
+		seg = run
+	}
+	if len(seg) == 0 {
+		// the partner after the amount: `… odpade 38.600 EUR na Knjižnico X`
+		for _, w := range strings.Fields(after) {
+			core := strings.TrimRight(w, ",.;:)")
+			seg = append(seg, core)
+			if core != w || len(seg) == 5 {
+				break
+			}
+		}
+	}
+	owner := strings.Join(seg, " ")
+	if !partyWords(owner) {
+		return ""
+	}
+	return ownerName(owner)
+}
+
+// partyWords reports whether a phrase names an organisation: a head noun
+// of an organisation's name (društvo, zavod, knjižnica), the possessive
+// naš, or an abbreviation in capitals (KUD, PGD).
+func partyWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(strings.Trim(w, ",.;:()"))
+		if strings.HasPrefix(lw, "naš") || len(w) >= 2 && isUpperText(w) && !hasDigit(w) {
+			return true
+		}
+		for _, h := range heads {
+			if lw == h.nom || slices.Contains(h.forms, lw) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownerName turns the owner of a share into a name in the nominative:
+// `na Knjižnico Zelenbreg` → `Knjižnica Zelenbreg`, `našemu društvu` →
+// `naše društvo`.
+func ownerName(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 1 && (governing[strings.ToLower(f[0])]) {
+		f = f[1:]
+	}
+	return nominative(strings.Join(f, " "))
 }

@@ -186,3 +186,39 @@ func TestDerived(t *testing.T) {
 		}
 	}
 }
+
+// A part of a whole in the forms other than `od tega`: the whole is the
+// value, the part its share, owned by the partner or place the sentence
+// names for it.
+func TestShareForms(t *testing.T) {
+	lex := units.Default()
+	P, EUR := letopis.UnitPersons, letopis.UnitEUR
+	X := letopis.Exact
+	cases := []struct {
+		name string
+		s    string
+		want []want
+		of   string // the share's owner
+	}{
+		{"the part that falls to a partner", "Projekt je vreden 240.000 EUR, na Mladinski center Brdo odpade 52.000 EUR.", []want{{240000, EUR, X, 52000, ""}}, "Mladinski center Brdo"},
+		{"the part that falls to us", "Celotna vrednost operacije je 95.000 EUR, na naše društvo odpade 21.300 EUR.", []want{{95000, EUR, X, 21300, ""}}, "naše društvo"},
+		{"the part meant for us after the whole", "Skupna vrednost projekta je 80.000 EUR, našemu zavodu je namenjenih 22.500 EUR.", []want{{80000, EUR, X, 22500, ""}}, "naš zavod"},
+		{"the part meant for us with za", "Vrednost projekta je 150.000 EUR, za društvo je namenjenih 30.000 EUR.", []want{{150000, EUR, X, 30000, ""}}, "društvo"},
+		{"the whole opening the sentence", "Od 64.000 EUR vrednosti projekta je bilo zavodu namenjenih 9.600 EUR.", []want{{64000, EUR, X, 9600, ""}}, "zavod"},
+		{"an amount received of a total", "Zavod je prejel 9.000 EUR od skupno 45.000 EUR sredstev projekta.", []want{{45000, EUR, X, 9000, ""}}, "Zavod"},
+		{"a part of persons from our organisation", "Na tabor je šlo 40 otrok, od tega 12 iz našega društva.", []want{{40, P, X, 12, "otrok"}}, "naše društvo"},
+		{"a part named a share of a partner", "Vrednost projekta je 70.000 EUR, od tega delež KUD Zvon 9.500 EUR.", []want{{70000, EUR, X, 9500, ""}}, "KUD Zvon"},
+		// no owner: a subgroup stays a fact of its own
+		{"a part meant for a purpose is no share", "Prejeli smo 5.000 EUR, od tega je bilo 2.000 EUR namenjenih za nakup opreme.", []want{{5000, EUR, X, 0, ""}, {2000, EUR, X, 0, "opreme"}}, ""},
+		{"a part of a total without a partner is no share", "Skupaj smo prejeli 9.000 EUR od skupno 45.000 EUR.", []want{{9000, EUR, X, 0, ""}, {45000, EUR, X, 0, ""}}, ""},
+		{"a subgroup is no share", "Na tabor je šlo 40 otrok, od tega 12 deklic.", []want{{40, P, X, 0, "otrok"}, {12, P, X, 0, "deklic"}}, ""},
+		{"two amounts of different things are no share", "Za material smo porabili 1.200 EUR, za prevoze pa 800 EUR.", []want{{1200, EUR, X, 0, ""}, {800, EUR, X, 0, ""}}, ""},
+	}
+	for _, c := range cases {
+		got, _ := sentenceFacts(c.s, lex, false)
+		checkFacts(t, c.name+": "+c.s, got, c.want)
+		if c.of != "" && len(got) > 0 && got[0].ShareOf != c.of {
+			t.Errorf("%s: %s: share of %q, want %q", c.name, c.s, got[0].ShareOf, c.of)
+		}
+	}
+}
