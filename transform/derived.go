@@ -33,6 +33,12 @@ var (
 	// allWords before a number: all or both of a set (v vseh treh občinah).
 	allWords = map[string]bool{"vseh": true, "vsem": true, "vsemi": true, "vse": true, "vsi": true, "vsa": true,
 		"obeh": true, "obema": true, "oba": true, "obe": true}
+	// referenceNoun before a number makes it the number of a part of a
+	// document: v poglavju 4, v prilogi 2, Preglednica 3.
+	referenceNoun = map[string]bool{"poglavje": true, "poglavja": true, "poglavju": true, "priloga": true, "priloge": true, "prilogi": true,
+		"tabela": true, "tabele": true, "tabeli": true, "preglednica": true, "preglednice": true, "preglednici": true,
+		"slika": true, "slike": true, "sliki": true, "graf": true, "grafu": true, "grafikon": true, "grafikonu": true,
+		"člen": true, "člena": true, "členu": true, "točka": true, "točke": true, "točki": true}
 	// priceNoun heads the subject of a price or a fee.
 	priceNoun = regexp.MustCompile(`(?i)(?:^|\s)(?:[čc]lanarina|cena|vstopnina|kotizacija|najemnina|[šs]olnina|naro[čc]nina)(?:\s|$)`)
 	// rateAdjective says a price is so much a period: letna članarina.
@@ -56,6 +62,8 @@ func derived(s string, n num) string {
 		return "a duration in which something was done (v dveh dneh), not a result"
 	case allWords[prev] && prepositions[strings.ToLower(wordBefore(before, len(before)-len(prev)))]:
 		return "all of a set (v vseh treh občinah): where, not how many"
+	case referenceNoun[prev]:
+		return "the number of a chapter, table or annex (v poglavju 4), not a count"
 	case prev == "po":
 		return "so many each (po štiri ure): a distributive, not a count"
 	case perUnit.MatchString(after),

@@ -418,7 +418,8 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 	complement := 0
 	depth := 0
 	prevCoord := false
-	quoted := false // inside a quoted name
+	genHead := false // a noun of the genitive plural outside the lexicon heads the phrase
+	quoted := false  // inside a quoted name
 	numAt := map[int]int{}
 	for j, m := range nums {
 		numAt[m.Start] = j
@@ -495,6 +496,7 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 				break
 			}
 			prevCoord = true
+			genHead = false // `vodnikov in mentorjev`: two nouns, one counted
 			words = append(words, t.Text)
 			continue
 		}
@@ -503,9 +505,17 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 			if u, ok := lex.Lookup(t.Text); ok {
 				head = true
 				f.Unit = u
+				if genHead {
+					// `46 spominov starejših krajanov`, `9 čebelnjakov
+					// naših članov`: the noun before heads the phrase, the
+					// genitive after it modifies it and is not what is
+					// counted
+					f.Unit, f.Confidence = letopis.UnitOther, 0.6
+				}
 				words = append(words, t.Text)
 				continue
 			}
+			genHead = genHead || genitiveHead(t.Text, words)
 			if prepositions[lt] && len(words) > 0 && !n.Word {
 				// `20 kompletov opreme za mlade gasilce`, `48 hidrantov v
 				// vasi`: the noun after a preposition is not what is
@@ -810,9 +820,10 @@ func placeBefore(s string) string {
 }
 
 // placeAfter returns the place named right after a part of a whole (`v
-// Žalcu`, `iz Mestne občine Ptuj`, `na Vrhniki`): a preposition of place
-// and the capitalised words after it, up to a comma or a clause; "" if
-// none follows.
+// Žalcu`, `iz Mestne občine Ptuj`, `na Vrhniki`, `iz sosednje občine
+// Vrhpolje`): a preposition of place and the capitalised words after it,
+// with up to two lower-case words before them, up to a comma or a clause;
+// "" if none follows.
 func placeAfter(s string) string {
 	f := strings.Fields(s)
 	if len(f) < 2 || !placePrep[f[0]] {
@@ -825,7 +836,7 @@ func placeAfter(s string) string {
 	var name []string
 	for _, w := range f[1:] {
 		core := strings.TrimRight(w, ",.;:)")
-		if core == "" || !unicode.IsUpper(firstRune(core)) && !(len(name) > 0 && (prepositions[core] || unicode.IsLower(firstRune(core)) && len(name) < 2)) {
+		if core == "" || !unicode.IsUpper(firstRune(core)) && !(len(name) > 0 && prepositions[core] || unicode.IsLower(firstRune(core)) && len(name) < 2) {
 			break
 		}
 		name = append(name, core)
@@ -943,4 +954,25 @@ func ownerName(s string) string {
 		f = f[1:]
 	}
 	return nominative(strings.Join(f, " "))
+}
+
+// genitiveHead reports whether w, after the words before it in a
+// counted phrase, is its head noun in the genitive plural (spominov,
+// čebelnjakov, panjev): a lower-case word ending in -ov or -ev, the words
+// before it, back to a conjunction, adjectives of the genitive plural
+// (starejših).
+func genitiveHead(w string, before []string) bool {
+	if w == "" || !unicode.IsLower(firstRune(w)) || utf8.RuneCountInString(w) < 5 || !strings.HasSuffix(w, "ov") && !strings.HasSuffix(w, "ev") {
+		return false
+	}
+	for k := len(before) - 1; k >= 0; k-- {
+		b := strings.ToLower(before[k])
+		if coordWords[b] {
+			break // `spominkov in izdelkov lokalnih ponudnikov`
+		}
+		if !strings.HasSuffix(b, "ih") {
+			return false
+		}
+	}
+	return true
 }

@@ -43,7 +43,7 @@ func TestWording(t *testing.T) {
 		{"a number word after its noun", "Zaposlenih je bilo pet, saj se nam je pridružila nova delavka. Tematskih tednov smo pripravili tri: teden zdravja, teden mladih in teden prostovoljstva.", []want{{5, P, X, 0, "zaposlenih"}, {3, E, X, 0, "tednov"}}},
 		{"a noun and its number with the year between", "Individualnih svetovanj je bilo v letu 2022 kar 104, skupinskih delavnic pa 11.", []want{{104, E, X, 0, "svetovanj"}, {11, E, X, 0, "delavnic"}}},
 		{"which ones, not how many", "Sejem je obiskalo 610 učencev zadnjih dveh razredov osnovnih šol.", []want{{610, P, X, 0, "učencev"}}},
-		{"a count after its noun outside the lexicon", "Markacistov je 13, skrbijo pa za 58 kilometrov poti.", []want{{13, O, X, 0, "markacistov"}, {58, O, X, 0, "kilometrov"}}},
+		{"a count after its noun outside the lexicon", "Redarjev je 13, skrbijo pa za 58 kilometrov poti.", []want{{13, O, X, 0, "redarjev"}, {58, O, X, 0, "kilometrov"}}},
 		{"a teen number word in the locative", "Uprava rodu se je v letu 2022 sestala na enajstih sejah.", []want{{11, E, X, 0, "sejah"}}},
 		{"a number word in the masculine plural", "Za delo so skrbeli štirje redno zaposleni sodelavci.", []want{{4, P, X, 0, "zaposleni"}}},
 		{"one of many is an idiom", "Krvodajalstvo je ena najstarejših dejavnosti, ekipa pa ena najbolj učinkovitih v ligi.", nil},
@@ -70,6 +70,20 @@ func TestWording(t *testing.T) {
 		{"compounds of a list", "Priznanja smo podelili krvodajalcem, ki so kri darovali 25-, 50- ali 100-krat.", nil},
 		// a planned value in parentheses after the value
 		{"a target in parentheses", "V program se je vključilo 64 oseb (načrtovali smo jih 60).", []want{{64, P, X, 0, "oseb"}}},
+		// the head noun decides what is counted, not a genitive after it
+		{"a head noun outside the lexicon before persons", "Zapisali smo 46 spominov starejših krajanov in jih objavili.", []want{{46, O, X, 0, "spominov"}}},
+		{"a head noun of things before persons", "Zbrali smo 120 receptov naših babic.", []want{{120, O, X, 0, "receptov"}}},
+		{"two nouns joined, one of them counted", "Prireditev je varovalo 8 redarjev in prostovoljcev.", []want{{8, P, X, 0, "prostovoljcev"}}},
+		{"two head nouns joined before a genitive", "Prodali smo 612 spominkov in izdelkov lokalnih ponudnikov.", []want{{612, O, X, 0, "spominkov"}}},
+		{"a group of a kindergarten is a group", "Obiskali smo vse tri skupine vrtca in 4 oddelke osnovne šole.", []want{{3, O, X, 0, "skupine"}, {4, O, X, 0, "oddelke"}}},
+		{"an inspection of hives", "Opravili smo 27 pregledov čebelnjakov.", []want{{27, E, X, 0, "pregledov"}}},
+		// persons, organisations and places of beekeeping, libraries, tourism
+		{"course participants", "Izpit je opravilo 9 tečajnic in 11 tečajnikov.", []want{{9, P, X, 0, "tečajnic"}, {11, P, X, 0, "tečajnikov"}}},
+		{"librarians", "Usposabljanja se je udeležilo 23 knjižničarjev in bibliotekarjev.", []want{{23, P, X, 0, "knjižničarjev"}}},
+		{"queen breeders as a label", "Vzrejevalci matic: 3", []want{{3, P, X, 0, "vzrejevalci"}}},
+		{"trail markers and guides", "Planinske poti je letos označevalo 13 markacistov, izlete pa je vodilo 5 vodnikov.", []want{{13, P, X, 0, "markacistov"}, {5, P, X, 0, "vodnikov"}}},
+		{"vendors", "Na sejmu se je predstavilo 46 ponudnikov domače hrane.", []want{{46, letopis.UnitOrganisations, X, 0, "ponudnikov"}}},
+		{"stops", "Bibliobus je ustavljal na 14 postajališčih.", []want{{14, L, X, 0, "postajališčih"}}},
 		// a label, a colon and the value
 		{"a label and its value", "Število družin, ki so prejele pomoč: 463", []want{{463, O, X, 0, "število družin"}}},
 		{"a label, its value and a measure", "Razdeljena oblačila in obutev: 6.820 kg", []want{{6820, O, X, 0, "oblačila"}}},
@@ -161,6 +175,9 @@ func TestDerived(t *testing.T) {
 		{"a rate per day", "Dežurna služba deluje 24 ur na dan, vse dni v letu.", nil, "rate"},
 		{"an average per family", "Razdelili smo 450 paketov, povprečno 3 na družino.", []want{{450, O, X, 0, "paketov"}}, "rate"},
 		{"an average of a harvest per hive", "Pridelali smo 3.200 kg medu, kar je povprečno 14 kg na panj.", []want{{3200, O, X, 0, "medu"}}, "rate"},
+		// the number of a part of the report
+		{"a chapter", "Podrobnejši pregled stroškov je v poglavju 4.", nil, "chapter"},
+		{"an annex", "Seznam vseh partnerjev je v prilogi 2.", nil, "chapter"},
 		// a price or a fee, not an amount received or spent
 		{"a yearly fee", "Letna članarina znaša 25 € in ostaja nespremenjena.", nil, "price"},
 		{"a monthly rent", "Mesečna najemnina za prostor je znašala 250 EUR.", nil, "price"},
@@ -206,6 +223,7 @@ func TestShareForms(t *testing.T) {
 		{"the part meant for us with za", "Vrednost projekta je 150.000 EUR, za društvo je namenjenih 30.000 EUR.", []want{{150000, EUR, X, 30000, ""}}, "društvo"},
 		{"the whole opening the sentence", "Od 64.000 EUR vrednosti projekta je bilo zavodu namenjenih 9.600 EUR.", []want{{64000, EUR, X, 9600, ""}}, "zavod"},
 		{"an amount received of a total", "Zavod je prejel 9.000 EUR od skupno 45.000 EUR sredstev projekta.", []want{{45000, EUR, X, 9000, ""}}, "Zavod"},
+		{"a part from a place named with an adjective", "Na tabor je šlo 40 otrok, od tega pet iz sosednje občine Lipje.", []want{{40, P, X, 5, "otrok"}}, "sosednje občine Lipje"},
 		{"a part of persons from our organisation", "Na tabor je šlo 40 otrok, od tega 12 iz našega društva.", []want{{40, P, X, 12, "otrok"}}, "naše društvo"},
 		{"a part named a share of a partner", "Vrednost projekta je 70.000 EUR, od tega delež KUD Zvon 9.500 EUR.", []want{{70000, EUR, X, 9500, ""}}, "KUD Zvon"},
 		// no owner: a subgroup stays a fact of its own
