@@ -72,8 +72,9 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		partOf   int // the slot whose unnamed part it is (`120 prostovoljcev, od tega 37 novih`), -1 if none
 	}
 	slots := make([]slot, len(nums))
-	for i, n := range nums {
-		slots[i] = slot{n: n, fact: -1, partOf: -1}
+	for i := range nums {
+		compoundQuantity(s, &nums[i])
+		slots[i] = slot{n: nums[i], fact: -1, partOf: -1}
 	}
 	lower := strings.ToLower(s)
 	// `partnerstvo sestavljajo štiri organizacije`: who a project is made
@@ -405,7 +406,7 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 		for _, intro := range []string{"v višini", "v znesku", "v vrednosti"} {
 			if strings.HasSuffix(strings.ToLower(before), intro) {
 				if subj := phraseBefore(before[:len(before)-len(intro)]); subj != "" {
-					f.Indicator = strings.ToLower(subj) + " (" + strings.ToLower(strings.TrimSpace(s[n.End:n.UnitEnd])) + ")"
+					f.Indicator = strings.ToLower(subj) + " (" + strings.ToLower(strings.TrimLeft(strings.TrimSpace(s[n.End:n.UnitEnd]), "-")) + ")"
 					f.Confidence = 0.75
 					return f, true
 				}
@@ -571,7 +572,7 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 			// an amount or a share with its own sign and nothing after it
 			// counts what its clause is about: `Celotni prihodki zavoda so
 			// znašali 203.418,62 EUR, odhodki pa 199.876,15 EUR`
-			f.Indicator = strings.ToLower(strings.TrimSpace(s[n.End:n.UnitEnd]))
+			f.Indicator = strings.ToLower(strings.TrimLeft(strings.TrimSpace(s[n.End:n.UnitEnd]), "-"))
 			if subj := clauseSubject(s[:n.QStart]); subj != "" {
 				f.Indicator = strings.ToLower(subj) + " (" + f.Indicator + ")"
 			}
@@ -598,7 +599,7 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 	}
 	f.Indicator = strings.Join(words, " ")
 	if n.Unit != "" {
-		f.Indicator = strings.TrimSpace(s[n.End:n.UnitEnd]) + " " + f.Indicator
+		f.Indicator = strings.TrimLeft(strings.TrimSpace(s[n.End:n.UnitEnd]), "-") + " " + f.Indicator
 	}
 	f.Indicator = strings.ToLower(strings.TrimSpace(f.Indicator))
 	return f, len(words) > 0 || n.Unit != ""

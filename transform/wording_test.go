@@ -64,6 +64,10 @@ func TestWording(t *testing.T) {
 		{"a part of a whole named again with its noun", "Udeležilo se jih je 312 učencev, največ iz partnerske šole: iz Osnovne šole Podgrad 188 od skupno 312 učencev.", []want{{312, P, X, 188, "učencev"}}},
 		{"a part of a whole, its place opening the sentence", "V Rečici, kjer smo okrepili skupino, so prostovoljci opravili 74 od skupno 212 obiskov.", []want{{212, O, X, 74, "obiskov"}}},
 		{"a part of a whole stated once", "Največ članov je iz Zgornje Dobrave, 375 od skupno 642, ostali so od drugod.", []want{{642, P, X, 375, "članov"}}},
+		// counts and percentages written as compounds
+		{"times the organisation did something", "Z ekipo smo se letos 14-krat odpravili na teren.", []want{{14, E, X, 0, "odpravili"}}},
+		{"times a person did something is a record", "Najzvestejši član je na pohodu sodeloval že 40-krat.", nil},
+		{"a percentage as an adjective", "Zasedenost kapacitet je bila 78,4-odstotna.", []want{{78.4, letopis.UnitPercent, X, 0, "zasedenost"}}},
 		// addresses, formulas and compounds
 		{"a house number", "Pisarna društva na Cesti na Grad 12 je odprta ob torkih.", nil},
 		{"a formula", "Indeks = realizacija / načrt × 100.", nil},
