@@ -76,6 +76,11 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		compoundQuantity(s, &nums[i])
 		slots[i] = slot{n: nums[i], fact: -1, partOf: -1}
 	}
+	// numbers that count, by a pronoun, what a number before them counts
+	pronoun := make([]bool, len(nums))
+	for i := range nums {
+		pronoun[i] = i > 0 && nums[i].quantity() && (byPronoun(s, nums[i]) || i > 1 && pronoun[i-1] && listed(s, nums[i-1], nums[i], toks))
+	}
 	lower := strings.ToLower(s)
 	// `partnerstvo sestavljajo štiri organizacije`: who a project is made
 	// of describes it; `upravo sestavlja sedem članov` counts a body
@@ -98,7 +103,7 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		case n.Word && composition:
 			rej = append(rej, rawReject{n.Text, "description of the activity, not a result"})
 			slots[i].consumed = true
-		case n.Word && !wordCount(s, n, toks) && (n.Value == 1 || nounBefore(s, toks, nums, i, lex) == ""):
+		case n.Word && !wordCount(s, n, toks) && (n.Value == 1 || nounBefore(s, toks, nums, i, lex) == "") && !pronoun[i]:
 			rej = append(rej, rawReject{n.Text, "number word without a counted noun"})
 			slots[i].consumed = true
 		case n.Word && n.Value == 1 && oneOf(s[n.End:]):
@@ -266,7 +271,27 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			continue
 		}
 		n := slots[i].n
+		if pronoun[i] && slots[i].partOf < 0 {
+			// `Od 17 žensk … se jih je 10 preselilo …, pet k sorodnikom`:
+			// the whole is the number before that counts something of
+			// its own
+			for j := i - 1; j >= 0; j-- {
+				if slots[j].fact >= 0 && !pronoun[j] {
+					slots[i].partOf = j
+					break
+				}
+			}
+		}
 		f, ok := nounPhrase(s, toks, nums, i, lex, map[int]bool{})
+		if p := slots[i].partOf; p >= 0 && pronoun[i] && !nounNext(s, n, lex) {
+			// `sedem pa se jih je vključilo v izobraževanje`, `pet v
+			// plesno šolo`: a verb or a place follows, no noun of its
+			// own; the whole's noun
+			whole := facts[slots[p].fact]
+			f = rawFact{Unit: whole.Unit, Confidence: whole.Confidence - 0.1,
+				Indicator: strings.TrimSpace(strings.Join(clauseWordsAfter(s, n), " ") + " " + firstLexiconWord(whole.Indicator, lex))}
+			ok = true
+		}
 		if !ok {
 			rej = append(rej, rawReject{n.Text, "no counted noun"})
 			continue
@@ -976,4 +1001,77 @@ func genitiveHead(w string, before []string) bool {
 		}
 	}
 	return true
+}
+
+// byPronoun reports whether a number counts by the pronoun jih beside it
+// what a number before it counts (`se jih je 10 preselilo`, `12 jih je
+// dobilo zaposlitev`, `sedem pa se jih je vključilo`): jih among the three
+// words of its clause on either side.
+func byPronoun(s string, n num) bool {
+	bw := strings.Fields(clauseOf(s[:n.QStart]))
+	after := s[n.UnitEnd:]
+	if k := strings.IndexAny(after, ",;:.()"); k >= 0 {
+		after = after[:k]
+	}
+	aw := strings.Fields(after)
+	if len(bw) > 3 {
+		bw = bw[len(bw)-3:]
+	}
+	if len(aw) > 3 {
+		aw = aw[:3]
+	}
+	for _, w := range append(bw, aw...) {
+		if strings.EqualFold(w, "jih") {
+			return true
+		}
+	}
+	return false
+}
+
+// listed reports whether number b goes on a list after number a with the
+// noun left out: it opens the clause after a comma (`…, pet k sorodnikom,
+// dve pa v drug program`) and a preposition or a clause word follows it.
+func listed(s string, a, b num, toks []tok) bool {
+	between := s[a.UnitEnd:b.QStart]
+	if !strings.Contains(between, ",") || strings.TrimSpace(clauseOf(between)) != "" {
+		return false
+	}
+	next := strings.Fields(s[b.UnitEnd:])
+	return len(next) == 0 || clauseWords[strings.ToLower(next[0])] || prepositions[strings.ToLower(next[0])] || !b.Word && !wordCount(s, b, toks)
+}
+
+// clauseWordsAfter returns up to four words of the clause after a number,
+// without the words that only join it (pa, se, jih, je).
+func clauseWordsAfter(s string, n num) []string {
+	after := s[n.UnitEnd:]
+	if k := strings.IndexAny(after, ",;:.()"); k >= 0 {
+		after = after[:k]
+	}
+	var out []string
+	for _, w := range strings.Fields(after) {
+		lw := strings.ToLower(w)
+		if lw == "pa" || lw == "se" || lw == "jih" || lw == "je" || lw == "so" {
+			continue
+		}
+		out = append(out, lw)
+		if len(out) == 4 {
+			break
+		}
+	}
+	return out
+}
+
+// nounNext reports whether a counted noun of the lexicon follows a number
+// right after it or after adjectives of the genitive plural (`6
+// prostovoljnih vzgojiteljev`).
+func nounNext(s string, n num, lex *units.Lexicon) bool {
+	for _, w := range strings.Fields(s[n.UnitEnd:]) {
+		if _, ok := lex.Lookup(w); ok {
+			return true
+		}
+		if !strings.HasSuffix(strings.ToLower(w), "ih") {
+			return false
+		}
+	}
+	return false
 }

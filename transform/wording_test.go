@@ -68,6 +68,13 @@ func TestWording(t *testing.T) {
 		{"times the organisation did something", "Z ekipo smo se letos 14-krat odpravili na teren.", []want{{14, E, X, 0, "odpravili"}}},
 		{"times a person did something is a record", "Najzvestejši član je na pohodu sodeloval že 40-krat.", nil},
 		{"a percentage as an adjective", "Zasedenost kapacitet je bila 78,4-odstotna.", []want{{78.4, letopis.UnitPercent, X, 0, "zasedenost"}}},
+		// parts counted by the pronoun jih, and a list of them with the noun left out
+		{"parts by a pronoun and a list", "Od 24 otrok v skupini se jih je 15 vpisalo v nadaljevalni tečaj, pet v plesno šolo, štirje pa so prenehali.",
+			[]want{{24, P, X, 0, "otrok"}, {15, P, X, 0, "otrok"}, {5, P, X, 0, "otrok"}, {4, P, X, 0, "otrok"}}},
+		{"parts by a pronoun after a semicolon", "Na tečaj smo sprejeli 30 brezposelnih; 22 jih je tečaj končalo, osem pa jih je odstopilo.",
+			[]want{{30, P, X, 0, "brezposelnih"}, {22, P, X, 0, "brezposelnih"}, {8, P, X, 0, "brezposelnih"}}},
+		{"a pronoun beside a count with its own noun", "Letovanja se je udeležilo 62 otrok, spremljalo pa jih je 6 prostovoljnih vzgojiteljev.",
+			[]want{{62, P, X, 0, "otrok"}, {6, P, X, 0, "vzgojiteljev"}}},
 		// addresses, formulas and compounds
 		{"a house number", "Pisarna društva na Cesti na Grad 12 je odprta ob torkih.", nil},
 		{"a formula", "Indeks = realizacija / načrt × 100.", nil},
