@@ -38,7 +38,13 @@ var (
 	referenceNoun = map[string]bool{"poglavje": true, "poglavja": true, "poglavju": true, "priloga": true, "priloge": true, "prilogi": true,
 		"tabela": true, "tabele": true, "tabeli": true, "preglednica": true, "preglednice": true, "preglednici": true,
 		"slika": true, "slike": true, "sliki": true, "graf": true, "grafu": true, "grafikon": true, "grafikonu": true,
-		"člen": true, "člena": true, "členu": true, "točka": true, "točke": true, "točki": true}
+		"člen": true, "člena": true, "členu": true, "točka": true, "točke": true, "točki": true,
+		"številka": true, "številko": true, "številki": true}
+	// rankPlace is a place in a ranking: 2. mesto, na 14. mestu.
+	rankPlace = regexp.MustCompile(`(?i)\d+\.\s*mest(?:o|a|u)\b`)
+	// ruleWords make a limit in their clause the limit of a rule: zahteva,
+	// predpisuje, dovoljena, mejna vrednost.
+	ruleWords = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:zahtev\pL*|predpis\pL*|pravilnik\pL*|dovoljen\pL*|mejn\pL*|prag\pL*|standard\pL*)(?:$|[^\pL])`)
 	// priceNoun heads the subject of a price or a fee.
 	priceNoun = regexp.MustCompile(`(?i)(?:^|\s)(?:[čc]lanarina|cena|vstopnina|kotizacija|najemnina|[šs]olnina|naro[čc]nina)(?:\s|$)`)
 	// rateAdjective says a price is so much a period: letna članarina.
@@ -63,7 +69,11 @@ func derived(s string, n num) string {
 	case allWords[prev] && prepositions[strings.ToLower(wordBefore(before, len(before)-len(prev)))]:
 		return "all of a set (v vseh treh občinah): where, not how many"
 	case referenceNoun[prev]:
-		return "the number of a chapter, table or annex (v poglavju 4), not a count"
+		return "the number of a chapter, table, annex or telephone (v poglavju 4, na številko 112), not a count"
+	case prev == "med" && rankPlace.MatchString(s):
+		return "the field a rank is among (2. mesto med 41 kraji), not a count"
+	case n.Qualifier != letopis.Exact && n.Qualifier != "" && n.Qualifier != letopis.Approx && ruleWords.MatchString(clauseOf(before)):
+		return "a limit a rule sets (zahteva vsebnost vode pod 18 %), not a result"
 	case prev == "po":
 		return "so many each (po štiri ure): a distributive, not a count"
 	case perUnit.MatchString(after),

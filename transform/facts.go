@@ -251,6 +251,11 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			of = of[1:]
 		}
 		owner = strings.Join(of, " ")
+		if owner != "" && !namesParty(owner) {
+			// `od tega stroški dela 562.318,20 EUR`: a kind of the whole,
+			// no partner or place
+			owner = ""
+		}
 		if owner == "" {
 			// `od tega 320 v Žalcu`: the place after the part
 			owner = placeAfter(s[n.UnitEnd:])
@@ -1074,4 +1079,15 @@ func nounNext(s string, n num, lex *units.Lexicon) bool {
 		}
 	}
 	return false
+}
+
+// namesParty reports whether the owner of a share names a partner or a
+// place: a word in capitals or a name's head (partyWords).
+func namesParty(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if unicode.IsUpper(firstRune(w)) {
+			return true
+		}
+	}
+	return partyWords(s)
 }

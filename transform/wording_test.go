@@ -188,7 +188,12 @@ func TestDerived(t *testing.T) {
 		{"an average of a harvest per hive", "Pridelali smo 3.200 kg medu, kar je povprečno 14 kg na panj.", []want{{3200, O, X, 0, "medu"}}, "rate"},
 		// the number of a part of the report
 		{"a chapter", "Podrobnejši pregled stroškov je v poglavju 4.", nil, "chapter"},
-		{"an annex", "Seznam vseh partnerjev je v prilogi 2.", nil, "chapter"},
+		{"an annex", "Seznam vseh partnerjev je v prilogi 2.", nil, "annex"},
+		{"a telephone number", "Otroke smo naučili, kako pokličejo na številko 112.", nil, "telephone"},
+		// the field a rank is among, a limit a rule sets
+		{"the field of a rank", "Na državnem tekmovanju je ekipa med 36 ekipami zasedla 5. mesto.", nil, "rank"},
+		{"the field of a rank after it", "Komisija je vas uvrstila na 3. mesto med 28 ocenjenimi kraji.", nil, "rank"},
+		{"a limit a rule sets", "Pravilnik za priznanje zahteva vsebnost vode pod 18 %.", nil, "rule"},
 		// a price or a fee, not an amount received or spent
 		{"a yearly fee", "Letna članarina znaša 25 € in ostaja nespremenjena.", nil, "price"},
 		{"a monthly rent", "Mesečna najemnina za prostor je znašala 250 EUR.", nil, "price"},
@@ -238,6 +243,7 @@ func TestShareForms(t *testing.T) {
 		{"a part of persons from our organisation", "Na tabor je šlo 40 otrok, od tega 12 iz našega društva.", []want{{40, P, X, 12, "otrok"}}, "naše društvo"},
 		{"a part named a share of a partner", "Vrednost projekta je 70.000 EUR, od tega delež KUD Zvon 9.500 EUR.", []want{{70000, EUR, X, 9500, ""}}, "KUD Zvon"},
 		// no owner: a subgroup stays a fact of its own
+		{"a part named by a kind of cost is no share", "Odhodki so znašali 84.000 EUR, od tega stroški dela 52.300 EUR.", []want{{84000, EUR, X, 0, ""}, {52300, EUR, X, 0, ""}}, ""},
 		{"a part meant for a purpose is no share", "Prejeli smo 5.000 EUR, od tega je bilo 2.000 EUR namenjenih za nakup opreme.", []want{{5000, EUR, X, 0, ""}, {2000, EUR, X, 0, "opreme"}}, ""},
 		{"a part of a total without a partner is no share", "Skupaj smo prejeli 9.000 EUR od skupno 45.000 EUR.", []want{{9000, EUR, X, 0, ""}, {45000, EUR, X, 0, ""}}, ""},
 		{"a subgroup is no share", "Na tabor je šlo 40 otrok, od tega 12 deklic.", []want{{40, P, X, 0, "otrok"}, {12, P, X, 0, "deklic"}}, ""},
