@@ -79,7 +79,7 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 	// numbers that count, by a pronoun, what a number before them counts
 	pronoun := make([]bool, len(nums))
 	for i := range nums {
-		pronoun[i] = i > 0 && nums[i].quantity() && (byPronoun(s, nums[i]) || i > 1 && pronoun[i-1] && listed(s, nums[i-1], nums[i], toks))
+		pronoun[i] = nums[i].quantity() && (byPronoun(s, nums[i]) || i > 0 && pronoun[i-1] && listed(s, nums[i-1], nums[i], toks))
 	}
 	lower := strings.ToLower(s)
 	// `partnerstvo sestavljajo štiri organizacije`: who a project is made
@@ -288,14 +288,24 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			}
 		}
 		f, ok := nounPhrase(s, toks, nums, i, lex, map[int]bool{})
-		if p := slots[i].partOf; p >= 0 && pronoun[i] && !nounNext(s, n, lex) {
+		if p := slots[i].partOf; p >= 0 && pronoun[i] && !nounAfter(s, n) && !nounBeforePronoun(s, n, lex) {
 			// `sedem pa se jih je vključilo v izobraževanje`, `pet v
 			// plesno šolo`: a verb or a place follows, no noun of its
 			// own; the whole's noun
 			whole := facts[slots[p].fact]
+			noun := firstLexiconWord(whole.Indicator, lex)
+			if ws := strings.Fields(whole.Indicator); noun == "" && len(ws) > 0 {
+				noun = ws[len(ws)-1]
+			}
 			f = rawFact{Unit: whole.Unit, Confidence: whole.Confidence - 0.1,
-				Indicator: strings.TrimSpace(strings.Join(clauseWordsAfter(s, n), " ") + " " + firstLexiconWord(whole.Indicator, lex))}
+				Indicator: strings.TrimSpace(strings.Join(clauseWordsAfter(s, n), " ") + " " + noun)}
 			ok = true
+		}
+		if !ok && pronoun[i] {
+			// `12 jih je dobilo zaposlitev, sedem pa se jih je vključilo
+			// v izobraževanje`, its whole before a semicolon: a count of
+			// what the pronoun stands for
+			f, ok = rawFact{Unit: letopis.UnitOther, Confidence: 0.5, Indicator: strings.Join(clauseWordsAfter(s, n), " ")}, true
 		}
 		if !ok {
 			rej = append(rej, rawReject{n.Text, "no counted noun"})
@@ -1008,10 +1018,11 @@ func genitiveHead(w string, before []string) bool {
 	return true
 }
 
-// byPronoun reports whether a number counts by the pronoun jih beside it
-// what a number before it counts (`se jih je 10 preselilo`, `12 jih je
-// dobilo zaposlitev`, `sedem pa se jih je vključilo`): jih among the three
-// words of its clause on either side.
+// byPronoun reports whether a number counts by a pronoun beside it what a
+// number before it counts (`se jih je 10 preselilo`, `12 jih je dobilo
+// zaposlitev`, `sedem pa se jih je vključilo`, `med njimi na petih`): jih,
+// njimi or njih among the four words of its clause before it or the three
+// after it.
 func byPronoun(s string, n num) bool {
 	bw := strings.Fields(clauseOf(s[:n.QStart]))
 	after := s[n.UnitEnd:]
@@ -1019,14 +1030,15 @@ func byPronoun(s string, n num) bool {
 		after = after[:k]
 	}
 	aw := strings.Fields(after)
-	if len(bw) > 3 {
-		bw = bw[len(bw)-3:]
+	if len(bw) > 4 {
+		bw = bw[len(bw)-4:]
 	}
 	if len(aw) > 3 {
 		aw = aw[:3]
 	}
 	for _, w := range append(bw, aw...) {
-		if strings.EqualFold(w, "jih") {
+		switch strings.ToLower(w) {
+		case "jih", "njimi", "njih":
 			return true
 		}
 	}
@@ -1066,16 +1078,35 @@ func clauseWordsAfter(s string, n num) []string {
 	return out
 }
 
-// nounNext reports whether a counted noun of the lexicon follows a number
-// right after it or after adjectives of the genitive plural (`6
-// prostovoljnih vzgojiteljev`).
-func nounNext(s string, n num, lex *units.Lexicon) bool {
-	for _, w := range strings.Fields(s[n.UnitEnd:]) {
-		if _, ok := lex.Lookup(w); ok {
-			return true
-		}
-		if !strings.HasSuffix(strings.ToLower(w), "ih") {
-			return false
+// nounAfter reports whether a word that may be a noun or an adjective
+// follows a number, rather than a verb (`10 preselilo`), a preposition
+// (`pet k sorodnikom`), a word of the clause (`dve pa`), the pronoun or the
+// end of the clause.
+func nounAfter(s string, n num) bool {
+	f := strings.Fields(s[n.UnitEnd:])
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.TrimRight(strings.ToLower(f[0]), ",.;:!?)")
+	if w == "" || !unicode.IsLetter(firstRune(w)) {
+		return false
+	}
+	return !prepositions[w] && !clauseWords[w] && !verbLike(w) && w != "jih" && w != "med"
+}
+
+// nounBeforePronoun reports whether a counted noun stands right before the
+// pronoun of a part (`tujih gostov med njimi 1.498`): the part counts it.
+func nounBeforePronoun(s string, n num, lex *units.Lexicon) bool {
+	ws := strings.Fields(clauseOf(s[:n.QStart]))
+	for k := len(ws) - 1; k > 0; k-- {
+		switch strings.ToLower(ws[k]) {
+		case "jih", "njimi", "njih":
+			prev := ws[k-1]
+			if (strings.EqualFold(prev, "med") || strings.EqualFold(prev, "izmed")) && k > 1 {
+				prev = ws[k-2]
+			}
+			_, ok := lex.Lookup(prev)
+			return ok
 		}
 	}
 	return false

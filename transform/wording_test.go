@@ -73,6 +73,10 @@ func TestWording(t *testing.T) {
 			[]want{{24, P, X, 0, "otrok"}, {15, P, X, 0, "otrok"}, {5, P, X, 0, "otrok"}, {4, P, X, 0, "otrok"}}},
 		{"parts by a pronoun after a semicolon", "Na tečaj smo sprejeli 30 brezposelnih; 22 jih je tečaj končalo, osem pa jih je odstopilo.",
 			[]want{{30, P, X, 0, "brezposelnih"}, {22, P, X, 0, "brezposelnih"}, {8, P, X, 0, "brezposelnih"}}},
+		{"a part among them with the noun left out", "Vlak je ustavljal na dvanajstih postajah, med njimi na treh ob vrtcih.",
+			[]want{{12, O, X, 0, "postajah"}, {3, O, X, 0, "postajah"}}},
+		{"a part among them with its noun before", "Gostov je bilo 900, tujih gostov med njimi 210.",
+			[]want{{900, P, X, 0, "gostov"}, {210, P, X, 0, "gostov"}}},
 		{"a pronoun beside a count with its own noun", "Letovanja se je udeležilo 62 otrok, spremljalo pa jih je 6 prostovoljnih vzgojiteljev.",
 			[]want{{62, P, X, 0, "otrok"}, {6, P, X, 0, "vzgojiteljev"}}},
 		// addresses, formulas and compounds
