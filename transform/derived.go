@@ -16,12 +16,12 @@ var (
 	// `kot` is the next quantity's qualifier (`12 otrok več kot 100`).
 	comparativeAfter = regexp.MustCompile(`(?i)^\s*(?:\pL+\s+)?(?:ve[čc]|manj|vi[šs]j\pL*|ni[žz]j\pL*|ve[čc]j\pL*|manj[šs]\pL*)(?:\s+(?:kot|od)(?:\s+[^\d\s]|\s*$)|\s*[,.;:]|\s*$)`)
 	// comparativeShort after `za N`: the comparative alone says the change.
-	comparativeShort = regexp.MustCompile(`(?i)^\s*(?:\pL+\s+)?(?:ve[čc]|manj|vi[šs]j\pL*|ni[žz]j\pL*|ve[čc]j\pL*|manj[šs]\pL*)\b`)
+	comparativeShort = regexp.MustCompile(`(?i)^\s*(?:\pL+\s+)?(?:ve[čc]|manj|vi[šs]j\pL*|ni[žz]j\pL*|ve[čc]j\pL*|manj[šs]\pL*)(?:$|[^\pL])`)
 	// changeVerb before `za N`: a verb or noun of change (se je povečal,
 	// je upadla, porast, znižanje).
 	changeVerb = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:(?:pove[čc]a|zmanj[šs]a|zvi[šs]a|zni[žz]a|povi[šs]a)(?:l|n)\pL*|upad\pL*|pad(?:el|l[aoie]|ec)|(?:na|z|po)ras(?:tel|l[aoie])|porast|rast|skr[čc]il\pL*)(?:\s+\pL+){0,3}\s+za\s*$`)
 	// timeNoun is a unit of time after a number: a duration.
-	timeNoun = regexp.MustCompile(`(?i)^\s*(?:dan|dni|dneva|dnevi|dnevih|dneh|teden|tedna|tedne|tednov|tednih|mesec|meseca|mesece|mesecev|mesecih|let|leta|letih)\b`)
+	timeNoun = regexp.MustCompile(`(?i)^\s*(?:dan|dni|dneva|dnevi|dnevih|dneh|teden|tedna|tedne|tednov|tednih|mesec|meseca|mesece|mesecev|mesecih|let|leta|letih)(?:$|[^\pL])`)
 	// timeLocative after `v N`: within so many days, weeks or months.
 	timeLocative = regexp.MustCompile(`(?i)^\s*(?:dneh|dnevih|tednih|mesecih|letih|urah)\b`)
 	// perUnit after a number's phrase: so many a day, a person, a family

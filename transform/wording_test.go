@@ -173,6 +173,7 @@ func TestDerived(t *testing.T) {
 	}{
 		// a change against another year or a plan
 		{"a change with za and a comparative", "Stroški ogrevanja so bili za 12 % nižji kot leto prej.", nil, "change"},
+		{"a change with za and več", "Letos smo izvedli za 5 delavnic več.", nil, "change"},
 		{"a change after a verb of change", "Število izposoj je upadlo za 4 %, obisk pa se je povečal za 350.", nil, "change"},
 		{"a change after a count", "Članov je bilo 214, kar je 12 več kot lani.", []want{{214, P, X, 0, "članov"}}, "change"},
 		{"a change in percent after a count", "Obiskov smo našteli 8.400, kar je 5 % manj kot v letu 2022.", []want{{8400, O, X, 0, "obiskov"}}, "change"},
