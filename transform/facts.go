@@ -287,18 +287,32 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 				}
 			}
 		}
+		if adj := gapped(s, n); adj != "" && slots[i].partOf < 0 && n.Unit == "" {
+			// `Zlato priznanje je prejelo 21 vzorcev, srebrno 8 in
+			// bronasto 3`: the noun of the count before, left out after
+			// an adjective
+			for j := i - 1; j >= 0; j-- {
+				if slots[j].fact >= 0 && slots[j].n.Unit == "" {
+					whole := facts[slots[j].fact]
+					f := rawFact{Unit: whole.Unit, Value: n.Value, Pos: n.Start, Qualifier: orQualifier(n.Qualifier),
+						Confidence: whole.Confidence - 0.15, Indicator: strings.ToLower(adj) + " " + headWord(whole.Indicator, lex)}
+					slots[i].fact = len(facts)
+					facts = append(facts, f)
+					break
+				}
+			}
+			if slots[i].fact >= 0 {
+				continue
+			}
+		}
 		f, ok := nounPhrase(s, toks, nums, i, lex, map[int]bool{})
 		if p := slots[i].partOf; p >= 0 && pronoun[i] && !nounAfter(s, n) && !nounBeforePronoun(s, n, lex) {
 			// `sedem pa se jih je vključilo v izobraževanje`, `pet v
 			// plesno šolo`: a verb or a place follows, no noun of its
 			// own; the whole's noun
 			whole := facts[slots[p].fact]
-			noun := firstLexiconWord(whole.Indicator, lex)
-			if ws := strings.Fields(whole.Indicator); noun == "" && len(ws) > 0 {
-				noun = ws[len(ws)-1]
-			}
 			f = rawFact{Unit: whole.Unit, Confidence: whole.Confidence - 0.1,
-				Indicator: strings.TrimSpace(strings.Join(clauseWordsAfter(s, n), " ") + " " + noun)}
+				Indicator: strings.TrimSpace(strings.Join(clauseWordsAfter(s, n), " ") + " " + headWord(whole.Indicator, lex))}
 			ok = true
 		}
 		if !ok && pronoun[i] {
@@ -1121,4 +1135,49 @@ func namesParty(s string) bool {
 		}
 	}
 	return partyWords(s)
+}
+
+// headWord returns the counted noun of an indicator: its first lexicon
+// word, else its last word.
+func headWord(indicator string, lex *units.Lexicon) string {
+	if w := firstLexiconWord(indicator, lex); w != "" {
+		return w
+	}
+	if ws := strings.Fields(indicator); len(ws) > 0 {
+		return ws[len(ws)-1]
+	}
+	return ""
+}
+
+func orQualifier(q letopis.Qualifier) letopis.Qualifier {
+	if q == "" {
+		return letopis.Exact
+	}
+	return q
+}
+
+// notAdjective are words ending like adjectives before a number that are
+// adverbs, auxiliaries or qualifiers.
+var notAdjective = map[string]bool{"bilo": true, "bila": true, "bili": true, "skupno": true, "približno": true, "letos": true, "tudi": true,
+	"še": true, "že": true, "kar": true, "vsaj": true, "največ": true, "najmanj": true, "okoli": true, "okrog": true, "preko": true,
+	"čez": true, "manj": true, "več": true, "sicer": true, "dobro": true, "skoraj": true, "natanko": true, "točno": true, "samo": true, "le": true}
+
+// gapped returns the adjective before a number whose noun is left out
+// because the count before it names it (`srebrno 8 in bronasto 3`): a
+// lower-case word ending as an adjective does, right before the number,
+// and nothing after the number but the end of its clause or a
+// conjunction; "" if the number is not such.
+func gapped(s string, n num) string {
+	w := wordBefore(s, n.QStart)
+	lw := strings.ToLower(w)
+	if w == "" || !unicode.IsLower(firstRune(w)) || utf8.RuneCountInString(w) < 4 || notAdjective[lw] || notParticiple[lw] ||
+		clauseWords[lw] || prepositions[lw] || coordWords[lw] || verbLike(lw) || !strings.ContainsAny(lw[len(lw)-1:], "oaei") && !strings.HasSuffix(lw, "ih") {
+		return ""
+	}
+	after := strings.TrimSpace(s[n.UnitEnd:])
+	f := strings.Fields(after)
+	if after == "" || strings.ContainsAny(after[:1], ",.;") || len(f) > 0 && (f[0] == "in" || f[0] == "ter") {
+		return w
+	}
+	return ""
 }

@@ -79,6 +79,11 @@ func TestWording(t *testing.T) {
 			[]want{{900, P, X, 0, "gostov"}, {210, P, X, 0, "gostov"}}},
 		{"a pronoun beside a count with its own noun", "Letovanja se je udeležilo 62 otrok, spremljalo pa jih je 6 prostovoljnih vzgojiteljev.",
 			[]want{{62, P, X, 0, "otrok"}, {6, P, X, 0, "vzgojiteljev"}}},
+		// the noun left out after an adjective, named by the count before
+		{"prizes of a competition", "Prvo nagrado je prejelo 12 fotografij, drugo 9 in tretjo 5.",
+			[]want{{12, O, X, 0, "fotografij"}, {9, O, X, 0, "drugo fotografij"}, {5, O, X, 0, "tretjo fotografij"}}},
+		{"teams of two kinds", "Na turnirju je igralo 14 članskih ekip, mladinskih 6.", []want{{14, O, X, 0, "ekip"}, {6, O, X, 0, "mladinskih ekip"}}},
+		{"a number after its noun and an auxiliary is no gap", "Delavnic je bilo 12, udeležencev pa 56.", []want{{12, E, X, 0, "delavnic"}, {56, P, X, 0, "udeležencev"}}},
 		// addresses, formulas and compounds
 		{"a house number", "Pisarna društva na Cesti na Grad 12 je odprta ob torkih.", nil},
 		{"a formula", "Indeks = realizacija / načrt × 100.", nil},
@@ -259,6 +264,27 @@ func TestShareForms(t *testing.T) {
 		checkFacts(t, c.name+": "+c.s, got, c.want)
 		if c.of != "" && len(got) > 0 && got[0].ShareOf != c.of {
 			t.Errorf("%s: %s: share of %q, want %q", c.name, c.s, got[0].ShareOf, c.of)
+		}
+	}
+}
+
+// A sentence ends after a small number when the next one opens with a
+// capitalised word and its verb (`… bronasto 3. Vzorci so …`); an
+// ordinal before a name (`Že 38. Kostanjev praznik je …`), a date or a
+// rank goes on.
+func TestSentenceEnds(t *testing.T) {
+	cases := []struct {
+		text string
+		want int
+	}{
+		{"Zlato priznanje je prejelo 21 vzorcev, srebrno 8 in bronasto 3. Vzorci so bili ocenjeni po pravilniku.", 2},
+		{"Na tekmovanju so sodelovale 4 ekipe, naše pa 2. Ekipe so tekmovale v dveh kategorijah.", 2},
+		{"Že 38. Kostanjev praznik je privabil veliko obiskovalcev.", 1},
+		{"Ekipa je zasedla 2. mesto med dvanajstimi.", 1},
+	}
+	for _, c := range cases {
+		if got := sentences(c.text); len(got) != c.want {
+			t.Errorf("sentences(%q) = %q, want %d", c.text, got, c.want)
 		}
 	}
 }
