@@ -79,6 +79,8 @@ func derived(s string, n num) string {
 	case perUnit.MatchString(after),
 		(prev == "povprečno" || strings.HasSuffix(strings.ToLower(before), "v povprečju")) && perAny.MatchString(after):
 		return "a rate or an average (24 ur na dan, povprečno 18 kg na družino), not a count"
+	case inDashes(s, n):
+		return "an apposition in dashes (izziv – pet prebranih knjig –): it describes a thing, not a result"
 	case n.Unit == letopis.UnitEUR && price(before):
 		return "a price or a fee (letna članarina znaša 40 €), not an amount received or spent"
 	}
@@ -111,4 +113,19 @@ func price(before string) bool {
 		return false
 	}
 	return rateAdjective.MatchString(subj) || strings.HasPrefix(subj, "cena") || strings.Contains(subj, " cena")
+}
+
+// spacedDash sets off an apposition: ` – `.
+var spacedDash = regexp.MustCompile(` [–—] `)
+
+// inDashes reports whether a number stands in an apposition set off by
+// dashes inside a sentence (`izziv – pet prebranih knjig v poletnih
+// mesecih – pa jih je opravilo 241`): a spaced dash after a word before
+// it, another after it, and no third.
+func inDashes(s string, n num) bool {
+	before, after := spacedDash.FindAllStringIndex(s[:n.QStart], -1), spacedDash.FindAllStringIndex(s[n.UnitEnd:], -1)
+	if len(before) != 1 || len(after) != 1 {
+		return false
+	}
+	return strings.TrimSpace(s[:before[0][0]]) != "" && strings.TrimSpace(s[n.UnitEnd+after[0][1]:]) != ""
 }

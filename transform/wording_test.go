@@ -196,6 +196,8 @@ func TestDerived(t *testing.T) {
 		{"a rate per day", "Dežurna služba deluje 24 ur na dan, vse dni v letu.", nil, "rate"},
 		{"an average per family", "Razdelili smo 450 paketov, povprečno 3 na družino.", []want{{450, O, X, 0, "paketov"}}, "rate"},
 		{"an average of a harvest per hive", "Pridelali smo 3.200 kg medu, kar je povprečno 14 kg na panj.", []want{{3200, O, X, 0, "medu"}}, "rate"},
+		// an apposition in dashes describes a thing
+		{"an apposition in dashes", "Prijavilo se je 120 otrok, izziv – deset prebranih knjig – pa jih je opravilo 85.", []want{{120, P, X, 0, "otrok"}, {85, P, X, 0, "otrok"}}, "apposition"},
 		// the number of a part of the report
 		{"a chapter", "Podrobnejši pregled stroškov je v poglavju 4.", nil, "chapter"},
 		{"an annex", "Seznam vseh partnerjev je v prilogi 2.", nil, "annex"},
