@@ -110,7 +110,9 @@ func sentences(s string) []string {
 			if abbrev[lw] || isRomanWord(w) || (len(w) <= 2 && isDigits(w) && !verbFollows(s[k:])) || (utf8.RuneCountInString(w) == 1 && !isDigits(w)) {
 				continue
 			}
-		} else if c == ';' && !(unicode.IsUpper(next) || unicode.IsLower(next) || unicode.IsDigit(next) || next == '–' || next == '-') {
+		} else if c == ';' && (!(unicode.IsUpper(next) || unicode.IsLower(next) || unicode.IsDigit(next) || next == '–' || next == '-') || byPronounAfter.MatchString(s[k:])) {
+			// `28 žensk; 12 jih je dobilo zaposlitev`: the clause after
+			// counts by a pronoun what the one before names
 			continue
 		}
 		if t := strings.TrimSpace(s[start : i+1]); t != "" {
@@ -286,3 +288,7 @@ func verbFollows(s string) bool {
 	}
 	return false
 }
+
+// byPronounAfter opens a clause that counts by a pronoun: `12 jih je`,
+// `sedem pa se jih`.
+var byPronounAfter = regexp.MustCompile(`^\S+\s+(?:pa\s+)?(?:se\s+)?jih\b`)

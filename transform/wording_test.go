@@ -283,6 +283,8 @@ func TestSentenceEnds(t *testing.T) {
 		{"Na tekmovanju so sodelovale 4 ekipe, naše pa 2. Ekipe so tekmovale v dveh kategorijah.", 2},
 		{"Že 38. Kostanjev praznik je privabil veliko obiskovalcev.", 1},
 		{"Ekipa je zasedla 2. mesto med dvanajstimi.", 1},
+		{"V tečaj smo vključili 30 brezposelnih; 22 jih je tečaj končalo.", 1},
+		{"Izvedli smo 12 delavnic; 5 taborov smo pripravili poleti.", 2},
 	}
 	for _, c := range cases {
 		if got := sentences(c.text); len(got) != c.want {
