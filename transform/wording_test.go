@@ -104,6 +104,7 @@ func TestWording(t *testing.T) {
 		{"trail markers and guides", "Planinske poti je letos označevalo 13 markacistov, izlete pa je vodilo 5 vodnikov.", []want{{13, P, X, 0, "markacistov"}, {5, P, X, 0, "vodnikov"}}},
 		{"vendors", "Na sejmu se je predstavilo 46 ponudnikov domače hrane.", []want{{46, letopis.UnitOrganisations, X, 0, "ponudnikov"}}},
 		{"stops", "Bibliobus je ustavljal na 14 postajališčih.", []want{{14, L, X, 0, "postajališčih"}}},
+		{"issues of a newsletter", "Izdali smo tri številke glasila v nakladi 300 izvodov.", []want{{3, D, X, 0, "številke"}, {300, O, X, 0, "izvodov"}}},
 		// a label, a colon and the value
 		{"a label and its value", "Število družin, ki so prejele pomoč: 463", []want{{463, O, X, 0, "število družin"}}},
 		{"a label, its value and a measure", "Razdeljena oblačila in obutev: 6.820 kg", []want{{6820, O, X, 0, "oblačila"}}},
