@@ -3,6 +3,7 @@ package transform
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/letopis/letopis"
 )
@@ -24,12 +25,20 @@ var (
 	timeNoun = regexp.MustCompile(`(?i)^\s*(?:dan|dni|dneva|dnevi|dnevih|dneh|teden|tedna|tedne|tednov|tednih|mesec|meseca|mesece|mesecev|mesecih|let|leta|letih)(?:$|[^\pL])`)
 	// timeLocative after `v N`: within so many days, weeks or months.
 	timeLocative = regexp.MustCompile(`(?i)^\s*(?:dneh|dnevih|tednih|mesecih|letih|urah)\b`)
-	// perUnit after a number's phrase: so many a day, a person, a family
-	// (`24 ur na dan`, `25 žensk na leto`, `18 kg na družino`), the phrase
-	// ending there.
-	perUnit = regexp.MustCompile(`(?i)^(?:\s+[\pL-]+){0,3}?\s+na\s+(?:dan|teden|mesec|leto|uro|osebo|[čc]lana|[čc]lanico|udele[žz]enca|udele[žz]enko|dru[žz]ino|gospodinjstvo|prebivalca|otroka|u[čc]enca)\s*(?:[,.;:)]|$)`)
-	// perAny after an average's phrase: `povprečno 14 kg na panj`.
+	// hoursPer after a number: hours a day or a week, a schedule
+	// (`deluje 24 ur na dan`).
+	hoursPer = regexp.MustCompile(`(?i)^\s*(?:ur|ure|uri|uro)\s+(?:na|v)\s+(?:dan|teden|tednu|mesec|mesecu)\s*(?:[,.;:)]|$)`)
+	// perAny after a rate's phrase: `18 kg na družino`, `3 na družino`.
 	perAny = regexp.MustCompile(`(?i)^(?:\s+[\pL-]+){0,3}?\s+na\s+\pL+\s*(?:[,.;:)]|$)`)
+	// derivedFrom before a number: it is computed from the numbers before
+	// (`…, kar je povprečno 18 kg na družino`).
+	derivedFrom = regexp.MustCompile(`(?i)(?:^|[^\pL])kar\s+je\s+(?:povpre[čc]no|v\s+povpre[čc]ju)?\s*$`)
+	// targetSubject opens a sentence that states a target (`Ciljna
+	// vrednost po pogodbi je 25 …`).
+	targetSubject = regexp.MustCompile(`(?i)^[\d\s]*(?:ciljn\pL*|na[čc]rtovan\pL*|predviden\pL*|pri[čc]akovan\pL*)\s+vrednost`)
+	// plannedVerb in the clause before a number: what was planned, not
+	// done (`smo načrtovali 55-odstotno zasedenost`).
+	plannedVerb = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:na[čc]rtoval\pL*|predvideval\pL*|planiral\pL*)(?:$|[^\pL])`)
 	// allWords before a number: all or both of a set (v vseh treh občinah).
 	allWords = map[string]bool{"vseh": true, "vsem": true, "vsemi": true, "vse": true, "vsi": true, "vsa": true,
 		"obeh": true, "obema": true, "oba": true, "obe": true}
@@ -64,7 +73,7 @@ func derived(s string, n num) string {
 		return "a change against another year or a plan (za 7,7 % višji, 5 % več kot leto prej), derived from two values"
 	case timeNoun.MatchString(after) && inRelativeClause(before):
 		return "a duration of a state the clause describes (ki je bila šest tednov zaprta), not a result"
-	case prev == "v" && timeLocative.MatchString(after):
+	case prev == "v" && timeLocative.MatchString(after) && !complementAfter(after):
 		return "a duration in which something was done (v dveh dneh), not a result"
 	case allWords[prev] && prepositions[strings.ToLower(wordBefore(before, len(before)-len(prev)))]:
 		return "all of a set (v vseh treh občinah): where, not how many"
@@ -76,9 +85,12 @@ func derived(s string, n num) string {
 		return "a limit a rule sets (zahteva vsebnost vode pod 18 %), not a result"
 	case prev == "po":
 		return "so many each (po štiri ure): a distributive, not a count"
-	case perUnit.MatchString(after),
-		(prev == "povprečno" || strings.HasSuffix(strings.ToLower(before), "v povprečju")) && perAny.MatchString(after):
-		return "a rate or an average (24 ur na dan, povprečno 18 kg na družino), not a count"
+	case hoursPer.MatchString(after):
+		return "hours a day or a week: a schedule (deluje 24 ur na dan), not a result"
+	case derivedFrom.MatchString(before) && perAny.MatchString(after):
+		return "a rate or an average derived from the numbers before (kar je povprečno 18 kg na družino), not a count"
+	case targetSubject.MatchString(s) || plannedVerb.MatchString(clauseOf(before)) && !inParens(before):
+		return "a target or a planned value (ciljna vrednost je 25, smo načrtovali 55-odstotno), not a result"
 	case inDashes(s, n):
 		return "an apposition in dashes (izziv – pet prebranih knjig –): it describes a thing, not a result"
 	case n.Unit == letopis.UnitEUR && price(before):
@@ -128,4 +140,23 @@ func inDashes(s string, n num) bool {
 		return false
 	}
 	return strings.TrimSpace(s[:before[0][0]]) != "" && strings.TrimSpace(s[n.UnitEnd+after[0][1]:]) != ""
+}
+
+// complementAfter reports whether the time noun after a number takes a
+// noun of the genitive (`v 49 dneh varstva`: days of a service, a count),
+// rather than ending the phrase or going on with a verb (`v dveh dneh
+// spekli`: within two days).
+func complementAfter(after string) bool {
+	f := strings.Fields(after)
+	if len(f) < 2 || strings.ContainsAny(f[0], ",.;:") {
+		return false
+	}
+	w := strings.ToLower(strings.TrimRight(f[1], ",.;:)"))
+	return w != "" && unicode.IsLetter(firstRune(w)) && !verbLike(w) && !clauseWords[w] && !prepositions[w] && !coordWords[w]
+}
+
+// inParens reports whether the text before a number leaves a parenthesis
+// open: the number is inside it.
+func inParens(before string) bool {
+	return strings.LastIndex(before, "(") > strings.LastIndex(before, ")")
 }

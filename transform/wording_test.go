@@ -187,6 +187,7 @@ func TestDerived(t *testing.T) {
 		// a duration of a state the clause describes, not a result
 		{"a duration in a relative clause", "Dvorana, ki je bila zaradi obnove tri mesece zaprta, je znova odprta.", nil, "duration"},
 		{"a duration in which a thing was done", "V dveh dneh smo spekli 900 palačink.", []want{{900, O, X, 0, "palačink"}}, "duration"},
+		{"days of a service are a count", "V 45 dneh tabora se ga je udeležilo 120 otrok.", []want{{45, O, X, 0, "dneh"}, {120, P, X, 0, "otrok"}}, ""},
 		// all of a set named before: where, not how many
 		{"all of a set after a preposition", "V vseh treh občinah je prevoz za starejše brezplačen.", nil, "all of"},
 		{"both of a set after a preposition", "Na obeh šolah smo izvedli 12 delavnic.", []want{{12, E, X, 0, "delavnic"}}, ""},
@@ -194,9 +195,14 @@ func TestDerived(t *testing.T) {
 		{"so many each after a count", "Izvedli smo 6 delavnic po tri ure.", []want{{6, E, X, 0, "delavnic"}}, "each"},
 		{"so many each alone", "Vsak udeleženec je prejel po dva paketa.", nil, "each"},
 		// a rate or an average per person, family or time
-		{"a rate per day", "Dežurna služba deluje 24 ur na dan, vse dni v letu.", nil, "rate"},
-		{"an average per family", "Razdelili smo 450 paketov, povprečno 3 na družino.", []want{{450, O, X, 0, "paketov"}}, "rate"},
+		{"hours a day are a schedule", "Dežurna služba deluje 24 ur na dan, vse dni v letu.", nil, "schedule"},
+		{"an average per family derived from the count before", "Razdelili smo 450 paketov, kar je povprečno 3 na družino.", []want{{450, O, X, 0, "paketov"}}, "rate"},
 		{"an average of a harvest per hive", "Pridelali smo 3.200 kg medu, kar je povprečno 14 kg na panj.", []want{{3200, O, X, 0, "medu"}}, "rate"},
+		{"an average a day stated is a fact", "Varstvo je bilo odprto 30 dni, v povprečju je prišlo 25 otrok na dan.", []want{{30, O, X, 0, "dni"}, {25, P, X, 0, "otrok"}}, ""},
+		// a target or a plan stated beside the results
+		{"a target value", "Ciljna vrednost po pogodbi je 40 vključenih oseb na leto.", nil, "target"},
+		{"a planned value", "Zasedenost je bila 61 %, po načrtu smo načrtovali 55-odstotno zasedenost.", []want{{61, letopis.UnitPercent, X, 0, ""}}, "planned"},
+		{"a planned value in parentheses stays the target", "V program se je vključilo 64 oseb (načrtovali smo jih 60).", []want{{64, P, X, 0, "oseb"}}, ""},
 		// an apposition in dashes describes a thing
 		{"an apposition in dashes", "Prijavilo se je 120 otrok, izziv – deset prebranih knjig – pa jih je opravilo 85.", []want{{120, P, X, 0, "otrok"}, {85, P, X, 0, "otrok"}}, "apposition"},
 		// the number of a part of the report
