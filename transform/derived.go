@@ -43,12 +43,12 @@ var (
 	allWords = map[string]bool{"vseh": true, "vsem": true, "vsemi": true, "vse": true, "vsi": true, "vsa": true,
 		"obeh": true, "obema": true, "oba": true, "obe": true}
 	// referenceNoun before a number makes it the number of a part of a
-	// document: v poglavju 4, v prilogi 2, Preglednica 3.
+	// document or a telephone: v poglavju 4, v prilogi 2, Preglednica 3,
+	// na številko 112 (see reference).
 	referenceNoun = map[string]bool{"poglavje": true, "poglavja": true, "poglavju": true, "priloga": true, "priloge": true, "prilogi": true,
 		"tabela": true, "tabele": true, "tabeli": true, "preglednica": true, "preglednice": true, "preglednici": true,
 		"slika": true, "slike": true, "sliki": true, "graf": true, "grafu": true, "grafikon": true, "grafikonu": true,
-		"člen": true, "člena": true, "členu": true, "točka": true, "točke": true, "točki": true,
-		"številka": true, "številko": true, "številki": true}
+		"člen": true, "člena": true, "členu": true, "številka": true, "številko": true, "številki": true}
 	// rankPlace is a place in a ranking: 2. mesto, na 14. mestu.
 	rankPlace = regexp.MustCompile(`(?i)\d+\.\s*mest(?:o|a|u)\b`)
 	// ruleWords make a limit in their clause the limit of a rule: zahteva,
@@ -77,7 +77,7 @@ func derived(s string, n num) string {
 		return "a duration in which something was done (v dveh dneh), not a result"
 	case allWords[prev] && prepositions[strings.ToLower(wordBefore(before, len(before)-len(prev)))]:
 		return "all of a set (v vseh treh občinah): where, not how many"
-	case referenceNoun[prev]:
+	case referenceNoun[prev] && reference(before, prev):
 		return "the number of a chapter, table, annex or telephone (v poglavju 4, na številko 112), not a count"
 	case prev == "med" && rankPlace.MatchString(s):
 		return "the field a rank is among (2. mesto med 41 kraji), not a count"
@@ -159,4 +159,17 @@ func complementAfter(after string) bool {
 // open: the number is inside it.
 func inParens(before string) bool {
 	return strings.LastIndex(before, "(") > strings.LastIndex(before, ")")
+}
+
+// reference reports whether the reference noun noun, the last word of
+// before, names what the number after it numbers: it opens the sentence
+// or follows a preposition (`v poglavju 4`, `na številko 112`), unlike a
+// noun the number after it counts something of (`slike 12 avtorjev`).
+func reference(before, noun string) bool {
+	rest := strings.TrimSpace(before[:len(before)-len(noun)])
+	if rest == "" {
+		return true
+	}
+	prev := strings.ToLower(wordBefore(rest, len(rest)))
+	return prepositions[prev] || governing[prev] || prev == "glej"
 }

@@ -208,6 +208,8 @@ func TestDerived(t *testing.T) {
 		// the number of a part of the report
 		{"a chapter", "Podrobnejši pregled stroškov je v poglavju 4.", nil, "chapter"},
 		{"an annex", "Seznam vseh partnerjev je v prilogi 2.", nil, "annex"},
+		{"a table opening the sentence", "Preglednica 3 kaže obisk po mesecih.", nil, "table"},
+		{"a count after a noun that could be a reference", "Razstavili smo slike 12 avtorjev.", []want{{12, P, X, 0, "avtorjev"}}, ""},
 		{"a telephone number", "Otroke smo naučili, kako pokličejo na številko 112.", nil, "telephone"},
 		// the field a rank is among, a limit a rule sets
 		{"the field of a rank", "Na državnem tekmovanju je ekipa med 36 ekipami zasedla 5. mesto.", nil, "rank"},
