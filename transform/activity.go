@@ -659,6 +659,7 @@ var heads = []head{
 	{"zveza", 'f', []string{"zveze", "zvezi", "zvezo"}},
 	{"urad", 'm', []string{"urada", "uradu", "uradom"}},
 	{"služba", 'f', []string{"službe", "službi", "službo"}},
+	{"knjižnica", 'f', []string{"knjižnice", "knjižnici", "knjižnico"}},
 }
 
 func matchCase(orig, lower string) string {
@@ -684,11 +685,19 @@ func adjNominative(w string, gender byte) string {
 	if stem == "" {
 		return w
 	}
-	switch gender {
-	case 'f':
+	soft := false // a soft stem takes -e in the neuter: naše, domače
+	for _, c := range []string{"j", "š", "ž", "č", "c"} {
+		soft = soft || strings.HasSuffix(stem, c)
+	}
+	switch {
+	case gender == 'f':
 		stem += "a"
-	case 'n':
+	case gender == 'n' && soft:
+		stem += "e"
+	case gender == 'n':
 		stem += "o"
+	case stem == "naš" || stem == "vaš" || stem == "svoj":
+		// a possessive has no ending in the masculine: naš zavod
 	default:
 		stem += "i"
 	}

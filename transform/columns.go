@@ -34,6 +34,9 @@ import (
 var (
 	// finSection is a section row of a finance table.
 	finSection = regexp.MustCompile(`(?i)^(?:prihodki|odhodki|stro[šs]ki|viri|izdatki|prejemki|sredstva|financiranje|poraba)\b`)
+	// shareHead is the header of a column of shares (Delež (%)), derived
+	// when a column of the amounts stands beside it.
+	shareHead = regexp.MustCompile(`(?i)^\s*dele[žz](?:$|[^\pL])`)
 	// derivedHead is the header of a column computed from others.
 	derivedHead = regexp.MustCompile(`(?i)indeks|index|razlika|odstopanj|sprememb|\brast\b|\b[rn]\s*/\s*[rn]\b|%\s*realizacij|realizacij\w*\s*(?:v\s*)?%|dose[žz]en\w*\s*(?:v\s*)?%|primerjav|povpre[čc]j`)
 	// codeHead is the header of a column of row numbers or codes.
@@ -407,6 +410,21 @@ func analyseColumns(t *letopis.Table, h *header, top, year int, lex *units.Lexic
 		for u, n := range unitVotes[j] {
 			if n*2 > quant[j] {
 				g.cellUnit[j] = u
+			}
+		}
+	}
+	// `Delež (%)` beside a column of amounts or counts: each row's share
+	// of that column's total, derived from it
+	for j := range g.roles {
+		if !numeric[j] || !shareHead.MatchString(g.heads[j]) || g.units[j] != letopis.UnitPercent && g.cellUnit[j] != letopis.UnitPercent && !strings.Contains(g.heads[j], "%") {
+			continue
+		}
+		for k := range g.roles {
+			if k != j && numeric[k] && !shareHead.MatchString(g.heads[k]) && g.roles[k] != colCode && g.roles[k] != colDerived &&
+				g.units[k] != letopis.UnitPercent && g.cellUnit[k] != letopis.UnitPercent {
+				g.roles[j] = colDerived
+				g.notRead[j] = "a share of the total (Delež %), derived from the amounts beside it, not a fact"
+				break
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package transform
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,8 +72,14 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		partOf   int // the slot whose unnamed part it is (`120 prostovoljcev, od tega 37 novih`), -1 if none
 	}
 	slots := make([]slot, len(nums))
-	for i, n := range nums {
-		slots[i] = slot{n: n, fact: -1, partOf: -1}
+	for i := range nums {
+		compoundQuantity(s, &nums[i])
+		slots[i] = slot{n: nums[i], fact: -1, partOf: -1}
+	}
+	// numbers that count, by a pronoun, what a number before them counts
+	pronoun := make([]bool, len(nums))
+	for i := range nums {
+		pronoun[i] = nums[i].quantity() && (byPronoun(s, nums[i]) || i > 0 && pronoun[i-1] && listed(s, nums[i-1], nums[i], toks))
 	}
 	lower := strings.ToLower(s)
 	// `partnerstvo sestavljajo štiri organizacije`: who a project is made
@@ -96,7 +103,7 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		case n.Word && composition:
 			rej = append(rej, rawReject{n.Text, "description of the activity, not a result"})
 			slots[i].consumed = true
-		case n.Word && !wordCount(s, n, toks) && (n.Value == 1 || nounBefore(s, toks, nums, i, lex) == ""):
+		case n.Word && !wordCount(s, n, toks) && (n.Value == 1 || nounBefore(s, toks, nums, i, lex) == "") && !pronoun[i]:
 			rej = append(rej, rawReject{n.Text, "number word without a counted noun"})
 			slots[i].consumed = true
 		case n.Word && n.Value == 1 && oneOf(s[n.End:]):
@@ -114,6 +121,11 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		case heightInParens.MatchString(s[n.UnitEnd:]) && strings.HasSuffix(strings.TrimSpace(s[:n.QStart]), "("):
 			rej = append(rej, rawReject{n.Text, "a height or length in parentheses, describing a place"})
 			slots[i].consumed = true
+		default:
+			if why := derived(s, n); why != "" {
+				rej = append(rej, rawReject{n.Text, why})
+				slots[i].consumed = true
+			}
 		}
 	}
 	// A part and its whole: `v Lokvah 61 od skupno 163` — the whole is the
@@ -133,6 +145,13 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			// place the sentence opens with
 			if f := strings.Fields(s); len(f) > 1 {
 				owner = placeAfter(strings.ToLower(f[0]) + s[len(f[0]):])
+			}
+		}
+		if owner == "" && part.Unit == letopis.UnitEUR && whole.Unit == letopis.UnitEUR {
+			// `Društvo bo prejelo 11.200 EUR od skupno 58.400 EUR`: the
+			// part of an amount goes to the clause's subject
+			if subj := clauseSubject(s[:part.QStart]); partyWords(subj) {
+				owner = subj
 			}
 		}
 		if owner == "" {
@@ -171,6 +190,34 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			}
 		}
 	}
+	// The part of an amount allotted to a partner, after the whole:
+	// `Vrednost projekta je 186.000 EUR, na Knjižnico X odpade 38.600
+	// EUR`, `…, za društvo je namenjenih 96.300 EUR`, `Od 94.600 EUR
+	// vrednosti projekta je bilo našemu društvu namenjenih 18.250 EUR`.
+	for i := range slots {
+		n := slots[i].n
+		if slots[i].consumed || n.Unit != letopis.UnitEUR {
+			continue
+		}
+		parent := -1
+		for j := i - 1; j >= 0; j-- {
+			if !slots[j].consumed && slots[j].n.quantity() {
+				parent = j
+				break
+			}
+		}
+		if parent < 0 || slots[parent].n.Unit != letopis.UnitEUR || slots[parent].n.shareValue != nil {
+			continue
+		}
+		owner := allottedTo(s[slots[parent].n.UnitEnd:n.QStart], s[n.UnitEnd:])
+		if owner == "" {
+			continue
+		}
+		v := n.Value
+		slots[i].consumed = true
+		slots[parent].n.shareValue = &v
+		slots[parent].n.shareOf = owner
+	}
 	// Shares: `190 (od tega Društvo NOVUS – 42)` and `701 oseb …, od tega
 	// Društvo NOVUS 98 oseb`. A part with no name (`od tega kar 19
 	// strokovnjakov`) is a fact of its own.
@@ -200,10 +247,15 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 		inParen := strings.Contains(between[:k], "(") && !strings.Contains(between[:k], ")")
 		owner = strings.Trim(owner, " \t–—-:,()")
 		of := strings.Fields(owner)
-		for len(of) > 0 && (of[0] == "kar" || of[0] == "še" || of[0] == "pa" || of[0] == "tudi" || of[0] == "je" || of[0] == "so") {
+		for len(of) > 0 && (of[0] == "kar" || of[0] == "še" || of[0] == "pa" || of[0] == "tudi" || of[0] == "je" || of[0] == "so" || of[0] == "bilo" || of[0] == "bila" || of[0] == "delež") {
 			of = of[1:]
 		}
 		owner = strings.Join(of, " ")
+		if owner != "" && !namesParty(owner) {
+			// `od tega stroški dela 562.318,20 EUR`: a kind of the whole,
+			// no partner or place
+			owner = ""
+		}
 		if owner == "" {
 			// `od tega 320 v Žalcu`: the place after the part
 			owner = placeAfter(s[n.UnitEnd:])
@@ -224,7 +276,51 @@ func sentenceFacts(s string, lex *units.Lexicon, intro bool) ([]rawFact, []rawRe
 			continue
 		}
 		n := slots[i].n
+		if pronoun[i] && slots[i].partOf < 0 {
+			// `Od 17 žensk … se jih je 10 preselilo …, pet k sorodnikom`:
+			// the whole is the number before that counts something of
+			// its own
+			for j := i - 1; j >= 0; j-- {
+				if slots[j].fact >= 0 && !pronoun[j] {
+					slots[i].partOf = j
+					break
+				}
+			}
+		}
+		if adj := gapped(s, n); adj != "" && slots[i].partOf < 0 && n.Unit == "" {
+			// `Zlato priznanje je prejelo 21 vzorcev, srebrno 8 in
+			// bronasto 3`: the noun of the count before, left out after
+			// an adjective
+			for j := i - 1; j >= 0; j-- {
+				if slots[j].fact >= 0 && slots[j].n.Unit == "" {
+					whole := facts[slots[j].fact]
+					f := rawFact{Unit: whole.Unit, Value: n.Value, Pos: n.Start, Qualifier: orQualifier(n.Qualifier),
+						Confidence: whole.Confidence - 0.15, Indicator: strings.ToLower(adj) + " " + headWord(whole.Indicator, lex)}
+					slots[i].fact = len(facts)
+					facts = append(facts, f)
+					break
+				}
+			}
+			if slots[i].fact >= 0 {
+				continue
+			}
+		}
 		f, ok := nounPhrase(s, toks, nums, i, lex, map[int]bool{})
+		if p := slots[i].partOf; p >= 0 && pronoun[i] && !nounAfter(s, n) && !nounBeforePronoun(s, n, lex) {
+			// `sedem pa se jih je vključilo v izobraževanje`, `pet v
+			// plesno šolo`: a verb or a place follows, no noun of its
+			// own; the whole's noun
+			whole := facts[slots[p].fact]
+			f = rawFact{Unit: whole.Unit, Confidence: whole.Confidence - 0.1,
+				Indicator: strings.TrimSpace(strings.Join(clauseWordsAfter(s, n), " ") + " " + headWord(whole.Indicator, lex))}
+			ok = true
+		}
+		if !ok && pronoun[i] {
+			// `12 jih je dobilo zaposlitev, sedem pa se jih je vključilo
+			// v izobraževanje`, its whole before a semicolon: a count of
+			// what the pronoun stands for
+			f, ok = rawFact{Unit: letopis.UnitOther, Confidence: 0.5, Indicator: strings.Join(clauseWordsAfter(s, n), " ")}, true
+		}
 		if !ok {
 			rej = append(rej, rawReject{n.Text, "no counted noun"})
 			continue
@@ -272,8 +368,8 @@ var (
 	heightInParens = regexp.MustCompile(`^\s*(?:m|km|m\s*n\.\s*v\.)\s*\)`)
 	// countedBefore is a clause that opens with a noun of the genitive
 	// plural and says there are so many of it: `Markacistov je`,
-	// `Članic je bilo`, `Tekmovalcev smo imeli`.
-	countedBefore = regexp.MustCompile(`(?:^|[,;:]\s*)(\p{L}{3,}(?:ov|ev|ij|ic|k|ih))\s+(?:je(?:\s+bilo)?|so|smo\s+imeli|je\s+letos|je\s+skupaj)\s*(?:kar\s+|že\s+|skupaj\s+|letos\s+)?$`)
+	// `Članic je bilo`, `Tekmovalcev smo imeli`, `Obiskov smo našteli`.
+	countedBefore = regexp.MustCompile(`(?:^|[,;:]\s*)(\p{L}{3,}(?:ov|ev|ij|ic|k|ih))\s+(?:je(?:\s+bilo)?|so|smo\s+\pL{3,}l[ie]|je\s+letos|je\s+skupaj)\s*(?:kar\s+|že\s+|skupaj\s+|letos\s+)?$`)
 	// firstLast before a number picks which ones (`učencev zadnjih dveh
 	// razredov`, `prvih deset prijavljenih`).
 	firstLast = regexp.MustCompile(`^(?:zadnj|prv|naslednj|pretekl|predhodn)(?:ih|e|a|i|im|ima)$`)
@@ -364,7 +460,7 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 		for _, intro := range []string{"v višini", "v znesku", "v vrednosti"} {
 			if strings.HasSuffix(strings.ToLower(before), intro) {
 				if subj := phraseBefore(before[:len(before)-len(intro)]); subj != "" {
-					f.Indicator = strings.ToLower(subj) + " (" + strings.ToLower(strings.TrimSpace(s[n.End:n.UnitEnd])) + ")"
+					f.Indicator = strings.ToLower(subj) + " (" + strings.ToLower(strings.TrimLeft(strings.TrimSpace(s[n.End:n.UnitEnd]), "-")) + ")"
 					f.Confidence = 0.75
 					return f, true
 				}
@@ -377,7 +473,8 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 	complement := 0
 	depth := 0
 	prevCoord := false
-	quoted := false // inside a quoted name
+	genHead := false // a noun of the genitive plural outside the lexicon heads the phrase
+	quoted := false  // inside a quoted name
 	numAt := map[int]int{}
 	for j, m := range nums {
 		numAt[m.Start] = j
@@ -454,6 +551,7 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 				break
 			}
 			prevCoord = true
+			genHead = false // `vodnikov in mentorjev`: two nouns, one counted
 			words = append(words, t.Text)
 			continue
 		}
@@ -462,9 +560,17 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 			if u, ok := lex.Lookup(t.Text); ok {
 				head = true
 				f.Unit = u
+				if genHead {
+					// `46 spominov starejših krajanov`, `9 čebelnjakov
+					// naših članov`: the noun before heads the phrase, the
+					// genitive after it modifies it and is not what is
+					// counted
+					f.Unit, f.Confidence = letopis.UnitOther, 0.6
+				}
 				words = append(words, t.Text)
 				continue
 			}
+			genHead = genHead || genitiveHead(t.Text, words)
 			if prepositions[lt] && len(words) > 0 && !n.Word {
 				// `20 kompletov opreme za mlade gasilce`, `48 hidrantov v
 				// vasi`: the noun after a preposition is not what is
@@ -520,7 +626,7 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 			// an amount or a share with its own sign and nothing after it
 			// counts what its clause is about: `Celotni prihodki zavoda so
 			// znašali 203.418,62 EUR, odhodki pa 199.876,15 EUR`
-			f.Indicator = strings.ToLower(strings.TrimSpace(s[n.End:n.UnitEnd]))
+			f.Indicator = strings.ToLower(strings.TrimLeft(strings.TrimSpace(s[n.End:n.UnitEnd]), "-"))
 			if subj := clauseSubject(s[:n.QStart]); subj != "" {
 				f.Indicator = strings.ToLower(subj) + " (" + f.Indicator + ")"
 			}
@@ -547,7 +653,7 @@ func nounPhrase(s string, toks []tok, nums []num, i int, lex *units.Lexicon, see
 	}
 	f.Indicator = strings.Join(words, " ")
 	if n.Unit != "" {
-		f.Indicator = strings.TrimSpace(s[n.End:n.UnitEnd]) + " " + f.Indicator
+		f.Indicator = strings.TrimLeft(strings.TrimSpace(s[n.End:n.UnitEnd]), "-") + " " + f.Indicator
 	}
 	f.Indicator = strings.ToLower(strings.TrimSpace(f.Indicator))
 	return f, len(words) > 0 || n.Unit != ""
@@ -707,10 +813,14 @@ func yearPhrase(s string, t tok) bool {
 }
 
 // skippable reports whether a number at i before the number at j is part
-// of the same statement (`375 od skupno 642`): only `od skupno`, `od`,
-// `izmed` stand between them.
+// of the same statement (`375 od skupno 642`): only the part's unit and
+// `od skupno`, `od`, `izmed` stand between them.
 func skippable(s string, i, j int) bool {
 	between := strings.Fields(s[i:j])
+	if len(between) > 2 && (strings.EqualFold(between[1], "eur") || between[1] == "€" || between[1] == "%") {
+		// the unit of the part: `11.200 EUR od skupno 58.400 EUR`
+		between = between[1:]
+	}
 	if len(between) < 2 {
 		return false
 	}
@@ -765,18 +875,23 @@ func placeBefore(s string) string {
 }
 
 // placeAfter returns the place named right after a part of a whole (`v
-// Žalcu`, `iz Mestne občine Ptuj`, `na Vrhniki`): a preposition of place
-// and the capitalised words after it, up to a comma or a clause; "" if
-// none follows.
+// Žalcu`, `iz Mestne občine Ptuj`, `na Vrhniki`, `iz sosednje občine
+// Vrhpolje`): a preposition of place and the capitalised words after it,
+// with up to two lower-case words before them, up to a comma or a clause;
+// "" if none follows.
 func placeAfter(s string) string {
 	f := strings.Fields(s)
 	if len(f) < 2 || !placePrep[f[0]] {
 		return ""
 	}
+	if len(f) > 2 && strings.HasPrefix(f[1], "naš") && partyWords(f[2]) {
+		// `od tega 18 iz naše knjižnice`: the reporting organisation
+		return f[0] + " " + f[1] + " " + strings.TrimRight(f[2], ",.;:)")
+	}
 	var name []string
 	for _, w := range f[1:] {
 		core := strings.TrimRight(w, ",.;:)")
-		if core == "" || !unicode.IsUpper(firstRune(core)) && !(len(name) > 0 && (prepositions[core] || unicode.IsLower(firstRune(core)) && len(name) < 2)) {
+		if core == "" || !unicode.IsUpper(firstRune(core)) && !(len(name) > 0 && prepositions[core] || unicode.IsLower(firstRune(core)) && len(name) < 2) {
 			break
 		}
 		name = append(name, core)
@@ -803,6 +918,10 @@ func placeName(s string) string {
 	for _, p := range []string{"v ", "na ", "V ", "iz ", "pri ", "za "} {
 		if r, ok := strings.CutPrefix(s, p); ok {
 			s = r
+			if strings.HasPrefix(s, "naš") {
+				// iz naše knjižnice → naša knjižnica
+				return nominative(s)
+			}
 			// locative of -je place names: Velenju → Velenje, Celju → Celje
 			if strings.HasSuffix(s, "ju") {
 				s = s[:len(s)-1] + "e"
@@ -811,4 +930,254 @@ func placeName(s string) string {
 		}
 	}
 	return s
+}
+
+// allotVerb says that an amount falls to or is meant for someone: `na
+// Knjižnico X odpade`, `društvu je namenjenih`.
+var allotVerb = regexp.MustCompile(`(?i)(?:^|[^\pL])(odpade|odpadlo|odpadejo|pripade|pripadlo|namenjen\pL*)(?:$|[^\pL])`)
+
+// auxWords stand between an allotment's owner and its verb.
+var auxWords = map[string]bool{"je": true, "so": true, "bo": true, "bodo": true, "bilo": true, "bila": true, "bil": true, "pa": true, "tudi": true, "še": true, "skupaj": true}
+
+// allottedTo returns the partner that the amount after between is
+// allotted to, between being the text from the whole before it and after
+// the text that follows the amount: the words before a verb of allotment
+// (`na Knjižnico X odpade`, `našemu društvu namenjenih`, `za društvo je
+// namenjenih`) or after it (`odpade 38.600 EUR na Knjižnico X`), in the
+// nominative; "" if the clause allots nothing or names no partner.
+func allottedTo(between, after string) string {
+	c := clauseOf(between)
+	m := allotVerb.FindStringSubmatchIndex(c)
+	if m == nil || strings.TrimSpace(c[m[3]:]) != "" {
+		return ""
+	}
+	// the last run of words before the verb that is no auxiliary
+	var seg, run []string
+	for _, w := range strings.Fields(c[:m[2]]) {
+		if auxWords[strings.ToLower(w)] {
+			if len(run) > 0 {
+				seg, run = run, nil
+			}
+			continue
+		}
+		run = append(run, w)
+	}
+	if len(run) > 0 {
+		seg = run
+	}
+	if len(seg) == 0 {
+		// the partner after the amount: `… odpade 38.600 EUR na Knjižnico X`
+		for _, w := range strings.Fields(after) {
+			core := strings.TrimRight(w, ",.;:)")
+			seg = append(seg, core)
+			if core != w || len(seg) == 5 {
+				break
+			}
+		}
+	}
+	owner := strings.Join(seg, " ")
+	if !partyWords(owner) {
+		return ""
+	}
+	return ownerName(owner)
+}
+
+// partyWords reports whether a phrase names an organisation: a head noun
+// of an organisation's name (društvo, zavod, knjižnica), the possessive
+// naš, or an abbreviation in capitals (KUD, PGD).
+func partyWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(strings.Trim(w, ",.;:()"))
+		if strings.HasPrefix(lw, "naš") || len(w) >= 2 && isUpperText(w) && !hasDigit(w) {
+			return true
+		}
+		for _, h := range heads {
+			if lw == h.nom || slices.Contains(h.forms, lw) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownerName turns the owner of a share into a name in the nominative:
+// `na Knjižnico Zelenbreg` → `Knjižnica Zelenbreg`, `našemu društvu` →
+// `naše društvo`.
+func ownerName(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 1 && (governing[strings.ToLower(f[0])]) {
+		f = f[1:]
+	}
+	return nominative(strings.Join(f, " "))
+}
+
+// genitiveHead reports whether w, after the words before it in a
+// counted phrase, is its head noun in the genitive plural (spominov,
+// čebelnjakov, panjev): a lower-case word ending in -ov or -ev, the words
+// before it, back to a conjunction, adjectives of the genitive plural
+// (starejših).
+func genitiveHead(w string, before []string) bool {
+	if w == "" || !unicode.IsLower(firstRune(w)) || utf8.RuneCountInString(w) < 5 || !strings.HasSuffix(w, "ov") && !strings.HasSuffix(w, "ev") {
+		return false
+	}
+	for k := len(before) - 1; k >= 0; k-- {
+		b := strings.ToLower(before[k])
+		if coordWords[b] {
+			break // `spominkov in izdelkov lokalnih ponudnikov`
+		}
+		if !strings.HasSuffix(b, "ih") {
+			return false
+		}
+	}
+	return true
+}
+
+// byPronoun reports whether a number counts by a pronoun beside it what a
+// number before it counts (`se jih je 10 preselilo`, `12 jih je dobilo
+// zaposlitev`, `sedem pa se jih je vključilo`, `med njimi na petih`): jih,
+// njimi or njih among the four words of its clause before it or the three
+// after it.
+func byPronoun(s string, n num) bool {
+	bw := strings.Fields(clauseOf(s[:n.QStart]))
+	after := s[n.UnitEnd:]
+	if k := strings.IndexAny(after, ",;:.()"); k >= 0 {
+		after = after[:k]
+	}
+	aw := strings.Fields(after)
+	if len(bw) > 4 {
+		bw = bw[len(bw)-4:]
+	}
+	if len(aw) > 3 {
+		aw = aw[:3]
+	}
+	for _, w := range append(bw, aw...) {
+		switch strings.ToLower(w) {
+		case "jih", "njimi", "njih":
+			return true
+		}
+	}
+	return false
+}
+
+// listed reports whether number b goes on a list after number a with the
+// noun left out: it opens the clause after a comma (`…, pet k sorodnikom,
+// dve pa v drug program`) and a preposition or a clause word follows it.
+func listed(s string, a, b num, toks []tok) bool {
+	between := s[a.UnitEnd:b.QStart]
+	if !strings.Contains(between, ",") || strings.TrimSpace(clauseOf(between)) != "" {
+		return false
+	}
+	next := strings.Fields(s[b.UnitEnd:])
+	return len(next) == 0 || clauseWords[strings.ToLower(next[0])] || prepositions[strings.ToLower(next[0])] || !b.Word && !wordCount(s, b, toks)
+}
+
+// clauseWordsAfter returns up to four words of the clause after a number,
+// without the words that only join it (pa, se, jih, je).
+func clauseWordsAfter(s string, n num) []string {
+	after := s[n.UnitEnd:]
+	if k := strings.IndexAny(after, ",;:.()"); k >= 0 {
+		after = after[:k]
+	}
+	var out []string
+	for _, w := range strings.Fields(after) {
+		lw := strings.ToLower(w)
+		if lw == "pa" || lw == "se" || lw == "jih" || lw == "je" || lw == "so" {
+			continue
+		}
+		out = append(out, lw)
+		if len(out) == 4 {
+			break
+		}
+	}
+	return out
+}
+
+// nounAfter reports whether a word that may be a noun or an adjective
+// follows a number, rather than a verb (`10 preselilo`), a preposition
+// (`pet k sorodnikom`), a word of the clause (`dve pa`), the pronoun or the
+// end of the clause.
+func nounAfter(s string, n num) bool {
+	f := strings.Fields(s[n.UnitEnd:])
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.TrimRight(strings.ToLower(f[0]), ",.;:!?)")
+	if w == "" || !unicode.IsLetter(firstRune(w)) {
+		return false
+	}
+	return !prepositions[w] && !clauseWords[w] && !verbLike(w) && w != "jih" && w != "med"
+}
+
+// nounBeforePronoun reports whether a counted noun stands right before the
+// pronoun of a part (`tujih gostov med njimi 1.498`): the part counts it.
+func nounBeforePronoun(s string, n num, lex *units.Lexicon) bool {
+	ws := strings.Fields(clauseOf(s[:n.QStart]))
+	for k := len(ws) - 1; k > 0; k-- {
+		switch strings.ToLower(ws[k]) {
+		case "jih", "njimi", "njih":
+			prev := ws[k-1]
+			if (strings.EqualFold(prev, "med") || strings.EqualFold(prev, "izmed")) && k > 1 {
+				prev = ws[k-2]
+			}
+			_, ok := lex.Lookup(prev)
+			return ok
+		}
+	}
+	return false
+}
+
+// namesParty reports whether the owner of a share names a partner or a
+// place: a word in capitals or a name's head (partyWords).
+func namesParty(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if unicode.IsUpper(firstRune(w)) {
+			return true
+		}
+	}
+	return partyWords(s)
+}
+
+// headWord returns the counted noun of an indicator: its first lexicon
+// word, else its last word.
+func headWord(indicator string, lex *units.Lexicon) string {
+	if w := firstLexiconWord(indicator, lex); w != "" {
+		return w
+	}
+	if ws := strings.Fields(indicator); len(ws) > 0 {
+		return ws[len(ws)-1]
+	}
+	return ""
+}
+
+func orQualifier(q letopis.Qualifier) letopis.Qualifier {
+	if q == "" {
+		return letopis.Exact
+	}
+	return q
+}
+
+// notAdjective are words ending like adjectives before a number that are
+// adverbs, auxiliaries or qualifiers.
+var notAdjective = map[string]bool{"bilo": true, "bila": true, "bili": true, "skupno": true, "približno": true, "letos": true, "tudi": true,
+	"še": true, "že": true, "kar": true, "vsaj": true, "največ": true, "najmanj": true, "okoli": true, "okrog": true, "preko": true,
+	"čez": true, "manj": true, "več": true, "sicer": true, "dobro": true, "skoraj": true, "natanko": true, "točno": true, "samo": true, "le": true}
+
+// gapped returns the adjective before a number whose noun is left out
+// because the count before it names it (`srebrno 8 in bronasto 3`): a
+// lower-case word ending as an adjective does, right before the number,
+// and nothing after the number but the end of its clause or a
+// conjunction; "" if the number is not such.
+func gapped(s string, n num) string {
+	w := wordBefore(s, n.QStart)
+	lw := strings.ToLower(w)
+	if w == "" || !unicode.IsLower(firstRune(w)) || utf8.RuneCountInString(w) < 4 || notAdjective[lw] || notParticiple[lw] ||
+		clauseWords[lw] || prepositions[lw] || coordWords[lw] || verbLike(lw) || !strings.ContainsAny(lw[len(lw)-1:], "oaei") && !strings.HasSuffix(lw, "ih") {
+		return ""
+	}
+	after := strings.TrimSpace(s[n.UnitEnd:])
+	f := strings.Fields(after)
+	if after == "" || strings.ContainsAny(after[:1], ",.;") || len(f) > 0 && (f[0] == "in" || f[0] == "ter") {
+		return w
+	}
+	return ""
 }

@@ -1,6 +1,9 @@
 package transform
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/letopis/letopis"
 	"github.com/letopis/letopis/transform/slnum"
 )
@@ -66,4 +69,42 @@ func parseCell(s string) (float64, letopis.Unit, letopis.Qualifier, error) {
 		q = letopis.Exact
 	}
 	return m.Value, m.Unit, q, nil
+}
+
+var (
+	// timesSuffix glues a count of times to its number: 97-krat.
+	timesSuffix = regexp.MustCompile(`^-krat\b`)
+	// percentAdjective makes a percentage an adjective: 93,1-odstotna.
+	percentAdjective = regexp.MustCompile(`^-odstot\pL*`)
+	// weDid is the verb of the first person plural: what the organisation did.
+	weDid = regexp.MustCompile(`(?i)(?:^|[^\pL])smo(?:$|[^\pL])`)
+)
+
+// compoundQuantity reads a number that slnum leaves as part of a compound
+// word as the quantity the compound states: `Uporabnice smo 97-krat
+// spremljali` counts events the organisation held (a clause of `smo`; a
+// person's `je kri daroval že 131-krat` and a list of compounds `25-, 50-
+// ali 100-krat` stay refused), `zasedenost pa 93,1-odstotna` is a
+// percentage.
+func compoundQuantity(s string, n *num) {
+	if n.Class != slnum.Other || !strings.HasPrefix(n.reason, "part of a compound word") {
+		return
+	}
+	rest := s[n.End:]
+	switch {
+	case timesSuffix.MatchString(rest):
+		clause := s[:n.QStart]
+		if k := strings.LastIndexAny(clause, ",;:"); k >= 0 {
+			clause = clause[k+1:]
+		}
+		if !weDid.MatchString(clause) || strings.EqualFold(wordBefore(s, n.QStart), "že") {
+			return
+		}
+		n.Unit, n.UnitEnd = letopis.UnitEvents, n.End+len("-krat")
+	case percentAdjective.MatchString(rest):
+		n.Unit, n.UnitEnd = letopis.UnitPercent, n.End+len(percentAdjective.FindString(rest))
+	default:
+		return
+	}
+	n.Class, n.reason = slnum.Quantity, ""
 }

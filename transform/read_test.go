@@ -182,6 +182,7 @@ func TestOutlineRoles(t *testing.T) {
 			# Obiski na domu
 			Prostovoljci so opravili 212 obiskov. V letu 2022 želimo doseči 250 obiskov, v prevoze pa vključiti vsaj 20 voznikov.
 			V prihodnjem letu bomo pripravili 6 delavnic, letos pa smo jih 5.
+			V letu 2022 bomo prostor odprli že aprila, na poletnem taboru pa pričakujemo do 80 otrok.
 			# Prevozi
 			Opravili smo 1.146 prevozov.`,
 			[]string{"Obiski na domu", "Prevozi"},

@@ -129,6 +129,28 @@ func TestTableShapes(t *testing.T) {
 				[]string{"Krvodajalske akcije", "13", "14", "107,7"}),
 			[]fact{{"paketi", 1240, O, X, 1100, false}, {"akcije", 14, E, X, 13, false}},
 			[]string{"derived", "derived"}},
+		{"a share of the total beside the amounts is derived",
+			pdfTable(
+				[]string{"Vir", "Znesek (EUR)", "Delež (%)"},
+				[]string{"Občina Brdo", "12.000,00", "60,0"},
+				[]string{"Donacije", "8.000,00", "40,0"},
+				[]string{"Skupaj", "20.000,00", "100,0"}),
+			[]fact{{"Brdo", 12000, EUR, X, 0, false}, {"Donacije", 8000, EUR, X, 0, false}, {"Skupaj", 20000, EUR, X, 0, true}},
+			[]string{"share of the total", "share of the total", "share of the total"}},
+		{"a share of the total beside counts is derived",
+			pdfTable(
+				[]string{"Vrsta sadja", "Količina (kg)", "Delež %"},
+				[]string{"Jabolka", "1.500", "75"},
+				[]string{"Hruške", "500", "25"}),
+			[]fact{{"Količina", 1500, O, X, 0, false}, {"Količina", 500, O, X, 0, false}},
+			[]string{"share of the total", "share of the total"}},
+		{"a share alone is the value",
+			pdfTable(
+				[]string{"Skupina", "Delež (%)"},
+				[]string{"Družine z otroki", "41,5"},
+				[]string{"Upokojenci", "27,0"}),
+			[]fact{{"Družine", 41.5, letopis.UnitPercent, X, 0, false}, {"Upokojenci", 27, letopis.UnitPercent, X, 0, false}},
+			nil},
 		{"a header of two rows: plan and realisation over the years",
 			pdfTable(
 				[]string{"Kazalnik", "Načrt", "<", "Realizacija", "<"},

@@ -71,7 +71,9 @@ var abbrev = map[string]bool{"d.o.o": true, "o": true, "d": true, "npr": true, "
 
 // sentences splits a paragraph into sentences: at . ! ? and ; followed by
 // a space and a capital letter, a digit or a bullet, except after
-// abbreviations, ordinals, dates and roman numerals.
+// abbreviations, ordinals, dates and roman numerals (a small number ends
+// a sentence when a capitalised word and its verb follow: see
+// verbFollows).
 func sentences(s string) []string {
 	var out []string
 	start := 0
@@ -105,10 +107,12 @@ func sentences(s string) []string {
 				w = w[p+1:]
 			}
 			lw := strings.ToLower(w)
-			if abbrev[lw] || isRomanWord(w) || (len(w) > 0 && len(w) <= 2 && isDigits(w)) || (utf8.RuneCountInString(w) == 1) {
+			if abbrev[lw] || isRomanWord(w) || (len(w) <= 2 && isDigits(w) && !verbFollows(s[k:])) || (utf8.RuneCountInString(w) == 1 && !isDigits(w)) {
 				continue
 			}
-		} else if c == ';' && !(unicode.IsUpper(next) || unicode.IsLower(next) || unicode.IsDigit(next) || next == '–' || next == '-') {
+		} else if c == ';' && (!(unicode.IsUpper(next) || unicode.IsLower(next) || unicode.IsDigit(next) || next == '–' || next == '-') || byPronounAfter.MatchString(s[k:])) {
+			// `28 žensk; 12 jih je dobilo zaposlitev`: the clause after
+			// counts by a pronoun what the one before names
 			continue
 		}
 		if t := strings.TrimSpace(s[start : i+1]); t != "" {
@@ -269,3 +273,22 @@ func isUpperText(s string) bool {
 	}
 	return n > 1
 }
+
+// verbFollows reports whether s opens with a capitalised word and a verb
+// of its clause (`Vzorci so bili …`): a new sentence after a small number,
+// which an ordinal before a name (`38. Kostanjev praznik je`) is not.
+func verbFollows(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || !unicode.IsUpper(firstRune(f[0])) {
+		return false
+	}
+	switch strings.ToLower(f[1]) {
+	case "je", "so", "sta", "smo", "ste", "bo", "bodo", "bosta", "bomo", "se", "pa":
+		return true
+	}
+	return false
+}
+
+// byPronounAfter opens a clause that counts by a pronoun: `12 jih je`,
+// `sedem pa se jih`.
+var byPronounAfter = regexp.MustCompile(`^\S+\s+(?:pa\s+)?(?:se\s+)?jih\b`)

@@ -253,7 +253,7 @@ func (r *reader) readTextAs(b *letopis.Block, kind letopis.BlockKind, intro bool
 			// be, in a year after the report's
 			kept := raw[:0]
 			for _, f := range raw {
-				if f.Pos > at && planClause(s[at:f.Pos]) {
+				if f.Pos > at && (planClause(s[at:f.Pos]) || planWords.MatchString(clauseOf(s[:f.Pos]))) {
 					rej = append(rej, rawReject{strconv.FormatFloat(f.Value, 'f', -1, 64), "a plan for a later year, not a result"})
 					continue
 				}
@@ -377,8 +377,8 @@ func (r *reader) disambiguate() {
 // sentencePeriod returns the period a sentence states for its values: a
 // period with both ends, outside quoted names, other than the report year.
 // planWords are the verbs and nouns of intent: what an organisation wants,
-// plans or will do.
-var planWords = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:želi(?:mo|jo|ta)?|načrtuje(?:mo|jo)?|nameravamo|namerava|predvidevamo|planiramo|bomo|bodo|bosta|bo|v\s+načrtu)(?:$|[^\pL])`)
+// plans, expects or will do.
+var planWords = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:želi(?:mo|jo|ta)?|načrtuje(?:mo|jo)?|nameravamo|namerava|predvidevamo|planiramo|pričakujemo|pričakujejo|pričakuje|bomo|bodo|bosta|bo|v\s+načrtu)(?:$|[^\pL])`)
 
 // planClause reports whether the text from a verb of intent to a number
 // keeps to what is intended: one clause, or a clause after it that goes

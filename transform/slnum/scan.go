@@ -3,6 +3,8 @@ package slnum
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/letopis/letopis"
 )
@@ -643,13 +645,34 @@ func streetBefore(s string, i int) bool {
 	k := i
 	for n := 0; n < 3; n++ {
 		w, st := prevWord(s, k)
-		if w == "" {
+		if w == "" || clauseWord(w) {
+			// `poti in postavili 15 tabel`: a verb or a conjunction
+			// between the street word and the number ends the name
 			return false
 		}
 		if _, ok := lookup(streetWords, w); ok {
 			return true
 		}
 		k = st
+	}
+	return false
+}
+
+// clauseWord reports whether a lower-case word is a conjunction, an
+// auxiliary or an l-participle (postavili, uredila): a word of a clause,
+// never of a street's name.
+func clauseWord(w string) bool {
+	if w == "" || !unicode.IsLower([]rune(w)[0]) {
+		return false
+	}
+	switch w {
+	case "in", "ter", "ali", "pa", "je", "so", "smo", "sta", "bo", "se", "ki":
+		return true
+	}
+	for _, e := range []string{"li", "la", "lo", "le"} {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > 4 {
+			return true
+		}
 	}
 	return false
 }

@@ -47,6 +47,8 @@ func TestScan(t *testing.T) {
 		{"Pridobitev 250.109,76 \nEUR sredstev", []w{qq("250.109,76", 250109.76, "", E)}},
 		{"22.830 opravljenih ur, od tega Društvo NOVUS 5.503 ur.", []w{q("22.830", 22830), q("5.503", 5503)}},
 		{"– 2.500 objav na FB", []w{q("2.500", 2500)}},
+		// a path or a village before the verb of the clause is no street
+		{"uredili smo 9 km poti in postavili 15 tabel, v vasi smo obnovili 12 klopi", []w{q("9", 9), q("15", 15), q("12", 12)}},
 		{"skupaj 2 500 ur in 2\u00a0500 oseb", []w{q("2 500", 2500), q("2\u00a0500", 2500)}},
 		{"26.115,5 ur", []w{q("26.115,5", 26115.5)}},
 		{"vključili 1373 otrok, 10 delavnic", []w{q("1373", 1373), q("10", 10)}},
@@ -137,6 +139,7 @@ func TestScan(t *testing.T) {
 			nq("15", Other, 15, "compound"), nq("5", Other, 5, "glued")}},
 		{"tel. 041 123 456 ali +386 3 898 45 00", []w{nq("041 123 456", Other, 0, "telephone"), nq("+386 3 898 45 00", Other, 386, "telephone")}},
 		{"Šaleška cesta 3, 3320 Velenje", []w{nq("3", Other, 3, "house number of an address"), nq("3320", Other, 3320, "postal code")}},
+		{"Trg svobode 7 in Cesta na Grad 12", []w{nq("7", Other, 7, "house number of an address"), nq("12", Other, 12, "house number of an address")}},
 		{"Uradni list RS, št. 12/2020", []w{nq("12", Other, 12, "identifier"), nq("2020", Other, 2020, "identifier")}},
 		{"P R O J E K T I  2 0 2 0", []w{nq("2", Other, 2, "letter-spaced"), nq("0", Other, 0, "letter-spaced"), nq("2", Other, 2, "letter-spaced"), nq("0", Other, 0, "letter-spaced")}},
 		{"neaktivne osebe.\n\n1 2 3\nDOSEŽENI", []w{nq("1", Other, 1, "box"), nq("2", Other, 2, "box"), nq("3", Other, 3, "box")}},
