@@ -1178,13 +1178,18 @@ func continuations(cells [][][]*word, lo, hi int) (pairs, cont int) {
 				continue
 			}
 			pairs++
-			last := a[len(a)-1].text
-			if !strings.ContainsAny(last[len(last)-1:], ".;:!?") && lowerStart(b[0].text) {
+			if goesOn(a[len(a)-1].text, b[0].text) {
 				cont++
 			}
 		}
 	}
 	return pairs, cont
+}
+
+// goesOn reports whether a text whose last word is last goes on as a
+// sentence in next: last ends without a stop and next opens in lower case.
+func goesOn(last, next string) bool {
+	return last != "" && !strings.ContainsAny(last[len(last)-1:], ".;:!?") && lowerStart(next)
 }
 
 // proseColumn reports whether one of the columns lo … hi goes on down
@@ -1200,7 +1205,7 @@ func proseColumn(cells [][][]*word, lo, hi int) bool {
 				continue
 			}
 			pairs++
-			if last := a[len(a)-1].text; !strings.ContainsAny(last[len(last)-1:], ".;:!?") && lowerStart(b[0].text) {
+			if goesOn(a[len(a)-1].text, b[0].text) {
 				cont++
 			}
 		}

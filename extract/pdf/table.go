@@ -620,8 +620,7 @@ func runningText(t *letopis.Table) bool {
 				continue
 			}
 			pairs++
-			last := f[len(f)-1]
-			if !strings.ContainsAny(last[len(last)-1:], ".;:!?") && lowerStart(t.Rows[r+1][c].Text) {
+			if goesOn(f[len(f)-1], t.Rows[r+1][c].Text) {
 				cont++
 			}
 		}
