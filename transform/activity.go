@@ -107,14 +107,7 @@ func (r *reader) openActivity(items []item, groups []group, gi int, intro map[in
 	for i := range r.rep.Activities {
 		if x := &r.rep.Activities[i]; x.Key == a.Key {
 			x.Title, x.Location = a.Title, a.Location
-			if x.Period.IsZero() {
-				x.Period = a.Period
-			}
-			if x.LeadPartner == "" {
-				x.LeadPartner = a.LeadPartner
-			}
-			x.Partners = dedupe(append(x.Partners, a.Partners...))
-			x.Funders = dedupe(append(x.Funders, a.Funders...))
+			fillActivity(x, a)
 			r.act = i
 			return
 		}

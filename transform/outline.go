@@ -191,7 +191,7 @@ func classify(items []item, groups []group, org string) (top int) {
 		g := &groups[gi]
 		t := clean(g.text)
 		number, depth := headingNumber(items, g)
-		g.depth = depth
+		g.number, g.depth = number, depth
 		rest := t
 		if number != "" {
 			rest = strings.TrimSpace(strings.TrimPrefix(t, number))
@@ -254,7 +254,7 @@ func classify(items []item, groups []group, org string) (top int) {
 		}
 		lettered := 0
 		for k := gi + 1; k < len(groups) && groups[k].rank > g.rank; k++ {
-			if n, _ := headingNumber(items, &groups[k]); letterLabel.MatchString(n) {
+			if letterLabel.MatchString(groups[k].number) {
 				lettered++
 			}
 		}

@@ -24,10 +24,11 @@ type group struct {
 	size        float64
 	level       int
 	role        role
-	rank        int  // place in the outline: smaller is higher (see ranks)
-	depth       int  // depth of its section number: 2.1 is 2, none 0
-	numbered    bool // it has a section number
-	typed       bool // it names its kind: `Projekt …`, a quoted name
+	rank        int    // place in the outline: smaller is higher (see ranks)
+	depth       int    // depth of its section number: 2.1 is 2, none 0
+	number      string // its section number or label (`2.1`, `b)`), "" if none
+	numbered    bool   // it has a section number
+	typed       bool   // it names its kind: `Projekt …`, a quoted name
 }
 
 type role int
@@ -173,17 +174,25 @@ func (r *reader) ensureActivity(a letopis.Activity) {
 	}
 	for i := range r.rep.Activities {
 		if x := &r.rep.Activities[i]; x.Key == a.Key {
-			x.Funders = dedupe(append(x.Funders, a.Funders...))
-			if x.LeadPartner == "" {
-				x.LeadPartner = a.LeadPartner
-			}
-			if x.Period.IsZero() {
-				x.Period = a.Period
-			}
+			fillActivity(x, a)
 			return
 		}
 	}
 	r.rep.Activities = append(r.rep.Activities, a)
+}
+
+// fillActivity completes x, an activity already read, with what a, read
+// of the same activity elsewhere, states: the period and lead it lacks,
+// and partners and funders it does not name.
+func fillActivity(x *letopis.Activity, a letopis.Activity) {
+	if x.Period.IsZero() {
+		x.Period = a.Period
+	}
+	if x.LeadPartner == "" {
+		x.LeadPartner = a.LeadPartner
+	}
+	x.Partners = dedupe(append(x.Partners, a.Partners...))
+	x.Funders = dedupe(append(x.Funders, a.Funders...))
 }
 
 // sameTitle reports whether heading c continues heading b (no body between,
@@ -522,17 +531,19 @@ func sidebarOrder(items []item) []item {
 		pages = append(pages, items[start:end])
 		start = end
 	}
-	minHeads := 2
-	for _, p := range pages {
-		if _, ok := sidebarPage(p, 2); ok {
-			minHeads = 1
-			break
-		}
+	ordered := make([][]item, len(pages))
+	done := make([]bool, len(pages))
+	layout := false
+	for k, p := range pages {
+		ordered[k], done[k] = sidebarPage(p, 2)
+		layout = layout || done[k]
 	}
 	out := make([]item, 0, len(items))
-	for _, p := range pages {
-		ordered, _ := sidebarPage(p, minHeads)
-		out = append(out, ordered...)
+	for k, p := range pages {
+		if layout && !done[k] {
+			ordered[k], _ = sidebarPage(p, 1)
+		}
+		out = append(out, ordered[k]...)
 	}
 	return out
 }
