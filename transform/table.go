@@ -341,7 +341,7 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 		}
 		return -1
 	}
-	cKind, cUnit, cProject := col(colKind), col(colUnit), col(colProject)
+	cKind, cUnit, cProject, cLead := col(colKind), col(colUnit), col(colProject), col(colLead)
 	cFrom, cTo, cPeriod := col(colFrom), col(colTo), col(colPeriod)
 	blank := false // the row before was empty
 	secAct, secKind, secLabel := "", letopis.Kind(""), ""
@@ -379,9 +379,10 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 				hh.row = 0
 				g = analyseColumns(sub, hh.forYear(tc.Year), 0, tc.Year, lex)
 				headRow = i
-				cKind, cUnit, cProject = col(colKind), col(colUnit), col(colProject)
+				cKind, cUnit, cProject, cLead = col(colKind), col(colUnit), col(colProject), col(colLead)
 				cFrom, cTo, cPeriod = col(colFrom), col(colTo), col(colPeriod)
 				secAct, secKind, secLabel, pending, lastProj = "", "", "", "", ""
+				projMerged, mixed = false, g.mixedUnits()
 				clear(unitOfCol)
 				return true
 			}
@@ -488,8 +489,8 @@ func tableFacts(t *letopis.Table, tc TableContext) tableResult {
 				}
 			}
 			// a lead column names who leads the row's project
-			if j := col(colLead); j >= 0 && cProject >= 0 && res.activities[k].LeadPartner == "" {
-				if lead := clean(cell(j).Text); lead != "" && hasCapital(lead) {
+			if cLead >= 0 && cProject >= 0 && res.activities[k].LeadPartner == "" {
+				if lead := clean(cell(cLead).Text); lead != "" && hasCapital(lead) {
 					res.activities[k].LeadPartner = lead
 				}
 			}
